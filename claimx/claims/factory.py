@@ -1,0 +1,76 @@
+"""The ``claimx_claims`` spaCy factory and the ``Doc`` extensions it fills.
+
+Claims are stored on the Doc as plain JSON-mode dicts (``doc._.claimx_claims``) so that
+``Doc.to_bytes``, ``DocBin(store_user_data=True)`` and ``nlp.pipe(n_process=...)``
+carry them unchanged; ``doc._.claims`` rebuilds the pydantic objects on access.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from ..entities.labels import SPANS_KEY
+from ..errors import Errors
+from ..schema import Claim
+from .assemble import assemble
+
+
+def _get_claims(doc: Doc) -> list[Claim]:
+    return [Claim.model_validate(data) for data in (doc._.claimx_claims or [])]
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("claimx_published"):
+        Doc.set_extension("claimx_published", default=None)  # ISO date string or None
+    if not Doc.has_extension("claimx_claims"):
+        Doc.set_extension("claimx_claims", default=None)  # list of JSON-mode claim dicts
+    if not Doc.has_extension("claims"):
+        Doc.set_extension("claims", getter=_get_claims)
+
+
+_register_extensions()
+
+
+class ClaimAssembler(Pipe):
+    """Builds attributed claims from ``doc.spans[spans_key]`` and sets ``doc._.claims``."""
+
+    def __init__(self, nlp: Language, name: str = "claimx_claims", *, spans_key: str = SPANS_KEY) -> None:
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            if self.spans_key not in doc.spans:
+                raise ValueError(Errors.E020.format(name=self.name, needed="claimx_entities"))
+            claims = assemble(doc, doc.spans[self.spans_key], doc._.claimx_published)
+            doc._.claimx_claims = [claim.model_dump(mode="json") for claim in claims]
+        except Exception as exc:
+            error_handler(self.name, self, [doc], exc)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:  # noqa: D102
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()) -> ClaimAssembler:  # noqa: D102
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:  # noqa: D102
+        return b""
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> ClaimAssembler:  # noqa: D102
+        return self
+
+
+@Language.factory("claimx_claims", default_config={"spans_key": SPANS_KEY})
+def make_claim_assembler(nlp: Language, name: str, spans_key: str) -> ClaimAssembler:
+    """Create the claim assembler; needs ``claimx_entities`` earlier in the pipeline."""
+    return ClaimAssembler(nlp, name, spans_key=spans_key)

@@ -1,0 +1,87 @@
+"""The ``claimx_entities`` spaCy factory.
+
+It runs one recognizer per concept (each a small module next to this one, reading its
+lexicons and patterns from ``models/``) and writes their spans to one span group, so
+overlapping mentions (a region inside a source name) coexist and a statistical
+pipeline's ``doc.ents`` is left untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+
+from ..resources import models_dir
+from .labels import SPANS_KEY
+from .lexicon import LexiconRecognizer
+from .quantities import QuantityRecognizer
+from .regions import RegionRecognizer
+from .sources import SourceRecognizer
+from .times import TimeRecognizer
+
+
+class EntityRecognizer(Pipe):
+    """Finds claimx's mentions and stores them in ``doc.spans[spans_key]``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "claimx_entities",
+        *,
+        data_dir: str | Path | None = None,
+        spans_key: str = SPANS_KEY,
+    ) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.data_dir = models_dir(data_dir)
+        self.recognizers = [
+            RegionRecognizer(nlp, self.data_dir),
+            QuantityRecognizer(nlp, self.data_dir),
+            TimeRecognizer(nlp, self.data_dir),
+            SourceRecognizer(nlp, self.data_dir),
+            LexiconRecognizer(nlp, self.data_dir),
+        ]
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            spans: list[Span] = []
+            for recognizer in self.recognizers:
+                spans.extend(recognizer(doc))
+            spans.sort(key=lambda s: (s.start, -s.end, s.label_))
+            doc.spans[self.spans_key] = spans
+        except Exception as exc:  # spaCy's contract: route to the pipe's error handler
+            error_handler(self.name, self, [doc], exc)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    # The component's state is its data folder, recorded in the config: nothing to save.
+    def to_disk(self, path, *, exclude=tuple()) -> None:  # noqa: D102
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()) -> EntityRecognizer:  # noqa: D102
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:  # noqa: D102
+        return b""
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> EntityRecognizer:  # noqa: D102
+        return self
+
+
+@Language.factory(
+    "claimx_entities",
+    default_config={"data_dir": None, "spans_key": SPANS_KEY},
+)
+def make_entity_recognizer(
+    nlp: Language, name: str, data_dir: str | None, spans_key: str
+) -> EntityRecognizer:
+    """Create the claimx entity recognizer (regions, quantities, times, sources, cues)."""
+    return EntityRecognizer(nlp, name, data_dir=data_dir, spans_key=spans_key)
