@@ -133,3 +133,9 @@ class Claim(_Frozen):
     quote: bool = False
     hedged: bool = False
     evidence: list[Evidence] = Field(default_factory=list)
+
+    def _repr_html_(self) -> str:
+        """The claim as a one-row table in a notebook."""
+        from .html import claims_table
+
+        return claims_table([self])

@@ -1,11 +1,456 @@
-"""Claim assembly (stub: being built)."""
+"""Claim assembly: from entity spans to attributed claims.
+
+Per sentence, in document order:
+
+1. *Anchors* are counts (QUANTITY) and zero-count phrases (NEGATION: "nobody was hurt").
+   The sentence is cut into one *segment* per anchor at clause delimiters ("while",
+   ";", ",", "and") so that "Four drones were destroyed in the Stavropol Region, while
+   three each were intercepted in the Bryansk and Oryol Regions" yields two segments.
+2. Each anchor gets its *item* (the counted noun after it, or, for an elliptical count
+   such as "The majority—eight—", the item of the claim it continues), its *event*
+   (the nearest trigger; the item can overrule it: counted homes are damage), its
+   *locations* (:mod:`.locations`), *time* (:mod:`.timing`) and *source*
+   (:mod:`.attribution`). A count over several regions marked "each"/"apiece" becomes
+   one claim per region.
+3. Direct quotations with a speaker, and reported speech ("analysts suggest that …")
+   with no count in it, become ``statement`` claims.
+
+Context flows forward: a sentence with no source of its own inherits the governing
+source when it continues the same topic (same item or event, or an elliptical count);
+a clock-only time in a sentence without claims refines the day-level time of the
+claims just before it ("…on November 12. The incident occurred between 12:00 and
+16:00 MSK.").
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, SpanGroup
+from dataclasses import dataclass, field, replace
+from datetime import date
 
-from ..schema import Claim
+from spacy.tokens import Doc, Span
+
+from ..entities import labels
+from ..entities.quantities import parse_quantity
+from ..entities.regions import load_gazetteer
+from ..resources import load_data, models_dir
+from ..schema import Claim, Evidence, Location, Quantity, Source, TimeSpan
+from .attribution import Attribution, Attributor
+from .context import DocContext, Quotation
+from .locations import LocationFinder, country_level, dedupe
+from .timing import Timeline
+
+CASUALTY_ITEMS = {"person", "child", "soldier"}
+DAMAGE_ITEMS = {"home", "building", "vehicle"}
+AUXILIARIES = {"was", "were", "is", "are", "had", "has", "have", "been", "be", "being", "will", "would"}
 
 
-def assemble(doc: Doc, spans: SpanGroup, published: str | None) -> list[Claim]:
-    return []
+@dataclass
+class Draft:
+    """A claim under construction (mutable until the document is done)."""
+
+    sentence: int
+    start: int  # token range of the claim's text
+    end: int
+    anchor: int
+    event: str
+    quantity: Quantity | None = None
+    item: str | None = None
+    locations: list[Location] = field(default_factory=list)
+    time: TimeSpan | None = None
+    attribution: Attribution | None = None
+    quote: bool = False
+    hedged: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+    elliptical: bool = False
+
+
+class Assembler:
+    """Builds the claims of one document."""
+
+    def __init__(self, doc: Doc, spans: list[Span], published: date | None) -> None:
+        data_dir = models_dir()
+        self.grammar = load_data("lexicons/grammar.json", data_dir)
+        self.g = {k: set(v) for k, v in self.grammar.items() if isinstance(v, list)}
+        self.ctx = DocContext.build(doc, spans)
+        self.doc = doc
+        self.attributor = Attributor(self.ctx, self.grammar, load_data("lexicons/cues.json", data_dir)["negators"])
+        self.timeline = Timeline(self.ctx, published)
+        self.places = LocationFinder(self.ctx, self.grammar, load_gazetteer(data_dir))
+        self.drafts: list[Draft] = []
+        self.statements: list[Draft] = []
+        self.attributions: list[list[Attribution]] = []
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> list[Claim]:
+        self.attributions = [self.attributor.sentence_attributions(i) for i in range(len(self.ctx.sents))]
+        self.quote_speakers = self._quote_speakers()
+        last_claims: list[Draft] = []
+        for i in range(len(self.ctx.sents)):
+            times = self.timeline.sentence_times(i)
+            drafts = self._count_drafts(i)
+            for d in drafts:
+                d.time, ev = self.timeline.for_token(d.anchor, times)
+                d.evidence.extend(ev)
+                self._attribute(d, i)
+            moved = self.timeline.advance(times)
+            if not drafts and moved is not None:
+                for d in last_claims:
+                    if Timeline.refines(moved, d.time):
+                        d.time = moved
+                        d.evidence.append(Evidence(rule="time.refined", detail=moved.text,
+                                                   start=moved.char_start, end=moved.char_end))
+                        self.timeline.frame = d.time
+            self._govern(i, drafts)
+            self.drafts.extend(drafts)
+            if drafts:
+                last_claims = drafts
+        self.statements = self._statement_drafts()
+        return sorted((self._finish(d) for d in self.drafts + self.statements), key=lambda c: (c.start, c.end))
+
+    # ------------------------------------------------------------------ anchors
+    def _anchors(self, sent: Span) -> list[Span]:
+        times = self.ctx.within(labels.TIME, sent.start, sent.end)
+        anchors = []
+        for q in self.ctx.within(labels.QUANTITY, sent.start, sent.end):
+            if q.kb_id_ == "vague" or any(t.start < q.end and q.start < t.end for t in times):
+                continue
+            anchors.append(q)
+        anchors.extend(self.ctx.within(labels.NEGATION, sent.start, sent.end))
+        return sorted(anchors, key=lambda s: s.start)
+
+    def _protected(self, token: int) -> bool:
+        return any(self.ctx.covering(label, token) is not None
+                   for label in (labels.REGION, labels.QUANTITY, labels.TIME, labels.SOURCE, labels.ITEM))
+
+    def _cut(self, lo: int, hi: int) -> int | None:
+        """The clause boundary between two anchors: the last strong delimiter between
+        them, else the last weak one; None when they share one clause."""
+        for vocab in (self.g["strong_delimiters"], self.g["weak_delimiters"]):
+            for t in range(hi - 1, lo - 1, -1):
+                if self.doc[t].lower_ in vocab and not self._protected(t):
+                    return t
+        return None
+
+    def _segments(self, sent: Span, anchors: list[Span]) -> list[tuple[int, int]]:
+        bounds: list[tuple[int, int]] = []
+        start = sent.start
+        groups: list[list[Span]] = [[anchors[0]]]
+        cuts: list[int] = []
+        for a, b in zip(anchors, anchors[1:]):
+            cut = self._cut(a.end, b.start)
+            if cut is None:
+                groups[-1].append(b)
+            else:
+                cuts.append(cut)
+                groups.append([b])
+        ends = cuts + [sent.end]
+        for group, end in zip(groups, ends):
+            bounds.extend((start, end) for _ in group)
+            start = end
+        return bounds
+
+    # ------------------------------------------------------------------ counts
+    def _count_drafts(self, i: int) -> list[Draft]:
+        sent = self.ctx.sents[i]
+        anchors = self._anchors(sent)
+        if not anchors:
+            return []
+        drafts: list[Draft] = []
+        for anchor, (s, e) in zip(anchors, self._segments(sent, anchors)):
+            prev = drafts[-1] if drafts else self._previous_draft(i)
+            draft = (self._negation_draft if anchor.label_ == labels.NEGATION else self._quantity_draft)(
+                anchor, s, e, i, prev)
+            if draft is None:
+                continue
+            self._locate(draft, s, e, drafts)
+            drafts.extend(self._distribute(draft, anchor, s, e))
+        return drafts
+
+    def _previous_draft(self, i: int) -> Draft | None:
+        if self.drafts and i - self.drafts[-1].sentence <= 2:
+            return self.drafts[-1]
+        return None
+
+    def _quantity_draft(self, q: Span, s: int, e: int, i: int, prev: Draft | None) -> Draft | None:
+        parsed = parse_quantity(q.text)
+        if parsed.value is None and parsed.low is None:
+            return None
+        evidence = [Evidence(rule="count.quantity", detail=q.text, start=q.start_char, end=q.end_char)]
+        item, how, item_span = self._item_after(q, e)
+        elliptical = False
+        if item is None and how == "anaphor" and prev is not None:
+            item, elliptical = prev.item, True
+        events = self.ctx.within(labels.EVENT, s, e)
+        if item is None:
+            casualty = [ev for ev in events if ev.id_ == "casualty" and abs(ev.start - q.start) <= 3]
+            if casualty:
+                item, how = "person", "casualty_trigger"
+            elif prev is not None and (events or self.places.find(s, e)[1] or self._distributive(q, s, e)):
+                item, how, elliptical = prev.item, "elliptical", True
+        if item is None:
+            return None
+        evidence.append(Evidence(rule=f"count.item.{how}", detail=item,
+                                 start=item_span.start_char if item_span is not None else None,
+                                 end=item_span.end_char if item_span is not None else None))
+        event, trigger = self._event_for(q.start, item, events, i, prev if elliptical else None)
+        if event is None:
+            return None
+        if trigger is not None:
+            evidence.append(Evidence(rule="count.event", detail=event, start=trigger.start_char, end=trigger.end_char))
+        else:
+            evidence.append(Evidence(rule="count.event.inherited", detail=event))
+        quantity = Quantity(value=parsed.value, low=parsed.low, high=parsed.high, qualifier=parsed.qualifier,
+                            text=q.text, start=q.start_char, end=q.end_char)
+        return Draft(sentence=i, start=s, end=e, anchor=q.start, event=event, quantity=quantity, item=item,
+                     evidence=evidence, elliptical=elliptical, hedged=self._hedged(s, e))
+
+    def _item_after(self, q: Span, limit: int) -> tuple[str | None, str, Span | None]:
+        """The counted noun after quantity ``q``: ``(item, how, span)``; how is "noun",
+        "partitive" ("two of the drones") or "anaphor" ("eight of them", nothing)."""
+        doc = self.doc
+        j = q.end
+        while j < limit and j - q.end <= 5:
+            item = self.ctx.covering(labels.ITEM, j)
+            if item is not None and item.start == j:
+                return item.id_, "noun", item
+            tok = doc[j]
+            if tok.lower_ == "of":
+                k = j + 1
+                if k < limit and doc[k].lower_ in self.g["partitive_anaphors"]:
+                    return None, "anaphor", None
+                while k < limit and doc[k].lower_ in ("the", "these", "those", "its", "their"):
+                    k += 1
+                item = self.ctx.covering(labels.ITEM, k) if k < limit else None
+                if item is not None:
+                    return item.id_, "partitive", item
+                return None, "anaphor", None
+            if (tok.is_punct and not tok.is_quote and tok.text != "-") or tok.lower_ in AUXILIARIES:
+                break
+            if tok.lower_ in self.g["locative_prepositions"] or tok.lower_ in self.g["origin_prepositions"]:
+                break
+            if self.ctx.covering(labels.CUE, j) is not None or self.ctx.covering(labels.QUANTITY, j) is not None:
+                break
+            event = self.ctx.covering(labels.EVENT, j)
+            if event is not None and not (event.end < limit and self.ctx.covering(labels.ITEM, event.end)):
+                break
+            j += 1
+        return None, "anaphor", None
+
+    def _event_for(self, token: int, item: str, events: list[Span], i: int,
+                   prev: Draft | None) -> tuple[str | None, Span | None]:
+        """The event kind of a count at ``token``, and the trigger that says so."""
+        if not events:
+            sent = self.ctx.sents[i]
+            events = self.ctx.within(labels.EVENT, sent.start, sent.end)
+        if item in CASUALTY_ITEMS:
+            casualty = [ev for ev in events if ev.id_ == "casualty"]
+            if casualty:
+                events = casualty
+            elif prev is None or prev.event != "casualty":
+                return None, None
+        if events:
+            best = min(events, key=lambda ev: min(abs(ev.start - token), abs(ev.end - token)))
+            kind = best.id_
+            if item in DAMAGE_ITEMS:
+                kind = "damage"
+            return kind, best
+        if prev is not None:
+            return prev.event, None
+        return None, None
+
+    def _distributive(self, q: Span, s: int, e: int) -> bool:
+        return q.kb_id_ == "distributive" or any(t.lower_ in self.g["distributive"] for t in self.doc[s:e])
+
+    def _negation_draft(self, n: Span, s: int, e: int, i: int, prev: Draft | None) -> Draft:
+        event = n.id_ or "casualty"
+        quantity = Quantity(value=0, low=0, high=0, qualifier="exact", text=n.text,
+                            start=n.start_char, end=n.end_char)
+        return Draft(sentence=i, start=s, end=e, anchor=n.start, event=event, quantity=quantity,
+                     item="person" if event == "casualty" else None, hedged=self._hedged(s, e),
+                     evidence=[Evidence(rule=f"count.zero.{event}", detail=n.text,
+                                        start=n.start_char, end=n.end_char)])
+
+    def _hedged(self, s: int, e: int) -> bool:
+        return bool(self.ctx.within(labels.HEDGE, s, e))
+
+    # ---------------------------------------------------------------- locations
+    def _locate(self, draft: Draft, s: int, e: int, same_sentence: list[Draft]) -> None:
+        locations, own_place = self.places.find(s, e)
+        if locations:
+            draft.locations = locations
+            draft.evidence.append(Evidence(rule="location.segment", detail=",".join(
+                loc.code or loc.text for loc in locations)))
+            return
+        if own_place:
+            return
+        zero = draft.quantity is not None and draft.quantity.value == 0
+        if same_sentence:
+            donor = same_sentence[-1]
+        else:
+            donor = self._previous_located(draft.sentence, any_level=zero)
+        if donor is not None and donor.locations:
+            draft.locations = list(donor.locations)
+            draft.evidence.append(Evidence(rule="location.inherited", detail=",".join(
+                loc.code or loc.text for loc in donor.locations)))
+
+    def _previous_located(self, i: int, *, any_level: bool) -> Draft | None:
+        """The latest earlier claim with locations: any for a zero-count follow-up
+        ("Nobody was hurt"), else only a whole-country one, since a country frames the
+        report while a region belongs to its own breakdown line."""
+        for d in reversed(self.drafts):
+            if i - d.sentence > 4:
+                break
+            if d.locations and (any_level or country_level(d.locations)):
+                return d
+        return None
+
+    def _distribute(self, draft: Draft, anchor: Span, s: int, e: int) -> list[Draft]:
+        coded = [loc for loc in draft.locations if loc.code]
+        if len(coded) < 2 or not self._distributive(anchor, s, e):
+            return [draft]
+        out = []
+        for loc in coded:
+            d = replace(draft, locations=[loc], evidence=list(draft.evidence))
+            d.evidence.append(Evidence(rule="count.distributive", detail=loc.code or "", start=loc.start, end=loc.end))
+            out.append(d)
+        return out
+
+    # ---------------------------------------------------------------- sources
+    def _attribute(self, d: Draft, i: int) -> None:
+        quote = self.ctx.quotation_at(self.doc[d.anchor].idx)
+        if quote is not None:
+            d.quote = True
+            speaker = self.quote_speakers.get(quote)
+            if speaker is not None:
+                d.attribution = speaker
+                d.evidence.extend(speaker.evidence())
+                d.evidence.append(Evidence(rule="quote.speaker", detail=speaker.source.text))
+                return
+        att = self.attributor.for_token(d.anchor, self.attributions[i])
+        gov = self.attributor.governing
+        if att is None and gov is not None and i - gov.sentence <= 8 and self._continues(d, gov):
+            att = gov.inherited()
+        if att is not None:
+            d.attribution = att
+            d.evidence.extend(att.evidence())
+
+    def _continues(self, d: Draft, gov: Attribution) -> bool:
+        """Whether an unattributed claim continues the topic of the governing source."""
+        governed = [x for x in self.drafts if x.attribution is not None and
+                    x.attribution.source.start == gov.source.start]
+        if d.elliptical or not governed:
+            return d.elliptical or not governed and gov.sentence >= d.sentence - 2
+        last = governed[-1]
+        return d.item == last.item or d.event == last.event
+
+    def _govern(self, i: int, drafts: list[Draft]) -> None:
+        for d in drafts:
+            if d.attribution is not None and d.attribution.rule != "inherited" and not d.quote:
+                self.attributor.govern(d.attribution)
+        if not drafts:
+            for att in self.attributions[i]:
+                if att.rule in ("according_to", "possessive_report") or self.attributor.is_document_subject(att):
+                    self.attributor.govern(att)
+
+    # ---------------------------------------------------------------- statements
+    def _quote_speakers(self) -> dict[Quotation, Attribution]:
+        """Each quotation's speaker: an attribution right after its closing mark
+        ('…,” said X' / '…,” X said') or right before its opening ('X said: “…').
+        A quotation with no speaker of its own that follows a speaker's quotation
+        continues it ('“…,” she said. “But …”')."""
+        speakers: dict[Quotation, Attribution] = {}
+        all_atts = [a for atts in self.attributions for a in atts if a.cue is not None]
+        previous: tuple[Quotation, Attribution] | None = None
+        for q in self.ctx.quotations:
+            found = None
+            for att in all_atts:
+                cue_start, src_start = att.cue.start, att.source.start or 0
+                near_close = q.close is not None and 0 <= min(cue_start, src_start) - q.close <= 4
+                near_open = 0 <= q.open - att.cue.end <= 6 and att.source.start is not None \
+                    and att.source.start < q.open
+                if near_close or near_open:
+                    found = att
+                    break
+            if found is None and previous is not None and 0 <= q.open - previous[0].end <= 200:
+                found = previous[1]
+            if found is not None:
+                speakers[q] = found
+                previous = (q, found)
+        return speakers
+
+    def _statement_drafts(self) -> list[Draft]:
+        out: list[Draft] = []
+        counted = [d for d in self.drafts]
+        done: set[tuple[int, int]] = set()
+        merged: dict[int, Draft] = {}
+        for q, att in self.quote_speakers.items():
+            span = self.doc.char_span(q.start, q.end, alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            if any(span.start <= d.anchor < span.end for d in counted):
+                continue
+            key = id(att)
+            if key in merged and merged[key].sentence <= self.ctx.sent_of_token[span.start]:
+                merged[key].end = max(merged[key].end, span.end)  # continuation of one quote
+                continue
+            d = self._statement(span.start, span.end, att, quote=True)
+            merged[key] = d
+            out.append(d)
+            done.add((span.start, span.end))
+        for i, atts in enumerate(self.attributions):
+            for att in atts:
+                if att.rule == "possessive_report" or self.attributor.is_document_subject(att):
+                    continue
+                if att.cue is None or att.source.kind not in ("analyst", "anonymous_official", "official",
+                                                              "military", "ministry_of_defense",
+                                                              "governor", "witness", "media"):
+                    continue
+                lo, hi = att.scope
+                if att.cue is not None:
+                    cue_end = self.doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+                    if cue_end is not None and cue_end.end <= lo + 1:
+                        lo = max(lo, cue_end.end)
+                while lo < hi and (self.doc[lo].lower_ == "that" or self.doc[lo].is_punct):
+                    lo += 1
+                if hi - lo < 4 or self.ctx.quotation_at(self.doc[lo].idx) is not None:
+                    continue
+                if any(lo <= d.anchor < hi for d in counted) or self.ctx.within(labels.NEGATION, lo, hi):
+                    continue
+                if any(s.start <= lo < s.end for s in out):
+                    continue
+                out.append(self._statement(lo, hi, att, quote=False))
+        return out
+
+    def _statement(self, start: int, end: int, att: Attribution, *, quote: bool) -> Draft:
+        i = self.ctx.sent_of_token[start]
+        locations, _ = self.places.find(start, end)
+        d = Draft(sentence=i, start=start, end=end, anchor=start, event="statement",
+                  locations=dedupe(locations), attribution=att, quote=quote, hedged=self._hedged(start, end),
+                  evidence=[Evidence(rule="statement.quote" if quote else "statement.reported_speech",
+                                     detail=att.source.text)] + att.evidence())
+        d.time, ev = self.timeline.for_token(start, [])
+        return d
+
+    # ---------------------------------------------------------------- output
+    def _finish(self, d: Draft) -> Claim:
+        start, end = d.start, d.end
+        skip = self.g["strong_delimiters"] | self.g["weak_delimiters"]
+        while start < end - 1 and (self.doc[start].is_punct or self.doc[start].lower_ in skip
+                                   or self.doc[start].is_space):
+            start += 1
+        while end > start + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        span = self.doc[start:end]
+        att = d.attribution
+        return Claim(
+            text=span.text, start=span.start_char, end=span.end_char, event=d.event, quantity=d.quantity,
+            item=d.item, locations=d.locations, time=d.time,
+            source=att.source if att is not None else Source(),
+            cue=att.cue if att is not None else None, quote=d.quote, hedged=d.hedged, evidence=d.evidence,
+        )
+
+
+def assemble(doc: Doc, spans, published: str | None) -> list[Claim]:
+    """Claims of ``doc`` from its claimx span group; ``published`` is an ISO date."""
+    day = date.fromisoformat(published) if published else None
+    return Assembler(doc, list(spans), day).run()

@@ -1,16 +1,37 @@
-"""REGION recognizer and the region gazetteer (stub: being built)."""
+"""REGION recognizer and the region gazetteer.
+
+Mentions of countries, first-level regions, places below them (cities, towns, bases)
+and seas are normalized to ISO 3166-2 codes (ISO 3166-1 alpha-2 for a country, "" for
+a sea), so reports from different sides can be compared region by region. The data is
+in ``models/gazetteer/`` (see docs/gazetteer.md): files generated from ISO 3166 and
+GeoNames by scripts/build_gazetteer.py, and hand-checked aliases that override them.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+
+from ..resources import load_data
+from .labels import REGION
+
+_DIR = "gazetteer"
+# Table tags inside PhraseMatcher labels: a full name, a stem needing a generic word, a demonym.
+_NAME, _STEM, _DEMONYM = "N", "S", "D"
+_BLOCK = "block"
 
 
 @dataclass(frozen=True)
 class Region:
+    """A country or ISO 3166-2 subdivision: ``kind`` is "country" or "region"."""
+
     code: str
     name: str
     country: str
@@ -18,20 +39,180 @@ class Region:
 
 
 class Gazetteer:
+    """The region registry and the name tables the recognizer matches.
+
+    ``names`` maps a surface form to ``(code, kind)`` (kind: country, region, place,
+    water, or "block" for phrases that hide a name, such as "Moscow time"); ``stems``
+    maps a surface form to the region it denotes when a generic word ("region",
+    "Oblast") follows. Generated tables are read first and hand aliases override them.
+    """
+
     def __init__(self, data_dir: Path) -> None:
+        def data(name: str):
+            return load_data(f"{_DIR}/{name}", data_dir)
+
+        aliases, stoplist = data("aliases.json"), data("stoplist.json")
+        self.generics: dict = data("generics.json")
+        self.demonyms: dict = data("demonyms.json")
         self._by_code: dict[str, Region] = {}
+        self.names: dict[str, tuple[str, str]] = {}
+        self.stems: dict[str, str] = {}
+        stop = set(stoplist["names"])
+
+        for code, rec in data("subdivisions.json").items():
+            self._by_code[code] = Region(code, rec["name"], rec["country"], "region")
+            self._add(rec["names"], code, "region", stop)
+            self.stems.update((s, code) for s in rec["stems"] if s not in stop)
+        for code, names in data("places.json").items():
+            self._add(names, code, "place", stop)
+        for code, rec in data("countries.json").items():
+            self._by_code[code] = Region(code, rec["name"], code, "country")
+            self._add(rec["names"], code, "country", stop)
+
+        for code, rec in aliases["regions"].items():
+            known = self._by_code.get(code)
+            if known is None or known.kind == "region":
+                self._by_code[code] = Region(code, rec["name"], code.split("-")[0], "region")
+            self._add(rec.get("names", []), code, "region")
+            self.stems.update((s, code) for s in rec.get("stems", []))
+            if rec.get("center"):
+                self._add(rec.get("stems", []), code, "place")
+        for code, names in aliases["places"].items():
+            self._add(names, code, "place")
+        for code, names in aliases["countries"].items():
+            self._by_code.setdefault(code, Region(code, names[0], code, "country"))
+            self._add(names, code, "country")
+        self._add(aliases["water"], "", "water")
+        self._add(stoplist["blocks"], "", _BLOCK)
+
+    def _add(self, names: list[str], code: str, kind: str, stop: Collection[str] = ()) -> None:
+        self.names.update((n, (code, kind)) for n in names if n not in stop)
 
     def get(self, code: str) -> Region | None:
+        """The country or region with this ISO code, or None."""
         return self._by_code.get(code)
 
+    def __contains__(self, code: str) -> bool:
+        return code in self._by_code
 
-def load_gazetteer(data_dir: Path) -> Gazetteer:
+
+@cache
+def _load(data_dir: Path) -> Gazetteer:
     return Gazetteer(data_dir)
 
 
+def load_gazetteer(data_dir: Path) -> Gazetteer:
+    """The gazetteer in ``data_dir`` (read once per folder)."""
+    return _load(Path(data_dir).resolve())
+
+
+def _pattern(nlp: Language, text: str) -> Doc:
+    """The name as the tokenizer splits it. Most names are one plain word, which the
+    tokenizer keeps whole; building those Docs directly makes loading several times faster."""
+    if text.isalpha():
+        return Doc(nlp.vocab, words=[text], spaces=[False])
+    return nlp.make_doc(text)
+
+
 class RegionRecognizer:
+    """Finds REGION spans: ``span.id_`` is the ISO code, ``span.kb_id_`` the mention type.
+
+    One PhraseMatcher (case-sensitive, on ORTH) finds full names, region stems and
+    demonyms; the tokens right after a stem decide whether it names a region ("Kursk
+    Oblast", "the Belgorod border region", "the Bryansk and Oryol Regions") and the
+    tokens after a demonym whether it names a country ("Israeli cities"). Overlaps are
+    resolved longest first, so "Rostov-on-Don" wins over "Rostov".
+    """
+
     def __init__(self, nlp: Language, data_dir: Path) -> None:
-        self.gazetteer = load_gazetteer(data_dir)
+        self.gazetteer = gaz = load_gazetteer(data_dir)
+        gen, dem = gaz.generics, gaz.demonyms
+        self._singular = frozenset(gen["singular"])
+        self._plural = frozenset(gen["plural"])
+        self._modifiers = frozenset(gen["modifiers"])
+        self._connectors = frozenset(gen["connectors"])
+        self._nouns = frozenset(dem["nouns"])
+        self._noun_modifiers = frozenset(dem["modifiers"])
+
+        groups: dict[str, list[str]] = defaultdict(list)
+        for text, (code, kind) in gaz.names.items():
+            groups[f"{_NAME}|{code}|{kind}"].append(text)
+        for text, code in gaz.stems.items():
+            groups[f"{_STEM}|{code}|region"].append(text)
+        for text, code in dem["demonyms"].items():
+            groups[f"{_DEMONYM}|{code}|demonym"].append(text)
+        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._labels: dict[int, tuple[str, str, str]] = {}
+        for key, group in groups.items():
+            self._matcher.add(key, [_pattern(nlp, text) for text in group])
+            self._labels[nlp.vocab.strings[key]] = tuple(key.split("|"))  # type: ignore[assignment]
 
     def __call__(self, doc: Doc) -> list[Span]:
-        return []
+        candidates: list[tuple[int, int, int, str, str]] = []  # (start, end, priority, code, kind)
+        stems: dict[int, tuple[int, str, tuple[int, bool] | None]] = {}  # start -> (end, code, generic)
+        for match_id, start, end in self._matcher(doc):
+            table, code, kind = self._labels[match_id]
+            if table == _NAME:
+                candidates.append((start, end, 1, code, kind))
+            elif table == _STEM:
+                generic = self._generic(doc, end)
+                if generic is not None:
+                    candidates.append((start, generic[0], 2, code, "region"))
+                if start not in stems or stems[start][0] < end:
+                    stems[start] = (end, code, generic)
+            else:
+                noun_end = self._noun(doc, end)
+                if noun_end is not None:
+                    candidates.append((start, noun_end, 1, code, kind))
+        candidates.extend(self._coordinated(doc, stems))
+        return self._select(doc, candidates)
+
+    def _generic(self, doc: Doc, i: int) -> tuple[int, bool] | None:
+        """(end, plural) of '[border] region(s)' starting at token ``i``, if there."""
+        n = len(doc)
+        while i < n and doc[i].lower_ in self._modifiers:
+            i += 1
+        if i < n:
+            word = doc[i].lower_
+            if word in self._singular or word in self._plural:
+                return i + 1, word in self._plural
+        return None
+
+    def _noun(self, doc: Doc, i: int) -> int | None:
+        """End of '[border] cities/territory/...' after a demonym at token ``i``, if there."""
+        n = len(doc)
+        while i < n and doc[i].lower_ in self._noun_modifiers:
+            i += 1
+        return i + 1 if i < n and doc[i].lower_ in self._nouns else None
+
+    def _coordinated(self, doc: Doc, stems: dict) -> list[tuple[int, int, int, str, str]]:
+        """Stems in a list closed by a plural generic word ('Kyiv, Poltava and Kirovohrad
+        regions') are regions each; the last one's span already includes the generic."""
+        closes: dict[int, bool] = {}
+        for start in sorted(stems, reverse=True):
+            end, _, generic = stems[start]
+            if generic is not None:
+                closes[start] = generic[1]
+                continue
+            i = end
+            while i < len(doc) and i - end < 3 and doc[i].lower_ in self._connectors:
+                i += 1
+            closes[start] = i > end and closes.get(i, False)
+        return [
+            (s, stems[s][0], 2, stems[s][1], "region")
+            for s, ok in closes.items()
+            if ok and stems[s][2] is None
+        ]
+
+    def _select(self, doc: Doc, candidates: list[tuple[int, int, int, str, str]]) -> list[Span]:
+        """Non-overlapping spans, longest first, then stem-derived regions over bare names."""
+        taken = bytearray(len(doc))
+        spans = []
+        for start, end, _, code, kind in sorted(candidates, key=lambda c: (c[0] - c[1], -c[2], c[0])):
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            if kind != _BLOCK:
+                spans.append(Span(doc, start, end, label=REGION, kb_id=kind, span_id=code))
+        spans.sort(key=lambda s: s.start)
+        return spans

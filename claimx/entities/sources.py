@@ -1,16 +1,820 @@
-"""SOURCE recognizer (stub: being built)."""
+"""SOURCE recognizer: who is speaking (ministries, militaries, governors, officials,
+anonymous insiders, analysts, media, witnesses) and ``describe_source`` for the
+person, role and anonymity behind one mention.
+
+There is no parser or NER, so a mention is built around *anchors* found by two
+PhraseMatchers (organisations, roles, titles from ``models/lexicons/sources.json``):
+the anchor grows left over determiners, modifiers and capitalized words ("Russia's
+Defence Ministry", "Belgorod Governor"), right over chained anchors ("Foreign
+Ministry spokeswoman"), a capitalized name after a title ("Governor Andrei
+Klachkov"), a role complement ("head of the Kharkiv regional administration") and an
+appositive name ("Vyacheslav Gladkov, the Belgorod Oblast governor"). Only the few
+tokens around each anchor are inspected, so a document costs two matcher calls.
+
+Span contract (``doc.spans["claimx"]``, label ``SOURCE``): ``span.id_`` is the source
+kind (``""`` when unknown: pronouns, "the statement", "its press service");
+``span.kb_id_`` is ``entity``, ``reference`` (needs an antecedent: "the ministry",
+"its governor", a bare surname) or ``pronoun`` ("he" before a reporting verb).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..resources import load_data, models_dir
+from .labels import SOURCE
+
+LEXICON = "lexicons/sources.json"
+
+ENTITY = "entity"
+REFERENCE = "reference"
+PRONOUN = "pronoun"
+ANONYMOUS = "anonymous_official"
+
+_MARKER = "marker"
+_BLOCK = "block"
+_POSSESSIVES = frozenset({"'s", "’s", "'"})
+_CLAUSE_END = frozenset({",", ".", ";", ":", ")", "”", '"', "'", "!", "?"})
+_SENTENCE_BREAK = frozenset({".", "!", "?", '"', "“", "”", ":", ";"})
+_PERSON = frozenset({"strong", "neutral", "title"})
+_HEAD_BREAKS = frozenset({"of", "for", "with", "to", "on", "in", "familiar", "close", "briefed"})
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What a SOURCE mention says about its speaker.
+
+    ``name`` is a person's name ("Andrei Klachkov"), an outlet's name ("V1") or, for a
+    body or group, the mention without its leading article ("Russian Defence
+    Ministry", "local officials"); it is None for unnamed individuals ("a senior
+    defense official") and references ("the governor"). ``role`` is the stated
+    function ("governor of the southeastern Ukrainian region"). ``surname`` is the
+    short form later mentions use ("Klitschko").
+    """
+
+    kind: str
+    name: str | None = None
+    role: str | None = None
+    anonymous: bool = False
+    surname: str | None = None
+
+
+class _Lexicon:
+    """The parsed sources lexicon: phrase lists for the matchers, word sets for the rules."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.lower_phrases: dict[str, list[str]] = {}
+        self.cased_phrases: dict[str, list[str]] = {}
+        for kind, phrases in _kinds(data["organisations"]):
+            self.lower_phrases.setdefault(f"org|{kind}", []).extend(phrases)
+        for kind, phrases in _kinds(data["organisations_cased"]):
+            self.cased_phrases.setdefault(f"org|{kind}", []).extend(phrases)
+        roles = data["roles"]
+        for cls in ("strong", "neutral"):
+            for kind, phrases in _kinds(roles[cls]):
+                self.lower_phrases.setdefault(f"{cls}|{kind}", []).extend(phrases)
+        for kind, phrases in _kinds(data["titles"]):
+            self.cased_phrases.setdefault(f"title|{kind}", []).extend(phrases)
+        self.lower_phrases["document|"] = list(data["documents"]["heads"])
+        self.lower_phrases[_BLOCK] = list(data["blocked"]["phrases"])
+        self.lower_phrases[_MARKER] = list(data["anonymity_markers"])
+
+        self.anon_heads = _lower_set(roles["anonymous_if_unnamed"]["heads"])
+        self.anon_dets = _lower_set(roles["anonymous_if_unnamed"]["determiners"])
+        self.media_heads = _lower_set(roles["media_heads"])
+        self.document_modifiers = _lower_set(data["documents"]["modifiers"])
+        self.reference_heads = _lower_set(data["reference_heads"])
+        self.antecedent_heads = _lower_set(data["antecedent_heads"])
+        self.noun_only = _lower_set(data["noun_only"]["heads"])
+        self.followers = _lower_set(data["noun_only"]["followers"])
+        self.reporting_verbs = _lower_set(data["reporting_verbs"])
+        self.pronouns = _lower_set(data["pronouns"])
+        self.pronoun_adverbs = _lower_set(data["pronoun_adverbs"])
+        dets = data["determiners"]
+        self.definite = _lower_set(dets["definite"])
+        self.possessive = _lower_set(dets["possessive"])
+        self.determiners = self.definite | _lower_set(dets["indefinite"])
+        names = data["names"]
+        self.modifiers = {w.lower(): kind for kind, words in _kinds(data["modifiers"]) for w in words}
+        self.function_words = _lower_set(names["function_words"])
+        comp = data["complement"]
+        self.openers = {tuple(p.lower().split()) for p in comp["openers"]}
+        self.stoppers = _lower_set(comp["stoppers"])
+        self.complement_max = int(comp["max_tokens"])
+        self.complement_heads = {w.lower(): kind for kind, words in _kinds(comp["heads"]) for w in words}
+        self.particles = _lower_set(names["particles"])
+        self.name_max = int(names["max_tokens"])
+        self.honorifics = _lower_set(names["honorifics"])
+        self.needs_context = _lower_set(roles["needs_context"]["heads"])
+        heads = [
+            _head_word(p)
+            for key, ps in self.lower_phrases.items()
+            if key.startswith(("strong", "neutral"))
+            for p in ps
+        ]
+        heads += [_head_word(p) for p in self.media_heads]
+        titles = [
+            w
+            for key, ps in self.cased_phrases.items()
+            if key.startswith("title")
+            for p in ps
+            for w in p.split()
+        ]
+        #: role head words ("spokesman", "governor"), written in lower case in a role
+        self.role_words = _lower_set(heads) - self.function_words
+        #: words after which a name may follow (role heads, titles such as "Gen.", honorifics)
+        self.name_openers = self.role_words | _lower_set(titles) | self.honorifics
+        self.non_name_words = _lower_set(names["non_name_words"]) | self.name_openers
+        self.place_prepositions = _lower_set(data["prepositions_before_place"])
+
+
+def _kinds(section: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """The ``kind -> phrases`` pairs of a lexicon section, skipping ``_doc`` notes."""
+    return [(kind, phrases) for kind, phrases in section.items() if not kind.startswith("_")]
+
+
+def _head_word(phrase: str) -> str:
+    """The head of a role phrase: its last word before a complement ("minister of
+    defense" -> "minister", "people familiar with" -> "people")."""
+    words = phrase.split()
+    for k, word in enumerate(words[1:], 1):
+        if word.lower() in _HEAD_BREAKS:
+            return words[k - 1]
+    return words[-1]
+
+
+def _lower_set(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=8)
+def _lexicon(data_dir: Path) -> _Lexicon:
+    return _Lexicon(load_data(LEXICON, data_dir))
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """A lexicon match: ``cls`` is org/strong/neutral/title/document, ``key`` its lowercase text."""
+
+    start: int
+    end: int
+    cls: str
+    kind: str
+    key: str
+
+
+@dataclass
+class _Chunk:
+    """A mention under construction, with the parts the kind and reference rules need."""
+
+    start: int
+    end: int
+    parts: list[_Anchor]
+    det: str | None = None
+    mod_kinds: list[str] = field(default_factory=list)
+    name: tuple[int, int] | None = None
+    complement: tuple[int, int] | None = None
+    kind: str = ""
+    kb: str = ENTITY
+
+    @property
+    def head(self) -> _Anchor:
+        return self.parts[-1]
 
 
 class SourceRecognizer:
+    """Finds SOURCE mentions; see the module docstring for the span contract."""
+
     def __init__(self, nlp: Language, data_dir: Path) -> None:
-        pass
+        self.lex = _lexicon(Path(data_dir).resolve())
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for matcher, table, cased in (
+            (self.lower, self.lex.lower_phrases, False),
+            (self.cased, self.lex.cased_phrases, True),
+        ):
+            for key, phrases in table.items():
+                matcher.add(key, _pattern_docs(nlp, phrases, cased))
+        self.pronoun_ids = numpy.array(
+            [nlp.vocab.strings.add(p) for p in sorted(self.lex.pronouns)], dtype="uint64"
+        )
 
     def __call__(self, doc: Doc) -> list[Span]:
-        return []
+        anchors, markers = self._anchors(doc)
+        by_start = {a.start: a for a in anchors}
+        chunks: list[_Chunk] = []
+        floor = 0
+        for anchor in anchors:
+            if anchor.start < floor:
+                continue
+            chunk = self._build(doc, anchor, by_start, floor)
+            if chunk is None:
+                continue
+            self._appositive_before(doc, chunk, chunks, floor)
+            self._resolve(doc, chunk, chunks, anchors, markers)
+            chunks.append(chunk)
+            floor = chunk.end
+        spans = [Span(doc, c.start, c.end, label=SOURCE, kb_id=c.kb, span_id=c.kind) for c in chunks]
+        spans += self._pronouns(doc, spans)
+        spans += self._surnames(doc, spans)
+        spans.sort(key=lambda s: s.start)
+        return spans
+
+    # -- anchors -------------------------------------------------------------------
+
+    def _anchors(self, doc: Doc) -> tuple[list[_Anchor], list[int]]:
+        """Non-overlapping lexicon matches (longest first, blocked phrases removed) and
+        the token starts of anonymity markers."""
+        strings = doc.vocab.strings
+        found = [(strings[m], s, e) for m, s, e in self.lower(doc)]
+        found += [(strings[m], s, e) for m, s, e in self.cased(doc)]
+        markers = sorted(s for key, s, _ in found if key == _MARKER)
+        spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in found if key != _MARKER])
+        anchors = []
+        for span in spans:
+            if span.label_ == _BLOCK or _hyphen_attached(doc, span.start, span.end):
+                continue
+            cls, kind = span.label_.split("|")
+            anchors.append(_Anchor(span.start, span.end, cls, kind, span.text.lower()))
+        return anchors, markers
+
+    # -- building one mention ---------------------------------------------------------
+
+    def _build(self, doc: Doc, anchor: _Anchor, by_start: dict[int, _Anchor], floor: int) -> _Chunk | None:
+        lex = self.lex
+        if anchor.cls == "document":
+            start, det, _ = self._left(doc, anchor.start, floor, lex.document_modifiers)
+            if det not in lex.definite:
+                return None
+            return _Chunk(start, anchor.end, [anchor], det=det, kb=REFERENCE)
+        chunk = _Chunk(anchor.start, anchor.end, [anchor])
+        self._chain(doc, chunk, by_start)
+        head = chunk.head
+        if self._takes_name(head):
+            chunk.name = _name_after(doc, chunk.end, lex, by_start)
+        if chunk.name:
+            chunk.end = chunk.name[1]
+        elif head.cls == "title":
+            return None
+        elif head.key in lex.noun_only and not self._noun_follows(doc, chunk.end):
+            return None
+        chunk.start, chunk.det, chunk.mod_kinds = self._left(doc, chunk.start, floor, frozenset())
+        if chunk.name is None and head.cls in ("strong", "neutral"):
+            chunk.complement = self._complement(doc, chunk.end)
+            if chunk.complement:
+                chunk.end = chunk.complement[1]
+            self._appositive_after(doc, chunk, by_start)
+        if head.key in lex.needs_context and not (
+            chunk.name or chunk.complement or len(chunk.parts) > 1 or any(chunk.mod_kinds)
+        ):
+            return None  # "my head", "the deputy": not a speaker by itself
+        if head.kind == "media" and chunk.det in lex.possessive:
+            return None  # "his Telegram channel": where it was said, not who said it
+        return chunk
+
+    def _chain(self, doc: Doc, chunk: _Chunk, by_start: dict[int, _Anchor]) -> None:
+        """Extend over anchors that continue the mention: "(MoD) press service",
+        "IDF spokesman Rear Admiral", "the ministry's press service", "General Staff of
+        the Armed Forces of Ukraine", "spokesman and information minister Khalid"."""
+        n = len(doc)
+        while True:
+            j = chunk.end
+            last = chunk.head
+            if last.cls == "org" and _paren_acronym(doc, j):
+                j = chunk.end = j + 3
+            possessive = j < n and doc[j].text in _POSSESSIVES
+            nxt = by_start.get(j + 1 if possessive else j)
+            if nxt and _continues(last, nxt, possessive):
+                chunk.parts.append(nxt)
+                chunk.end = nxt.end
+                continue
+            if j >= n:
+                return
+            word = doc[j].lower_
+            if last.cls == "org" and word == "of":
+                k = j + 1 + (j + 1 < n and doc[j + 1].lower_ == "the")
+                nxt = by_start.get(k)
+                if nxt and nxt.cls == "org":
+                    chunk.parts.append(nxt)
+                    chunk.end = nxt.end
+                    continue
+                run = _capitalized_run(doc, k, self.lex)
+                if run:
+                    chunk.end = run
+                    continue
+            if last.cls in _PERSON and word == "and":
+                k = j + 1
+                while k < n and k - j <= 2 and doc[k].lower_ in self.lex.modifiers:
+                    k += 1
+                nxt = by_start.get(k)
+                if nxt and nxt.cls in _PERSON and _name_after(doc, nxt.end, self.lex, by_start):
+                    chunk.parts.append(nxt)
+                    chunk.end = nxt.end
+                    continue
+            return
+
+    def _takes_name(self, head: _Anchor) -> bool:
+        if head.cls == "title" or head.key in self.lex.media_heads:
+            return True
+        plural = head.key.endswith("s") and not head.key.endswith("ss")
+        return head.cls in ("strong", "neutral") and not plural
+
+    def _noun_follows(self, doc: Doc, i: int) -> bool:
+        """Whether a head that doubles as a modifier ("military", "police") is a noun here."""
+        if i >= len(doc):
+            return True
+        token = doc[i]
+        if token.text == "-" and not doc[i - 1].whitespace_:
+            return False
+        return token.is_punct or token.is_space or token.lower_ in self.lex.followers
+
+    def _left(
+        self, doc: Doc, start: int, floor: int, extra: frozenset[str]
+    ) -> tuple[int, str | None, list[str]]:
+        """Grow a mention leftwards over modifiers, capitalized words, possessives
+        ("Russia's") and hyphenated units ("73-year-old", "Houthi-run"), stopping after
+        a determiner. Returns the new start, the determiner and the modifiers' kinds."""
+        lex = self.lex
+        new_start, i, kinds = start, start - 1, []
+        while i >= floor and start - i <= 8:
+            token = doc[i]
+            low = token.lower_
+            if token.is_space:
+                break
+            if low in lex.determiners:
+                return i, low, kinds
+            unit = _hyphen_unit_start(doc, i, floor)
+            if unit < i:
+                pieces = [doc[k] for k in range(unit, i + 1, 2)]
+                joined = doc[unit : i + 1].text.lower()
+                if joined in lex.modifiers or any(
+                    _capitalized(p) or p.like_num or p.lower_ in lex.modifiers for p in pieces
+                ):
+                    kinds.append(lex.modifiers.get(joined, ""))
+                    new_start, i = unit, unit - 1
+                    continue
+                break
+            if (
+                low in _POSSESSIVES
+                and i - 1 >= floor
+                and _capitalized(doc[i - 1])
+                and doc[i - 1].lower_ not in lex.function_words
+            ):
+                new_start, i = i - 1, i - 2
+                continue
+            if low in lex.modifiers or low in extra:
+                kinds.append(lex.modifiers.get(low, ""))
+                new_start, i = i, i - 1
+                continue
+            if (
+                _capitalized(token)
+                and low not in lex.function_words
+                and not (_sentence_initial(doc, i) and low.endswith(("ing", "ly", "ed")))
+            ):
+                new_start, i = i, i - 1
+                continue
+            break
+        return new_start, None, kinds
+
+    def _complement(self, doc: Doc, i: int) -> tuple[int, int] | None:
+        """A role's complement: "of the southeastern Ukrainian region", "close to the
+        ministry", "at the Kyiv Institute of Strategic Studies"."""
+        lex, n = self.lex, len(doc)
+        width = next(
+            (w for w in (2, 1) if i + w <= n and tuple(t.lower_ for t in doc[i : i + w]) in lex.openers), 0
+        )
+        if not width:
+            return None
+        j = i + width
+        while j < n:
+            if j - i > lex.complement_max:
+                return None  # no clear end: rather no complement than a run-on one
+            token = doc[j]
+            low = token.lower_
+            if token.text == "-" and not doc[j - 1].whitespace_ and not token.whitespace_:
+                j += 1
+                continue
+            if (
+                token.is_space
+                or (token.is_punct and low not in _POSSESSIVES)
+                or low in lex.stoppers
+                or low in lex.reporting_verbs
+            ):
+                break
+            if low == "and" and not (j + 1 < n and _capitalized(doc[j + 1])):
+                break
+            j += 1
+        while j > i + width and doc[j - 1].lower_ in lex.determiners | {"and", "of"}:
+            j -= 1
+        return (i, j) if j > i + width else None
+
+    def _appositive_after(self, doc: Doc, chunk: _Chunk, by_start: dict[int, _Anchor]) -> None:
+        """ "the regional governor, Oleksandr Prokudin, said": take the name after the comma."""
+        n, i = len(doc), chunk.end
+        if chunk.head.key in self.lex.media_heads or i + 1 >= n or doc[i].text != ",":
+            return
+        name = _name_after(doc, i + 1, self.lex, by_start, skip_space=False)
+        if not name:
+            return
+        after = doc[name[1]] if name[1] < n else None
+        if after is None or after.text in _CLAUSE_END or after.lower_ in self.lex.reporting_verbs:
+            chunk.name, chunk.end = name, name[1]
+
+    def _appositive_before(self, doc: Doc, chunk: _Chunk, chunks: list[_Chunk], floor: int) -> None:
+        """ "Vyacheslav Gladkov, the Belgorod Oblast governor" and "Dr. Elena Petrova, a
+        defense analyst ...": join the name before the comma to the role after it."""
+        lex, n = self.lex, len(doc)
+        start = chunk.start
+        if (
+            chunk.name
+            or chunk.head.cls not in ("strong", "neutral")
+            or start < 2
+            or doc[start - 1].text != ","
+        ):
+            return
+        after = doc[chunk.end] if chunk.end < n else None
+        if not (chunk.complement or after is None or after.text in _CLAUSE_END or after.lower_ == "who"):
+            return  # "In Kherson, the governor said": a clause, not an appositive
+        prev = chunks[-1] if chunks else None
+        if prev and prev.end == start - 1 and prev.name and all(p.cls == "title" for p in prev.parts):
+            chunks.pop()
+            chunk.start, chunk.name, chunk.parts = prev.start, prev.name, prev.parts + chunk.parts
+            return
+        name = _name_before(doc, start - 1, floor, lex)
+        if name is None:
+            return
+        before = doc[name[0] - 1] if name[0] > 0 else None
+        if before is not None and before.lower_ in lex.place_prepositions:
+            return
+        chunk.start, chunk.name = name[0], name
+
+    # -- kind and reference ---------------------------------------------------------
+
+    def _resolve(
+        self, doc: Doc, chunk: _Chunk, chunks: list[_Chunk], anchors: list[_Anchor], markers: list[int]
+    ) -> None:
+        """Set ``chunk.kind`` and ``chunk.kb`` from its head, modifiers, complement,
+        earlier mentions and the anonymity phrases after it."""
+        lex, head = self.lex, chunk.head
+        if head.cls == "document":
+            return
+        kind = head.kind
+        if head.cls == "neutral":
+            steer = [p.kind for p in reversed(chunk.parts[:-1])] + list(chunk.mod_kinds)
+            steer.append(self._complement_kind(doc, chunk, anchors))
+            kind = next((k for k in steer if k), head.kind)
+        content = doc[chunk.start + (chunk.det is not None) : chunk.end].text
+        lowercase = chunk.name is None and content == content.lower()
+        if head.key in lex.antecedent_heads and lowercase:
+            kind = _antecedent_kind(chunks, kind)
+        anonymous = kind == ANONYMOUS or (
+            chunk.name is None and head.key in lex.anon_heads and chunk.det in lex.anon_dets
+        )
+        if head.cls in _PERSON and any(chunk.end <= m <= chunk.end + 3 for m in markers):
+            anonymous = True
+        chunk.kind = ANONYMOUS if anonymous else kind
+        if lowercase and chunk.det in lex.definite and head.key in lex.reference_heads:
+            chunk.kb = REFERENCE
+
+    def _complement_kind(self, doc: Doc, chunk: _Chunk, anchors: list[_Anchor]) -> str:
+        if not chunk.complement:
+            return ""
+        s, e = chunk.complement
+        for anchor in anchors:
+            if s <= anchor.start and anchor.end <= e and anchor.kind and anchor.cls != "document":
+                return anchor.kind
+        return next(
+            (self.lex.complement_heads[t.lower_] for t in doc[s:e] if t.lower_ in self.lex.complement_heads),
+            "",
+        )
+
+    # -- pronouns and later surnames ----------------------------------------------------
+
+    def _pronouns(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "he said", "they later added": the pronoun, kind unknown. Pronoun positions
+        come from one vectorized lookup; a token Matcher with IN-sets cost half the
+        recognizer's time evaluating every token."""
+        lex, n = self.lex, len(doc)
+        taken = _covered(spans)
+        found = []
+        lowers = doc.to_array([LOWER])
+        for i in numpy.flatnonzero(numpy.isin(lowers, self.pronoun_ids)).tolist():
+            j = i + 1
+            if j < n and doc[j].lower_ in lex.pronoun_adverbs:
+                j += 1
+            if i not in taken and j < n and doc[j].lower_ in lex.reporting_verbs:
+                found.append(Span(doc, i, i + 1, label=SOURCE, kb_id=PRONOUN, span_id=""))
+        return found
+
+    def _surnames(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Bare surnames after a full mention ("Klitschko wrote"), as references."""
+        taken = _covered(spans)
+        orths = doc.to_array([ORTH])
+        found: list[Span] = []
+        for span in spans:
+            if span.kb_id_ != ENTITY:
+                continue
+            info = describe_source(span, lex=self.lex)
+            if not info.surname:
+                continue
+            tail = [doc.vocab.strings.add(w) for w in _split_surname(info.surname)]
+            for i in numpy.flatnonzero(orths == tail[0]).tolist():
+                end = i + len(tail)
+                if i < span.end or end > len(doc) or any(k in taken for k in range(i, end)):
+                    continue
+                if [t.orth for t in doc[i:end]] == tail:
+                    found.append(Span(doc, i, end, label=SOURCE, kb_id=REFERENCE, span_id=span.id_))
+                    taken.update(range(i, end))
+        return found
+
+
+# -- describe ---------------------------------------------------------------------------
+
+
+def describe_source(span: Span, data_dir: Path | None = None, *, lex: _Lexicon | None = None) -> SourceInfo:
+    """The speaker behind a SOURCE span: kind (``span.id_``), person or body name,
+    role, anonymity and surname. ``data_dir`` selects the lexicon (default: shipped)."""
+    lex = lex or _lexicon(models_dir(data_dir).resolve())
+    kind = span.id_
+    anonymous = kind == ANONYMOUS
+    if span.kb_id_ == PRONOUN:
+        return SourceInfo(kind, anonymous=anonymous)
+    tokens = [t for t in span if not t.is_space]
+    if (
+        span.kb_id_ == REFERENCE
+        and tokens
+        and all(_capitalized(t) or t.text == "-" or t.lower_ in lex.particles for t in tokens)
+    ):
+        text = _text(tokens)
+        return SourceInfo(kind, name=text, anonymous=anonymous, surname=text)
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    segments = [tokens] if comma is None else [tokens[:comma], tokens[comma + 1 :]]
+    name: list[Token] = []
+    for segment in segments:
+        name = _segment_name(segment, lex, whole=comma is not None)
+        if name:
+            break
+    taken = {t.i for t in name}
+    role: list[str] = []
+    for segment in segments:
+        part = [t for t in segment if t.i not in taken and t.lower_ not in lex.honorifics]
+        if part and part[0].lower_ in lex.determiners:
+            part = part[1:]
+        if part:
+            role.append(_role_text(part, lex))
+    role_text = ", ".join(role) or None
+    if name:
+        return SourceInfo(
+            kind, name=_text(name), role=role_text, anonymous=anonymous, surname=_text(_last_unit(name))
+        )
+    det = tokens[0].lower_ if tokens and tokens[0].lower_ in lex.determiners else None
+    if anonymous or span.kb_id_ == REFERENCE or det in ("a", "an", "one") or _individual(tokens, lex):
+        return SourceInfo(kind, role=role_text, anonymous=anonymous)
+    return SourceInfo(kind, name=_text(tokens[1:] if det else tokens) or None)
+
+
+def _individual(tokens: list[Token], lex: _Lexicon) -> bool:
+    """Whether an unnamed mention is one person ("the head of the regional
+    administration") rather than a body or group: a singular role word before any
+    complement."""
+    openers = {words[0] for words in lex.openers}
+    for token in tokens:
+        low = token.lower_
+        if low in openers:
+            return False
+        if low in lex.role_words and not (low.endswith("s") and not low.endswith("ss")):
+            return True
+    return False
+
+
+def _segment_name(segment: list[Token], lex: _Lexicon, *, whole: bool) -> list[Token]:
+    """The person or outlet name in one comma-separated part of a mention: the
+    capitalized run right after a title or role word, or (in an appositive) the whole
+    part when it is only a name, optionally after an honorific."""
+    for k, token in enumerate(segment):
+        low = token.lower_
+        if low in lex.name_openers:
+            run = _run(segment[k + 1 :], lex)
+            if run:
+                return run
+    if whole:
+        body = [t for t in segment if t.lower_ not in lex.honorifics]
+        if body and _run(body, lex) == body:
+            return body
+    return []
+
+
+def _run(tokens: list[Token], lex: _Lexicon) -> list[Token]:
+    """The name tokens at the start of ``tokens`` (see ``_is_name``)."""
+    out: list[Token] = []
+    for k, token in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if _is_name(token, lex) or (nxt is not None and _joins_name(token, nxt, lex)):
+            out.append(token)
+        else:
+            break
+    while out and not _is_name(out[-1], lex):
+        out.pop()
+    return out
+
+
+def _role_text(tokens: list[Token], lex: _Lexicon) -> str:
+    """The role as written, with role words before any complement in lower case
+    ("Belgorod Governor" -> "Belgorod governor")."""
+    openers = {words[0] for words in lex.openers}
+    out, lowering = [], True
+    for token in tokens:
+        lowering = lowering and token.lower_ not in openers
+        low = token.lower_
+        word = low if lowering and low in lex.role_words else token.text
+        out.append(word + (token.whitespace_ or ""))
+    return " ".join("".join(out).split()).strip(" ,")
+
+
+# -- token helpers ------------------------------------------------------------------------
+
+
+def _pattern_docs(nlp: Language, phrases: list[str], cased: bool) -> list[Doc]:
+    """Tokenized phrases; uncased phrases also as lower- and title-case so abbreviation
+    exceptions tokenize the way they appear in text ("Gov." and "gov.")."""
+    seen: set[tuple[str, ...]] = set()
+    docs = []
+    for phrase in phrases:
+        variants = [phrase] if cased else [phrase, phrase.lower(), phrase.title()]
+        for variant in variants:
+            doc = nlp.make_doc(variant)
+            key = tuple(t.text if cased else t.lower_ for t in doc)
+            if key not in seen:
+                seen.add(key)
+                docs.append(doc)
+    return docs
+
+
+def _capitalized(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def _is_name(token: Token, lex: _Lexicon) -> bool:
+    """A word that can be part of a person's or outlet's name (no NER: capitalized,
+    not a function, institutional, demonym or role word, not an all-caps dateline)."""
+    text = token.text
+    if not _capitalized(token) or token.lower_ in lex.function_words or token.lower_ in lex.non_name_words:
+        return False
+    return not (text.isalpha() and text.isupper() and len(text) >= 3)
+
+
+def _joins_name(token: Token, nxt: Token, lex: _Lexicon) -> bool:
+    """A particle or hyphen inside a name ("al-Aisir", "Abu Mahdi al-Muhandis")."""
+    if token.lower_ in lex.particles:
+        return nxt.text == "-" or _is_name(nxt, lex)
+    return token.text == "-" and not token.whitespace_ and _is_name(nxt, lex)
+
+
+def _name_after(
+    doc: Doc, i: int, lex: _Lexicon, by_start: dict[int, _Anchor], *, skip_space: bool = True
+) -> tuple[int, int] | None:
+    """The name starting at token ``i`` (after one line break, for "Dr.\\nElena")."""
+    n = len(doc)
+    if skip_space and i < n and doc[i].is_space and "\n" in doc[i].text:
+        i += 1
+    if i >= n or not _is_name(doc[i], lex) or i in by_start:
+        return None
+    j, last = i, None
+    while j < n and j - i < lex.name_max * 2:
+        token = doc[j]
+        if j in by_start and j > i:
+            break
+        if _is_name(token, lex):
+            last = j + 1
+        elif not (
+            j + 1 < n
+            and (_joins_name(token, doc[j + 1], lex) or (token.text == "-" and not doc[j - 1].whitespace_))
+        ):
+            break
+        if token.whitespace_ and not _is_name(token, lex):
+            break
+        j += 1
+    if last is None or sum(1 for t in doc[i:last] if t.is_alpha) > lex.name_max:
+        return None
+    return i, last
+
+
+def _name_before(doc: Doc, comma: int, floor: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """The name ending just before ``comma`` ("Vyacheslav Gladkov, ...", "Alla, ...")."""
+    j = comma - 1
+    while j >= floor and (_is_name(doc[j], lex) or (j + 1 < comma and _joins_name(doc[j], doc[j + 1], lex))):
+        j -= 1
+    start = j + 1
+    if start >= comma or not _is_name(doc[start], lex):
+        return None
+    if sum(1 for t in doc[start:comma] if t.is_alpha) > lex.name_max:
+        return None
+    return start, comma
+
+
+def _capitalized_run(doc: Doc, i: int, lex: _Lexicon) -> int | None:
+    """End of a run of capitalized words from ``i`` ("of Ukraine", "of the Russian
+    Federation"), or None."""
+    j = i
+    while j < len(doc) and _capitalized(doc[j]) and doc[j].lower_ not in lex.function_words:
+        j += 1
+    return j if j > i else None
+
+
+def _hyphen_attached(doc: Doc, start: int, end: int) -> bool:
+    """A match glued into a hyphenated modifier ("Kremlin-backed", "pro-Kremlin")."""
+    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        return True
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+    )
+
+
+def _hyphen_unit_start(doc: Doc, i: int, floor: int) -> int:
+    """First token of the hyphenated word ending at ``i`` ("73-year-old")."""
+    while (
+        i - 2 >= floor
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+    ):
+        i -= 2
+    return i
+
+
+def _paren_acronym(doc: Doc, j: int) -> bool:
+    """``(MoD)`` or ``(RSF)`` right after an organisation."""
+    if j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+        return False
+    inner = doc[j + 1].text
+    return len(inner) <= 8 and inner.isalnum() and any(c.isupper() for c in inner)
+
+
+def _continues(last: _Anchor, nxt: _Anchor, possessive: bool) -> bool:
+    """Whether anchor ``nxt`` right after ``last`` belongs to the same mention."""
+    if "document" in (last.cls, nxt.cls):
+        return False
+    if possessive:
+        return nxt.cls == "neutral"
+    if last.cls == "org":
+        return True
+    return nxt.cls in _PERSON
+
+
+def _sentence_initial(doc: Doc, i: int) -> bool:
+    if i == 0 or doc[i - 1].is_space or doc[i - 1].text in _SENTENCE_BREAK:
+        return True
+    return doc.has_annotation("SENT_START") and bool(doc[i].is_sent_start)
+
+
+def _antecedent_kind(chunks: list[_Chunk], default: str) -> str:
+    """Kind of the last ministry mentioned before a bare "the ministry"."""
+    for chunk in reversed(chunks):
+        if chunk.kb == ENTITY and any(
+            "ministr" in p.key or p.kind == "ministry_of_defense" for p in chunk.parts
+        ):
+            return chunk.kind
+    return default
+
+
+def _covered(spans: list[Span]) -> set[int]:
+    return {i for span in spans for i in range(span.start, span.end)}
+
+
+def _text(tokens: list[Token]) -> str:
+    """Tokens joined as written, line breaks folded to spaces."""
+    out = "".join(t.text + t.whitespace_ if not t.is_space else " " for t in tokens)
+    return " ".join(out.split())
+
+
+def _last_unit(tokens: list[Token]) -> list[Token]:
+    """The last word of a name, with its hyphenated particles ("al-Aisir")."""
+    k = len(tokens) - 1
+    while k >= 2 and tokens[k - 1].text == "-" and not tokens[k - 2].whitespace_:
+        k -= 2
+    return tokens[k:]
+
+
+def _split_surname(surname: str) -> list[str]:
+    """A surname's tokens as the tokenizer splits hyphenated names ("al-Aisir")."""
+    pieces = surname.split("-")
+    out = []
+    for k, piece in enumerate(pieces):
+        if k:
+            out.append("-")
+        out.append(piece)
+    return out

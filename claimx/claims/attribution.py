@@ -1,0 +1,240 @@
+"""Who says it.
+
+An *attribution* pairs a reporting cue with its source mention and records which tokens
+of the sentence it governs (its *scope*):
+
+- ``according to X`` / ``as reported by X``: X, for the clause before the cue when the
+  cue follows the content ("…, according to the ministry") else for what follows;
+- ``X said (that) …`` / ``…, X said`` / ``said X``: the subject or inverted source;
+  the scope is the content before the source when it holds the claim and a comma
+  separates them, else the content after the cue;
+- ``which said`` / ``who said``: the source the relative pronoun follows;
+- ``X's statement/report/claim …``: X, for the rest of the sentence.
+
+Short references ("the ministry", "its governor", "he", "Klitschko", "the statement")
+resolve to the nearest compatible full mention before them. The *governing* source
+(the last reporting institution or official that attributed something) is what an
+unattributed follow-on sentence inherits; see :mod:`claimx.claims.assemble`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span
+
+from ..entities import labels
+from ..entities.sources import SourceInfo, describe_source
+from ..schema import Evidence, Mention, Source
+from .context import DocContext
+
+#: Source kinds that report events and so govern unattributed follow-on sentences.
+#: Analysts and witnesses comment; they never govern.
+REPORTERS = {"ministry_of_defense", "military", "governor", "official", "anonymous_official", "media"}
+CONTENT = (labels.QUANTITY, labels.NEGATION, labels.EVENT)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A source with the cue that introduced it and the token range it governs."""
+
+    source: Source
+    rule: str
+    scope: tuple[int, int]
+    cue: Mention | None = None
+    antecedent: Source | None = None
+    sentence: int = -1
+
+    def evidence(self) -> list[Evidence]:
+        notes = [Evidence(rule=f"source.{self.rule}", detail=self.source.kind,
+                          start=self.source.start, end=self.source.end)]
+        if self.cue is not None:
+            notes.append(Evidence(rule="source.cue", detail=self.cue.text,
+                                  start=self.cue.start, end=self.cue.end))
+        if self.antecedent is not None:
+            notes.append(Evidence(rule="source.antecedent", detail=self.antecedent.text,
+                                  start=self.antecedent.start, end=self.antecedent.end))
+        return notes
+
+    def inherited(self) -> Attribution:
+        return replace(self, rule="inherited")
+
+
+def _source(span: Span, info: SourceInfo, kind: str | None = None) -> Source:
+    return Source(kind=kind or info.kind or "official", name=info.name, role=info.role,
+                  anonymous=info.anonymous, text=span.text, start=span.start_char, end=span.end_char)
+
+
+class Attributor:
+    """Finds and resolves attributions sentence by sentence, in document order."""
+
+    def __init__(self, ctx: DocContext, grammar: dict, negators: list[str]) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.g = {k: set(v) for k, v in grammar.items() if isinstance(v, list)}
+        self.negators = set(negators)
+        self.sources = ctx.by_label[labels.SOURCE]
+        self.infos = {(s.start, s.end): describe_source(s) for s in self.sources}
+        self.governing: Attribution | None = None
+
+    # ----------------------------------------------------------------- resolution
+    def info(self, span: Span) -> SourceInfo:
+        return self.infos[(span.start, span.end)]
+
+    def _entities_before(self, token: int):
+        """Full source mentions before ``token``, nearest first."""
+        for span in reversed(self.sources):
+            if span.end <= token and span.kb_id_ == "entity":
+                yield span
+
+    def resolve(self, span: Span) -> tuple[Source, Source | None]:
+        """The source a mention stands for, and the full mention it was resolved to."""
+        info = self.info(span)
+        if span.kb_id_ == "entity":
+            return _source(span, info), None
+        wanted = span.id_
+        for cand in self._entities_before(span.start):
+            cinfo = self.info(cand)
+            if info.surname:
+                if cinfo.surname != info.surname:
+                    continue
+            elif span.kb_id_ == "pronoun":
+                if not cinfo.name:  # he/she/they stand for a named person
+                    continue
+            elif wanted and cinfo.kind != wanted:
+                continue
+            if wanted == "governor" and not self._same_region(span, cinfo):
+                break
+            antecedent = _source(cand, cinfo)
+            resolved = Source(kind=cinfo.kind, name=cinfo.name, role=cinfo.role or info.role,
+                              anonymous=cinfo.anonymous, text=span.text,
+                              start=span.start_char, end=span.end_char)
+            return resolved, antecedent
+        if not wanted and self.governing is not None:  # "the statement said", "it said"
+            gov = self.governing.source
+            return Source(kind=gov.kind, name=gov.name, role=gov.role, anonymous=gov.anonymous,
+                          text=span.text, start=span.start_char, end=span.end_char), gov
+        return _source(span, info, kind=wanted or "official"), None
+
+    def _same_region(self, span: Span, cand_info: SourceInfo) -> bool:
+        """A governor reference ("its governor") in a sentence naming a region refers to
+        that region's governor, not to an earlier governor of another region."""
+        sent = self.ctx.sentence(span.start)
+        regions = [r for r in self.ctx.within(labels.REGION, sent.start, span.start)
+                   if r.kb_id_ in ("region", "place")]
+        if not regions:
+            return True
+        role = (cand_info.role or "") + " " + (cand_info.name or "")
+        return any(r.text.split()[0] in role for r in regions)
+
+    # ---------------------------------------------------------------- attributions
+    def _negated(self, cue: Span) -> bool:
+        lo = max(cue.sent.start, cue.start - 3)
+        return any(t.lower_ in self.negators for t in self.doc[lo:cue.start])
+
+    def _source_ending_before(self, token: int, sent: Span) -> Span | None:
+        """The source mention ending right before ``token`` (adverbs may intervene)."""
+        j = token
+        while j > sent.start and self.doc[j - 1].lower_ in self.g["verb_cue_gap"]:
+            j -= 1
+        for span in self.ctx.within(labels.SOURCE, sent.start, j):
+            if span.end == j:
+                return span
+        if j > sent.start and self.doc[j - 1].lower_ in self.g["relative_pronouns"]:
+            before = self.ctx.within(labels.SOURCE, sent.start, j - 1)
+            if before and before[-1].end >= j - 3:
+                return before[-1]
+        return None
+
+    def _source_starting_after(self, token: int, sent: Span, gap: int) -> Span | None:
+        for span in self.ctx.within(labels.SOURCE, token, min(sent.end, token + gap + 12)):
+            if span.start - token <= gap and not any(t.is_punct for t in self.doc[token:span.start]):
+                return span
+        return None
+
+    def _has_content(self, start: int, end: int) -> bool:
+        return start < end and any(self.ctx.within(label, start, end) for label in CONTENT)
+
+    def _scope(self, sent: Span, first: int, last: int) -> tuple[int, int]:
+        """Tokens governed by an attribution occupying tokens ``[first, last)``."""
+        clause_start, clause_end = sent.start, sent.end
+        for t in self.doc[sent.start:first]:
+            if t.text == ";":
+                clause_start = t.i + 1
+        for t in self.doc[last:sent.end]:
+            if t.text == ";":
+                clause_end = t.i
+                break
+        before = self._has_content(clause_start, first)
+        after = self._has_content(last, clause_end)
+        separated = first > clause_start and (self.doc[first - 1].is_punct or self.doc[first - 1].is_quote)
+        if before and (separated or not after):
+            if after and last < clause_end and self.doc[last].text == ",":
+                return clause_start, clause_end  # parenthetical: ", he added, ..."
+            return clause_start, first
+        if after:
+            return last, clause_end
+        return clause_start, clause_end
+
+    def sentence_attributions(self, index: int) -> list[Attribution]:
+        """Every attribution stated in sentence ``index``."""
+        sent = self.ctx.sents[index]
+        found: list[Attribution] = []
+        for cue in self.ctx.within(labels.CUE, sent.start, sent.end):
+            if self._negated(cue):
+                continue
+            if cue.id_ == "according_to":
+                src = self._source_starting_after(cue.end, sent, gap=4)
+                rule = "according_to"
+            else:
+                src = self._source_ending_before(cue.start, sent)
+                rule = "subject_cue"
+                if src is None:
+                    src = self._source_starting_after(cue.end, sent, gap=0)
+                    rule = "inverted_cue"
+            if src is None:
+                continue
+            first, last = min(src.start, cue.start), max(src.end, cue.end)
+            found.append(self._make(src, rule, self._scope(sent, first, last), cue, index))
+        found.extend(self._possessive_reports(sent, index))
+        return found
+
+    def _possessive_reports(self, sent: Span, index: int) -> list[Attribution]:
+        """``the ministry's report ...``: the owner of a report noun governs the rest."""
+        out = []
+        for src in self.ctx.within(labels.SOURCE, sent.start, sent.end):
+            j = src.end
+            if src[-1].lower_ not in ("'s", "’s"):
+                if j >= sent.end or self.doc[j].lower_ not in ("'s", "’s"):
+                    continue
+                j += 1
+            if j < sent.end and self.doc[j].lower_ in self.g["report_nouns"]:
+                out.append(self._make(src, "possessive_report", (j + 1, sent.end), None, index))
+        return out
+
+    def _make(self, src: Span, rule: str, scope: tuple[int, int], cue: Span | None, index: int) -> Attribution:
+        source, antecedent = self.resolve(src)
+        mention = Mention(text=cue.text, start=cue.start_char, end=cue.end_char) if cue is not None else None
+        return Attribution(source=source, rule=rule, scope=scope, cue=mention,
+                           antecedent=antecedent, sentence=index)
+
+    def for_token(self, token: int, attributions: list[Attribution]) -> Attribution | None:
+        """The innermost attribution whose scope holds ``token``."""
+        best = None
+        for att in attributions:
+            lo, hi = att.scope
+            if lo <= token < hi and (best is None or hi - lo < best.scope[1] - best.scope[0]):
+                best = att
+        return best
+
+    def is_document_subject(self, att: Attribution) -> bool:
+        """True when the attribution's subject is a document ("the statement said"),
+        which reports content but does not make a statement of its own."""
+        return att.rule == "possessive_report" or any(
+            w in self.g["document_subjects"] for w in att.source.text.lower().split()
+        )
+
+    def govern(self, att: Attribution) -> None:
+        """Make ``att`` the source unattributed follow-on sentences inherit."""
+        if att.source.kind in REPORTERS:
+            self.governing = att

@@ -1,0 +1,107 @@
+"""Where it happened: which REGION mentions are the claim's locations.
+
+A region counts when the text puts the event there: after a locative preposition
+("over the Rostov Region", "in one of Kyiv's districts", "regions of Ukraine"), as the
+object of an attack verb ("struck Beersheba"), or as a subject that reports the count
+("Kaluga Oblast reported one"). A region after "from" is an origin ("missiles fired
+from the Belgorod region") and a region in other roles ("Russia sent 35 drones",
+"Kyiv may be increasing…") is not a location. Coordinated names ("the Bryansk and Oryol
+Regions") are judged as one group.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..entities import labels
+from ..entities.regions import Gazetteer
+from ..schema import Location
+from .context import DocContext
+
+
+class LocationFinder:
+    def __init__(self, ctx: DocContext, grammar: dict, gazetteer: Gazetteer) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.g = {k: set(v) for k, v in grammar.items() if isinstance(v, list)}
+        self.gazetteer = gazetteer
+
+    def groups(self, start: int, end: int) -> list[list[Span]]:
+        """REGION mentions in tokens ``[start, end)``, coordinated names grouped."""
+        out: list[list[Span]] = []
+        for span in self.ctx.within(labels.REGION, start, end):
+            if out:
+                prev = out[-1][-1]
+                between = self.doc[prev.end:span.start]
+                if all(t.lower_ in self.g["region_list_connectors"] for t in between):
+                    out[-1].append(span)
+                    continue
+            out.append([span])
+        return out
+
+    def role(self, group: list[Span]) -> str:
+        """``"locative"``, ``"origin"`` or ``"other"`` for a coordinated region group."""
+        doc, g = self.doc, self.g
+        first, last = group[0], group[-1]
+        sent_start = first.sent.start
+        j, steps = first.start - 1, 0
+        while j >= sent_start and steps < 6:
+            word = doc[j].lower_
+            if word in g["origin_prepositions"]:
+                return "origin"
+            if word in g["locative_prepositions"] or word in g["attack_object_verbs"]:
+                return "locative"
+            if word == "of" and j > sent_start and doc[j - 1].lower_ in g["place_nouns"]:
+                return "locative"
+            if word in g["locative_modifiers"] or self.ctx.covering(labels.REGION, j) is not None:
+                j -= 1
+                steps += 1
+                continue
+            break
+        k = last.end
+        while k < last.sent.end and doc[k].lower_ in g["region_subject_gap"]:
+            k += 1
+        if k < last.sent.end and doc[k].lower_ in g["region_subject_verbs"]:
+            return "locative"
+        return "other"
+
+    def to_location(self, span: Span) -> Location:
+        region = self.gazetteer.get(span.id_) if span.id_ else None
+        return Location(code=span.id_ or None, name=region.name if region else None,
+                        country=region.country if region else None,
+                        text=span.text, start=span.start_char, end=span.end_char)
+
+    def find(self, start: int, end: int) -> tuple[list[Location], bool]:
+        """Locations in tokens ``[start, end)``, and whether the range names any place
+        of its own (even one with no region code, like a sea), which blocks inheritance."""
+        locations: list[Location] = []
+        own_place = False
+        for group in self.groups(start, end):
+            role = self.role(group)
+            if role == "origin":
+                continue
+            if role == "locative":
+                own_place = True
+                locations.extend(self.to_location(s) for s in group)
+        return dedupe(locations), own_place
+
+
+def dedupe(locations: list[Location]) -> list[Location]:
+    """One location per code, and no country whose region is also named
+    ("Russia's Belgorod region" is RU-BEL, not RU and RU-BEL)."""
+    seen: set[str] = set()
+    out: list[Location] = []
+    regions_of = {loc.code.split("-")[0] for loc in locations if loc.code and "-" in loc.code}
+    for loc in locations:
+        if loc.code and (loc.code in seen or loc.code in regions_of):
+            continue
+        if loc.code:
+            seen.add(loc.code)
+        out.append(loc)
+    return out
+
+
+def country_level(locations: list[Location]) -> bool:
+    """True when every coded location is a whole country."""
+    codes = [loc.code for loc in locations if loc.code]
+    return bool(codes) and all("-" not in c for c in codes)

@@ -1,0 +1,142 @@
+"""When it happened.
+
+A sentence's TIME mentions are either *event times* ("overnight", "between 23:00 and
+7:00 MSK") or *statement times*, which date the report rather than the event ("the
+ministry said on Thursday", "the statement, released on November 12"). A claim takes
+the event time nearest to it in its sentence, else the current *frame* (the last event
+time of the discourse), else its sentence's statement time. Partial times borrow the
+missing part: a clock-only range takes its day from the frame, a relative night from a
+date in the same sentence ("overnight on Feb. 1").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from spacy.tokens import Span
+
+from ..entities import labels
+from ..schema import Evidence, TimeSpan
+from ..timeparse import ResolvedTime, resolve_time
+from .context import DocContext
+
+_STATEMENT_TIME_GAP = {"on", "in", "late", "early", "earlier", "this", "the", "of", "hours", "telegram"}
+_RELEASE_VERBS = {"released", "issued", "published", "posted", "dated"}
+
+
+@dataclass(frozen=True)
+class TimedMention:
+    span: Span
+    value: ResolvedTime
+    statement: bool
+
+    def to_timespan(self, value: ResolvedTime | None = None) -> TimeSpan:
+        v = value or self.value
+        return TimeSpan(start=v.start, end=v.end, granularity=v.granularity, resolved=v.resolved,
+                        text=self.span.text, char_start=self.span.start_char, char_end=self.span.end_char)
+
+
+def _day_of(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+class Timeline:
+    """Event times of a document, read sentence by sentence in order."""
+
+    def __init__(self, ctx: DocContext, published: date | None) -> None:
+        self.ctx = ctx
+        self.published = published
+        self.frame: TimeSpan | None = None
+
+    def frame_day(self) -> date | None:
+        if self.frame is not None:
+            return _day_of(self.frame.end) or _day_of(self.frame.start)
+        return None
+
+    def _is_statement_time(self, span: Span) -> bool:
+        j = span.start
+        doc = self.ctx.doc
+        while j > span.sent.start and doc[j - 1].lower_ in _STATEMENT_TIME_GAP:
+            j -= 1
+        if j == span.start or j <= span.sent.start:
+            return False
+        prev = doc[j - 1]
+        return prev.lower_ in _RELEASE_VERBS or self.ctx.covering(labels.CUE, prev.i) is not None
+
+    def sentence_times(self, index: int) -> list[TimedMention]:
+        """The sentence's time mentions, resolved; partial ones completed from context."""
+        sent = self.ctx.sents[index]
+        spans = [s for s in self.ctx.within(labels.TIME, sent.start, sent.end) if s.kb_id_ != "duration"]
+        out: list[TimedMention] = []
+        for span in spans:
+            value = resolve_time(span.text, self.published, day=self.frame_day())
+            if value is None:
+                continue
+            if value.anaphoric and self.frame is not None:
+                value = ResolvedTime(start=self.frame.start, end=self.frame.end,
+                                     granularity=self.frame.granularity, resolved=self.frame.resolved,
+                                     has_date=True, has_clock=False, anaphoric=True)
+            out.append(TimedMention(span, value, self._is_statement_time(span)))
+        return self._merge_night_with_date(out)
+
+    def _merge_night_with_date(self, mentions: list[TimedMention]) -> list[TimedMention]:
+        """A relative time and an explicit date in one sentence ("overnight on Feb. 1"):
+        the relative time is read against that date instead of the publication date."""
+        dated = [m for m in mentions if m.span.kb_id_ == "date" and not m.statement and m.value.resolved]
+        if not dated:
+            return mentions
+        anchor = _day_of(dated[0].value.end)
+        out = []
+        for m in mentions:
+            if m.span.kb_id_ == "relative" and not m.statement and anchor is not None:
+                value = resolve_time(m.span.text, anchor, day=anchor)
+                if value is not None:
+                    m = TimedMention(m.span, value, m.statement)
+            out.append(m)
+        if any(m.span.kb_id_ == "relative" for m in out):
+            out = [m for m in out if m not in dated]
+        return out
+
+    def for_token(self, token: int, mentions: list[TimedMention]) -> tuple[TimeSpan | None, list[Evidence]]:
+        """The time of a claim anchored at ``token`` in a sentence with ``mentions``."""
+        events = [m for m in mentions if not m.statement]
+        if events:
+            best = min(events, key=lambda m: min(abs(m.span.start - token), abs(m.span.end - token)))
+            return best.to_timespan(), [Evidence(rule="time.sentence", detail=best.span.text,
+                                                 start=best.span.start_char, end=best.span.end_char)]
+        if self.frame is not None:
+            return self.frame, [Evidence(rule="time.inherited", detail=self.frame.text,
+                                         start=self.frame.char_start, end=self.frame.char_end)]
+        statements = [m for m in mentions if m.statement]
+        if statements:
+            m = statements[0]
+            return m.to_timespan(), [Evidence(rule="time.statement", detail=m.span.text,
+                                              start=m.span.start_char, end=m.span.end_char)]
+        return None, []
+
+    def advance(self, mentions: list[TimedMention]) -> TimeSpan | None:
+        """Move the frame to the sentence's last event time; return it if it moved."""
+        events = [m for m in mentions if not m.statement]
+        if events:
+            self.frame = events[-1].to_timespan()
+            return self.frame
+        if self.frame is None:
+            statements = [m for m in mentions if m.statement]
+            if statements:
+                self.frame = statements[0].to_timespan()
+        return None
+
+    @staticmethod
+    def refines(new: TimeSpan, old: TimeSpan | None) -> bool:
+        """True when ``new`` (a clock-level window) narrows ``old`` (a day, or nothing)."""
+        if new.granularity not in ("minute", "hour") or new.start is None:
+            return False
+        if old is None or old.start is None:
+            return True
+        if old.granularity in ("minute", "hour"):
+            return False
+        return _day_of(new.start) in {_day_of(old.start), _day_of(old.end)} or _day_of(new.end) in {
+            _day_of(old.start), _day_of(old.end)}

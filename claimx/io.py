@@ -1,0 +1,716 @@
+"""Reading news archives and writing claims: input formats, output formats, resume.
+
+Inputs are ``.txt`` files (one article each), JSONL, CSV and Parquet record files (``.gz``
+for the text formats), directories of those, globs, and ``-`` for stdin. Every record
+comes back as a :class:`SourceRecord` naming its file and line, so a bad record can be
+reported precisely and the job can go on.
+
+Outputs are JSONL (one claim per line with its ``record_id``), CSV and Parquet (flat rows,
+see :mod:`claimx.records`). A job appends to its output and keeps a sidecar log
+``OUT.done`` of finished records with the output size after each; after a kill, the log
+says which records to skip and where the output (and its errors file) must be cut, so a
+resumed job neither loses nor duplicates anything, including records without claims.
+Parquet cannot be appended to, so rows go to ``OUT.partial.jsonl`` (kept for resuming)
+and become the Parquet file when the job ends.
+
+:func:`run_extract` ties these together: the job behind ``claimx extract``, also run per
+file by :mod:`claimx.dask`.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import gzip
+import io
+import json
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+from spacy.language import Language
+
+from .batch import ExtractionResult, extract_many
+from .records import COLUMNS, iter_records
+
+#: Input formats by file suffix (after an optional ``.gz``); files without one are text.
+INPUT_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    "": "txt",
+}
+#: Output formats by file suffix.
+OUTPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+STDIO = "-"
+
+_PARQUET_ROWS = 4096  # rows per Parquet read/write batch: bounded memory on big files
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """One input record and where it came from (``line`` is 1-based: file line, CSV row
+    start line, or Parquet row). ``error`` says why it cannot be processed."""
+
+    source: str
+    line: int
+    id: str | int
+    text: str | None = None
+    published: Any = None
+    error: str | None = None
+
+    def as_mapping(self) -> dict[str, Any]:
+        """The record as :func:`claimx.batch.extract_many` takes it."""
+        return {"id": self.id, "text": self.text, "published": self.published}
+
+
+# --- inputs --------------------------------------------------------------------------------
+
+
+def input_format(path: str) -> str:
+    """The input format of ``path`` by its suffix; ValueError for an unsupported one."""
+    p = Path(path[:-3] if path.endswith(".gz") else path)
+    fmt = INPUT_FORMATS.get(p.suffix.lower())
+    if fmt is None or (path.endswith(".gz") and fmt == "parquet"):
+        raise ValueError(f"unsupported input format: {path} (use .txt, .jsonl, .csv, .parquet)")
+    return fmt
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[str]:
+    """The files named by ``inputs`` (files, directories searched recursively for known
+    formats, globs, ``-``), in a stable order, each once. Raises FileNotFoundError for an
+    input that names nothing and ValueError for an unsupported format."""
+    found: list[str] = []
+    for item in inputs:
+        if item == STDIO:
+            found.append(item)
+        elif os.path.isdir(item):
+            found.extend(
+                str(p)
+                for p in sorted(Path(item).rglob("*"))
+                if p.is_file() and _known(str(p)) and not p.name.startswith(".")
+            )
+        elif os.path.isfile(item):
+            input_format(item)
+            found.append(item)
+        elif glob.has_magic(item):
+            matches = sorted(p for p in glob.glob(item, recursive=True) if os.path.isfile(p) and _known(p))
+            if not matches:
+                raise FileNotFoundError(f"no input files match {item}")
+            found.extend(matches)
+        else:
+            raise FileNotFoundError(f"input not found: {item}")
+    return list(dict.fromkeys(found))
+
+
+def _known(path: str) -> bool:
+    try:
+        input_format(path)
+    except ValueError:
+        return False
+    return Path(path).suffix != ""  # directory and glob scans skip files without a suffix
+
+
+def _open_binary(path: str) -> BinaryIO:
+    return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")  # noqa: SIM115
+
+
+def read_records(
+    path: str,
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    date_field: str = "published",
+    skip_through: int = 0,
+    stdin: BinaryIO | None = None,
+) -> Iterator[SourceRecord]:
+    """The records in one input file (``-``: stdin, JSONL if its first non-blank
+    character is ``{``, else one text). Records at lines ``<= skip_through`` are skipped
+    without being parsed (resume). Records without an id get ``"FILE:LINE"``."""
+    fields = (text_field, id_field, date_field)
+    if path == STDIO:
+        yield from _read_stdin(stdin or sys.stdin.buffer, fields, skip_through)
+        return
+    fmt = input_format(path)
+    if fmt == "txt":
+        if skip_through < 1:
+            with _open_binary(path) as fh:
+                yield _text_record(path, fh.read())
+    elif fmt == "jsonl":
+        with _open_binary(path) as fh:
+            yield from _read_jsonl(path, fh, fields, skip_through)
+    elif fmt == "csv":
+        with _open_binary(path) as fh:
+            yield from _read_csv(path, fh, fields, skip_through)
+    else:
+        yield from _read_parquet(path, fields, skip_through)
+
+
+def _text_record(source: str, data: bytes) -> SourceRecord:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return SourceRecord(source, 1, source, error=f"undecodable bytes: {exc}")
+    return SourceRecord(source, 1, source, text=text, error=None if text.strip() else "empty text")
+
+
+def _read_stdin(stream: BinaryIO, fields: tuple[str, str, str], skip_through: int) -> Iterator[SourceRecord]:
+    lines = iter(stream)
+    head: list[bytes] = []
+    for raw in lines:
+        head.append(raw)
+        if raw.strip():
+            break
+    if head and head[-1].lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
+        yield from _read_jsonl(STDIO, chain(head, lines), fields, skip_through)
+    elif skip_through < 1:
+        yield _text_record(STDIO, b"".join(chain(head, lines)))
+
+
+def _from_mapping(source: str, line: int, row: Any, fields: tuple[str, str, str]) -> SourceRecord:
+    """A record from a parsed JSON object / CSV row / Parquet row, checked for its text."""
+    text_field, id_field, date_field = fields
+    if not isinstance(row, dict):
+        return SourceRecord(source, line, f"{source}:{line}", error="not a JSON object")
+    rid = row.get(id_field)
+    if rid is None or rid == "":
+        rid = f"{source}:{line}"
+    elif not isinstance(rid, (str, int)) or isinstance(rid, bool):
+        rid = str(rid)
+    text = row.get(text_field)
+    error = None
+    if text is None:
+        error = f"missing text field '{text_field}'"
+    elif not isinstance(text, str):
+        error = f"text field '{text_field}' is not a string"
+    elif not text.strip():
+        error = "empty text"
+    return SourceRecord(source, line, rid, text if error is None else None, row.get(date_field), error)
+
+
+def _read_jsonl(
+    source: str, lines: Iterable[bytes], fields: tuple[str, str, str], skip_through: int
+) -> Iterator[SourceRecord]:
+    for number, raw in enumerate(lines, 1):
+        if number <= skip_through or not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield SourceRecord(source, number, f"{source}:{number}", error=f"undecodable bytes: {exc}")
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            yield SourceRecord(source, number, f"{source}:{number}", error=f"invalid JSON: {exc}")
+            continue
+        yield _from_mapping(source, number, row, fields)
+
+
+def _read_csv(
+    source: str, fh: BinaryIO, fields: tuple[str, str, str], skip_through: int
+) -> Iterator[SourceRecord]:
+    # csv needs text; decoding each physical line ourselves lets one bad line fail one row
+    # instead of the whole file (TextIOWrapper raises mid-file and cannot go on).
+    bad_lines: set[int] = set()
+
+    def decoded() -> Iterator[str]:
+        for number, raw in enumerate(fh, 1):
+            try:
+                yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                bad_lines.add(number)
+                yield raw.decode("utf-8", "replace")
+
+    csv.field_size_limit(2**31 - 1)  # articles exceed the 128 kB default
+    reader = csv.DictReader(decoded())
+    previous_end = 1  # the header line
+    for row in reader:
+        start, previous_end = previous_end + 1, reader.line_num
+        if start <= skip_through:
+            continue
+        if any(start <= n <= previous_end for n in bad_lines):
+            bad_lines.difference_update(range(start, previous_end + 1))
+            yield SourceRecord(source, start, f"{source}:{start}", error="undecodable bytes")
+            continue
+        if None in row:  # more cells than header columns
+            yield SourceRecord(source, start, f"{source}:{start}", error="more fields than the header")
+            continue
+        yield _from_mapping(source, start, row, fields)
+
+
+def _read_parquet(source: str, fields: tuple[str, str, str], skip_through: int) -> Iterator[SourceRecord]:
+    pq = _pyarrow_parquet()
+    parquet = pq.ParquetFile(source)
+    columns = [name for name in dict.fromkeys(fields) if name in parquet.schema_arrow.names]
+    number = 0
+    for batch in parquet.iter_batches(batch_size=_PARQUET_ROWS, columns=columns):
+        if number + batch.num_rows <= skip_through:
+            number += batch.num_rows
+            continue
+        for row in batch.to_pylist():
+            number += 1
+            if number > skip_through:
+                yield _from_mapping(source, number, row, fields)
+
+
+def _pyarrow_parquet() -> Any:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise ImportError("Parquet files need pyarrow: pip install 'claimx[parquet]'") from exc
+    return pq
+
+
+# --- outputs -------------------------------------------------------------------------------
+
+
+def output_format(path: str) -> str:
+    """The output format of ``path`` by its suffix (``-`` and unknown suffixes: JSONL)."""
+    return OUTPUT_FORMATS.get(Path(path).suffix.lower(), "jsonl") if path != STDIO else "jsonl"
+
+
+def claim_lines(result: ExtractionResult) -> Iterator[dict[str, Any]]:
+    """The JSONL objects for a result: each claim's JSON with the record's id first."""
+    for claim in result.claims:
+        yield {"record_id": result.id, **claim.model_dump(mode="json")}
+
+
+def _csv_cell(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+
+
+class ByteSink:
+    """An append-only binary file that counts its size, so checkpoints know exact offsets.
+
+    ``-`` writes to stdout. With ``resume_at``, an existing file is first cut to that size
+    (dropping whatever a killed job wrote after its last checkpoint).
+    """
+
+    def __init__(self, path: str, *, resume_at: int | None = None, stdout: BinaryIO | None = None) -> None:
+        self.path = path
+        if path == STDIO:
+            self._fh: IO[bytes] = stdout or sys.stdout.buffer
+            self.size = 0
+            return
+        if resume_at is not None and os.path.exists(path):
+            with open(path, "r+b") as fh:
+                fh.truncate(resume_at)
+            self._fh = open(path, "ab")  # noqa: SIM115
+            self.size = resume_at
+        else:
+            self._fh = open(path, "wb")  # noqa: SIM115
+            self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self._fh.write(data)
+        self.size += len(data)
+
+    def flush(self) -> None:
+        self._fh.flush()
+
+    def close(self) -> None:
+        if self.path == STDIO:
+            self._fh.flush()
+        else:
+            self._fh.close()
+
+
+class ClaimWriter:
+    """Writes extraction results to OUT in its format; ``size`` is the checkpoint offset."""
+
+    def __init__(
+        self, path: str, fmt: str, *, resume_at: int | None = None, stdout: BinaryIO | None = None
+    ) -> None:
+        self.path, self.fmt = path, fmt
+        self._rows = fmt != "jsonl"
+        self._csv = fmt == "csv"
+        target = partial_path(path) if fmt == "parquet" else path
+        self._sink = ByteSink(target, resume_at=resume_at, stdout=stdout)
+        if self._csv and self._sink.size == 0:
+            self._write_csv(list(COLUMNS))
+
+    @property
+    def size(self) -> int:
+        return self._sink.size
+
+    def _write_csv(self, cells: list[Any]) -> None:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerow(cells)
+        self._sink.write(buffer.getvalue().encode("utf-8"))
+
+    def write(self, result: ExtractionResult) -> int:
+        """Write the result's claims; returns how many."""
+        if self._csv:
+            for row in iter_records([result]):
+                self._write_csv([_csv_cell(v) for v in row.values()])
+        else:
+            rows = iter_records([result]) if self._rows else claim_lines(result)
+            for row in rows:
+                self._sink.write(_json_line(row))
+        return len(result.claims)
+
+    def flush(self) -> None:
+        self._sink.flush()
+
+    def close(self) -> None:
+        """Close the output; for Parquet, turn the row log into the Parquet file."""
+        self._sink.close()
+        if self.fmt == "parquet":
+            write_parquet(partial_path(self.path), self.path)
+
+
+def _json_line(obj: Any) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def partial_path(path: str) -> str:
+    """Where a Parquet output collects its rows until the job ends."""
+    return f"{path}.partial.jsonl"
+
+
+def errors_path(path: str) -> str:
+    """The errors file of output ``path``."""
+    return f"{path}.errors.jsonl"
+
+
+def done_path(path: str) -> str:
+    """The resume log of output ``path``."""
+    return f"{path}.done"
+
+
+def parquet_schema() -> Any:
+    """The Arrow schema of the flat claim rows (record ids stored as strings)."""
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "bool": pa.bool_(),
+        "list<string>": pa.list_(pa.string()),
+    }
+    return pa.schema([(name, types[kind]) for name, kind in COLUMNS.items()])
+
+
+def write_parquet(rows_path: str, path: str) -> None:
+    """Convert a JSONL file of flat rows into a Parquet file, atomically and in batches."""
+    pq = _pyarrow_parquet()
+    import pyarrow as pa
+
+    schema = parquet_schema()
+    tmp = f"{path}.tmp"
+    with pq.ParquetWriter(tmp, schema) as writer, open(rows_path, "rb") as fh:
+        rows: list[dict] = []
+        for line in fh:
+            row = json.loads(line)
+            if row["record_id"] is not None:
+                row["record_id"] = str(row["record_id"])
+            rows.append(row)
+            if len(rows) >= _PARQUET_ROWS:
+                writer.write_table(pa.Table.from_pylist(rows, schema))
+                rows = []
+        writer.write_table(pa.Table.from_pylist(rows, schema))
+    os.replace(tmp, path)
+
+
+class ErrorLog:
+    """The errors file: one JSON line per bad record (source, line, id, reason).
+
+    Created on the first error; ``-`` writes to stderr.
+    """
+
+    def __init__(self, path: str, *, resume_at: int | None = None, stream: BinaryIO | None = None) -> None:
+        self.path = path
+        self._stream = stream
+        self._sink: ByteSink | None = None
+        self.count = 0
+        if resume_at is not None and os.path.exists(path):
+            self._sink = ByteSink(path, resume_at=resume_at)
+        elif os.path.exists(path) and path != STDIO:
+            os.remove(path)  # a stale file from an earlier job on this output
+
+    @property
+    def size(self) -> int:
+        return self._sink.size if self._sink else 0
+
+    def write(self, source: str, line: int, record_id: str | int | None, reason: str) -> None:
+        if self._sink is None:
+            self._sink = ByteSink(self.path, stdout=self._stream or sys.stderr.buffer)
+        self._sink.write(_json_line({"source": source, "line": line, "id": record_id, "reason": reason}))
+        self.count += 1
+
+    def flush(self) -> None:
+        if self._sink:
+            self._sink.flush()
+
+    def close(self) -> None:
+        if self._sink:
+            self._sink.close()
+
+
+# --- resume --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ResumeState:
+    """What a resume log says: the last line done per source, and the output and errors
+    file sizes at the last checkpoint (None when no record was finished)."""
+
+    done: dict[str, int]
+    output_size: int | None = None
+    errors_size: int | None = None
+    records: int = 0
+
+
+def read_done(path: str) -> ResumeState:
+    """Read resume log ``path``, dropping (and cutting off) a partly written last line."""
+    state = ResumeState(done={})
+    if not os.path.exists(path):
+        return state
+    good = 0
+    with open(path, "rb") as fh:
+        for raw in fh:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                entry = json.loads(raw)
+            except ValueError:
+                break
+            good += len(raw)
+            state.done[entry["s"]] = max(entry["l"], state.done.get(entry["s"], 0))
+            state.output_size, state.errors_size = entry["o"], entry["e"]
+            state.records += 1
+    with open(path, "r+b") as fh:
+        fh.truncate(good)
+    return state
+
+
+class DoneLog:
+    """Appends one entry per finished record to the resume log.
+
+    Entries are buffered and written by :meth:`checkpoint` only after the outputs they
+    refer to have been flushed, so the log never claims more than the files hold.
+    """
+
+    def __init__(self, path: str, *, append: bool) -> None:
+        self._fh = open(path, "ab" if append else "wb")  # noqa: SIM115
+        self._pending: list[bytes] = []
+
+    def add(self, source: str, line: int, output_size: int, errors_size: int) -> None:
+        self._pending.append(_json_line({"s": source, "l": line, "o": output_size, "e": errors_size}))
+
+    def checkpoint(self, *outputs: ClaimWriter | ErrorLog) -> None:
+        for output in outputs:
+            output.flush()
+        self._fh.write(b"".join(self._pending))
+        self._fh.flush()
+        self._pending.clear()
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+# --- extraction jobs -----------------------------------------------------------------------
+
+
+class UsageError(Exception):
+    """A problem with the command line or the files it names (exit status 2)."""
+
+
+@dataclass
+class JobSummary:
+    """What an extraction job did in this run."""
+
+    records: int = 0  # records finished in this run (with or without claims, or failed)
+    processed: int = 0  # records the pipeline ran on successfully
+    claims: int = 0
+    errors: int = 0
+    already_done: int = 0  # records skipped because an earlier run finished them
+    seconds: float = 0.0
+    errors_file: str = ""  # where bad records were logged ("-": stderr)
+
+
+def run_extract(
+    inputs: list[str],
+    output: str,
+    *,
+    fmt: str | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    date_field: str = "published",
+    published: str | None = None,
+    workers: int = 1,
+    batch_size: int = 64,
+    resume: bool = False,
+    force: bool = False,
+    errors: str | None = None,
+    progress: bool | None = None,
+    stdin: BinaryIO | None = None,
+    stdout: BinaryIO | None = None,
+    nlp: Language | None = None,
+) -> JobSummary:
+    """Extract claims from every record in ``inputs`` into ``output``; see ``claimx extract``.
+
+    ``nlp`` replaces the default pipeline (it must be picklable when ``workers > 1``).
+    """
+    try:
+        files = expand_inputs(inputs)
+    except (FileNotFoundError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+    fmt = fmt or output_format(output)
+    if output == STDIO and (fmt == "parquet" or resume):
+        raise UsageError("stdout output takes JSONL or CSV and cannot be resumed; write to a file")
+    errors = errors or (errors_path(output) if output != STDIO else STDIO)
+    log_path = done_path(output) if output != STDIO else None
+    _prepare_output(output, fmt, log_path, errors, resume=resume, force=force)
+
+    state = read_done(log_path) if resume and log_path else None
+    resumed = bool(state and state.records)
+    writer = ClaimWriter(output, fmt, resume_at=state.output_size if resumed else None, stdout=stdout)
+    error_log = ErrorLog(errors, resume_at=state.errors_size if resumed else None)
+    done_log = DoneLog(log_path, append=resumed) if log_path else None
+    skip = state.done if state else {}
+    records = chain.from_iterable(
+        read_records(
+            path,
+            text_field=text_field,
+            id_field=id_field,
+            date_field=date_field,
+            skip_through=skip.get(path, 0),
+            stdin=stdin,
+        )
+        for path in files
+    )
+    summary = JobSummary(already_done=state.records if state else 0, errors_file=errors)
+    bar = _progress_bar(progress)
+    job = _Job(writer, error_log, done_log, summary, bar, checkpoint_every=batch_size)
+    started = time.perf_counter()
+    try:
+        for result in extract_many(
+            job.feed(records, published), n_workers=workers, batch_size=batch_size, nlp=nlp
+        ):
+            job.finish(result)
+        job.finish(None)
+        job.checkpoint()
+    except KeyboardInterrupt:
+        job.checkpoint()
+        raise
+    finally:
+        bar.close()
+        summary.seconds = time.perf_counter() - started
+        error_log.close()
+        if done_log:
+            done_log.close()
+    writer.close()
+    return summary
+
+
+def _prepare_output(
+    output: str, fmt: str, log_path: str | None, errors: str, *, resume: bool, force: bool
+) -> None:
+    """Refuse to clobber an earlier job's output unless told to; with --force, clear it."""
+    if output == STDIO or resume:
+        if (
+            resume
+            and fmt == "parquet"
+            and os.path.exists(log_path or "")
+            and not os.path.exists(partial_path(output))
+        ):
+            raise UsageError(f"cannot resume: {partial_path(output)} is missing")
+        return
+    files = [output, log_path or "", partial_path(output), errors]
+    if not force and (os.path.exists(output) or os.path.exists(log_path or "")):
+        raise UsageError(f"{output} exists: use --force to overwrite it or --resume to continue it")
+    for path in files:
+        if path and path != STDIO and os.path.exists(path):
+            os.remove(path)
+
+
+class _Job:
+    """Matches results to their source records, writes them, and checkpoints.
+
+    Records go to :func:`extract_many` through :meth:`feed`, which queues every record,
+    including unreadable ones that never reach the pipeline; results come back in input
+    order, so each result pops its record off the queue, and unreadable records queued
+    before it are logged first. Records therefore finish in input order, which is what
+    lets the resume log keep a single last-line-done per source.
+    """
+
+    def __init__(
+        self,
+        writer: ClaimWriter,
+        error_log: ErrorLog,
+        done_log: DoneLog | None,
+        summary: JobSummary,
+        bar: Any,
+        checkpoint_every: int,
+    ) -> None:
+        self.writer, self.error_log, self.done_log, self.summary = writer, error_log, done_log, summary
+        self.bar = bar
+        self.queue: deque[SourceRecord] = deque()
+        self.checkpoint_every = checkpoint_every
+        self.since_checkpoint = 0
+
+    def feed(self, records: Iterator[SourceRecord], published: str | None) -> Iterator[dict[str, Any]]:
+        for record in records:
+            self.queue.append(record)
+            if record.error is None:
+                mapping = record.as_mapping()
+                if published and not record.published:
+                    mapping["published"] = published
+                yield mapping
+
+    def finish(self, result: Any) -> None:
+        """Finish the next queued records up to the one ``result`` belongs to (all, if None)."""
+        while self.queue:
+            record = self.queue.popleft()
+            if record.error is None and result is None:
+                raise RuntimeError("a record got no result")  # extract_many's contract broken
+            if record.error is not None:
+                self._done(record, record.error)
+                continue
+            if result.error:
+                self._done(record, result.error)
+            else:
+                self.summary.claims += self.writer.write(result)
+                self.summary.processed += 1
+                self._done(record, None)
+            return
+
+    def _done(self, record: SourceRecord, error: str | None) -> None:
+        if error is not None:
+            self.error_log.write(record.source, record.line, record.id, error)
+            self.summary.errors += 1
+        self.summary.records += 1
+        self.bar.update(1)
+        if self.done_log:
+            self.done_log.add(record.source, record.line, self.writer.size, self.error_log.size)
+        self.since_checkpoint += 1
+        if self.since_checkpoint >= self.checkpoint_every:
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        if self.done_log:
+            self.done_log.checkpoint(self.writer, self.error_log)
+        else:
+            self.writer.flush()
+            self.error_log.flush()
+        self.since_checkpoint = 0
+        self.bar.set_postfix(claims=self.summary.claims, errors=self.summary.errors, refresh=False)
+
+
+def _progress_bar(enabled: bool | None) -> Any:
+    from tqdm import tqdm
+
+    disable = not sys.stderr.isatty() if enabled is None else not enabled
+    return tqdm(unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True, smoothing=0.05)

@@ -1,0 +1,135 @@
+"""Claim assembly on realistic reports: counts, breakdowns, context inheritance,
+attribution, statements and the negative cases."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import claimx
+
+MSK = timezone(timedelta(hours=3))
+
+
+def by_value(claims):
+    return {(c.quantity.value if c.quantity else None, tuple(sorted(l.code for l in c.locations if l.code))): c
+            for c in claims}
+
+
+MOD_REPORT = (
+    "On Tuesday the Russian Defence Ministry said its air defences had destroyed 41 Ukrainian drones "
+    "between 20:00 and 23:30 Moscow time.\n"
+    "Fifteen of them were downed over the Belgorod Region, while six each were intercepted over the "
+    "Kursk and Voronezh regions. Another four fell in the Lipetsk Region."
+)
+
+
+def test_total_and_breakdown_inherit_source_time_and_item():
+    claims = claimx.extract(MOD_REPORT, published="2024-05-15")
+    got = by_value(claims)
+    assert set(got) == {(41, ()), (15, ("RU-BEL",)), (6, ("RU-KRS",)), (6, ("RU-VOR",)), (4, ("RU-LIP",))}
+    for claim in claims:
+        assert claim.event == "interception"
+        assert claim.item == "drone"
+        assert claim.source.kind == "ministry_of_defense"
+        assert claim.time.start == datetime(2024, 5, 14, 20, 0, tzinfo=MSK)
+        assert claim.time.end == datetime(2024, 5, 14, 23, 30, tzinfo=MSK)
+        assert MOD_REPORT[claim.start:claim.end] == claim.text
+    inherited = got[(4, ("RU-LIP",))]
+    assert any(e.rule == "source.antecedent" or e.rule == "source.inherited" or "inherited" in e.rule
+               for e in inherited.evidence)
+
+
+def test_ukrainian_air_force_report_with_origin_region_excluded():
+    text = ("Ukraine's air force said on Sunday it had shot down 18 Shahed drones overnight. "
+            "Russia also fired two Iskander-M ballistic missiles from the Kursk region, the air force said.")
+    claims = claimx.extract(text, published="2024-03-10")
+    got = by_value(claims)
+    drones = got[(18, ())]
+    assert drones.event == "interception" and drones.source.kind == "military"
+    assert drones.time.start == date(2024, 3, 9) and drones.time.end == date(2024, 3, 10)
+    missiles = got[(2, ())]
+    assert missiles.event == "attack" and missiles.item == "missile"
+    assert missiles.locations == []  # "from the Kursk region" is where they came from
+
+
+def test_governor_casualties_take_the_fronted_region():
+    text = ("In the Kharkiv region, Governor Oleh Syniehubov said two people were killed and five "
+            "wounded in a Russian missile strike on Tuesday.")
+    claims = claimx.extract(text, published="2024-06-05")
+    got = by_value(claims)
+    killed, wounded = got[(2, ("UA-63",))], got[(5, ("UA-63",))]
+    for claim in (killed, wounded):
+        assert claim.event == "casualty" and claim.item == "person"
+        assert claim.source.kind == "governor"
+        assert claim.source.name == "Oleh Syniehubov"
+
+
+def test_zero_casualties_are_claims_with_value_zero():
+    text = ("A drone struck a warehouse in the Tambov region overnight, Governor Yevgeny Pervyshov said. "
+            "Nobody was hurt, he added.")
+    claims = claimx.extract(text, published="2024-07-01")
+    zero = [c for c in claims if c.quantity and c.quantity.value == 0]
+    assert len(zero) == 1
+    assert zero[0].event == "casualty" and zero[0].item == "person"
+    assert zero[0].source.kind == "governor"
+    assert [l.code for l in zero[0].locations] == ["RU-TAM"]
+
+
+def test_quoted_statement_by_named_analyst():
+    text = ('"Cheap drones are changing the economics of air defence," said Dr. Maria Lind, '
+            "an analyst at the Swedish Defence Research Agency.")
+    (claim,) = claimx.extract(text)
+    assert claim.event == "statement" and claim.quote
+    assert claim.quantity is None and claim.item is None
+    assert claim.source.kind == "analyst"
+    assert claim.source.name == "Maria Lind"
+    assert claim.text.startswith("Cheap drones are changing")
+
+
+def test_anonymous_official_statement_is_hedged():
+    text = ("A senior official who spoke on condition of anonymity said the strikes "
+            "may continue for several weeks.")
+    (claim,) = claimx.extract(text)
+    assert claim.event == "statement" and not claim.quote
+    assert claim.source.kind == "anonymous_official" and claim.source.anonymous
+    assert claim.source.name is None
+    assert claim.hedged
+
+
+def test_years_and_compound_adjectives_are_not_counts():
+    text = ("The war, which began in 2014, entered a new phase during a two-day offensive. "
+            "A 73-year-old resident said the seven-hour bombardment was terrifying.")
+    assert [c for c in claimx.extract(text) if c.quantity] == []
+
+
+def test_bare_ministry_without_antecedent_is_not_assumed_to_be_defence():
+    text = "The ministry said 12 drones were shot down over the Bryansk region."
+    (claim,) = claimx.extract(text)
+    assert claim.quantity.value == 12
+    assert claim.source.kind != "ministry_of_defense"
+    assert claim.source.text == "The ministry"
+
+
+def test_clock_time_in_next_sentence_refines_the_day():
+    text = ("Air defences shot down seven drones over the Kursk Region on March 3, the ministry said. "
+            "The attack took place between 02:00 and 05:00 Moscow time.")
+    (claim,) = [c for c in claimx.extract(text, published="2024-03-04") if c.quantity]
+    assert claim.time.start == datetime(2024, 3, 3, 2, 0, tzinfo=MSK)
+    assert claim.time.end == datetime(2024, 3, 3, 5, 0, tzinfo=MSK)
+
+
+def test_distributive_counts_split_per_region():
+    text = ("Two drones apiece were destroyed over the Oryol and Smolensk regions, "
+            "the Russian Defence Ministry reported.")
+    got = by_value(claimx.extract(text))
+    assert set(got) == {(2, ("RU-ORL",)), (2, ("RU-SMO",))}
+
+
+def test_unattributed_narrative_is_not_given_an_earlier_source():
+    text = ("Ukraine's air force said it had destroyed 20 drones overnight. "
+            "Separately, debris from a missile set off a fire at a cemetery in Haifa, where three people "
+            "were injured.")
+    got = by_value(claimx.extract(text, published="2024-10-07"))
+    injured = got[(3, ("IL-HA",))]
+    assert injured.event == "casualty"
+    assert injured.source.kind == "unattributed"

@@ -1,0 +1,321 @@
+"""REGION recognizer: variants, coordination, city/region mapping, countries, seas, demonyms."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimx.entities.regions import RegionRecognizer, load_gazetteer
+from claimx.resources import models_dir
+
+RU_CODES = (
+    "AD AL ALT AMU ARK AST BA BEL BRY BU CE CHE CHU CU DA IN IRK IVA KAM KB KC KDA KEM KGD KGN KHA KHM "
+    "KIR KK KL KLU KO KOS KR KRS KYA LEN LIP MAG ME MO MOS MOW MUR NEN NGR NIZ NVS OMS ORE ORL PER PNZ PRI "
+    "PSK ROS RYA SA SAK SAM SAR SE SMO SPE STA SVE TA TAM TOM TUL TVE TY TYU UD ULY VGG VLA VLG VOR YAN "
+    "YAR YEV ZAB"
+).split()
+UA_CODES = ("05 07 09 12 14 18 21 23 26 30 32 35 40 43 46 48 51 53 56 59 61 63 65 68 71 74 77").split()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def recognizer(nlp):
+    return RegionRecognizer(nlp, models_dir())
+
+
+@pytest.fixture(scope="module")
+def find(nlp, recognizer):
+    def run(text: str) -> list[tuple[str, str, str]]:
+        doc = nlp.make_doc(text)
+        spans = recognizer(doc)
+        for span in spans:
+            assert text[span.start_char : span.end_char] == span.text
+            assert span.label_ == "REGION"
+        return [(s.text, s.id_, s.kb_id_) for s in spans]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Eight drones were downed over the Rostov Region overnight.", "Rostov Region", "RU-ROS"),
+        ("Debris fell in a village in the Rostov region.", "Rostov region", "RU-ROS"),
+        ("The governor of Rostov Oblast reported no casualties.", "Rostov Oblast", "RU-ROS"),
+        ("Power was cut across Rostov oblast.", "Rostov oblast", "RU-ROS"),
+        ("A fire broke out at a depot in Stavropol Krai.", "Stavropol Krai", "RU-STA"),
+        ("Drones were shot down over Stavropol Territory.", "Stavropol Territory", "RU-STA"),
+        ("Air defences were active in the Krasnodar Territory.", "Krasnodar Territory", "RU-KDA"),
+        ("A refinery in Krasnodar Krai was hit.", "Krasnodar Krai", "RU-KDA"),
+        ("Alerts sounded in the Republic of Kalmykia.", "Republic of Kalmykia", "RU-KL"),
+        ("A drone fell in Kalmykia on Monday.", "Kalmykia", "RU-KL"),
+        ("Officials in the Kalmyk Republic denied damage.", "Kalmyk Republic", "RU-KL"),
+        ("Strikes reached the Republic of Tatarstan.", "Republic of Tatarstan", "RU-TA"),
+        ("A plant in Tatarstan was struck.", "Tatarstan", "RU-TA"),
+        ("Troops from Chechnya were deployed.", "Chechnya", "RU-CE"),
+        ("A refinery in Bashkortostan burned.", "Bashkortostan", "RU-BA"),
+        ("Shelling continued in the Mykolaiv region.", "Mykolaiv region", "UA-48"),
+        ("Russian glide bombs hit Kharkiv Oblast.", "Kharkiv Oblast", "UA-63"),
+        ("Two villages in the Zaporizhzhia region were shelled.", "Zaporizhzhia region", "UA-23"),
+        ("Moscow-installed officials in the Zaporozhye Region said.", "Zaporozhye Region", "UA-23"),
+        ("Attacks on the Zaporizhia region continued.", "Zaporizhia region", "UA-23"),
+        ("Drones targeted the Dnipropetrovsk region.", "Dnipropetrovsk region", "UA-12"),
+        ("Ports in the Odessa region were hit.", "Odessa region", "UA-51"),
+        ("The Odesa Oblast administration said.", "Odesa Oblast", "UA-51"),
+        ("An alert was declared in the Kiev region.", "Kiev region", "UA-32"),
+        ("Two were injured in the Moscow Region.", "Moscow Region", "RU-MOS"),
+        ("A drone crashed in Moscow Oblast.", "Moscow Oblast", "RU-MOS"),
+        ("Fighters were scrambled in the Leningrad Oblast.", "Leningrad Oblast", "RU-LEN"),
+        ("Rocket fire hit the Sumy region again.", "Sumy region", "UA-59"),
+        ("Fighting raged in the Donetsk region.", "Donetsk region", "UA-14"),
+    ],
+)
+def test_region_variants(find, text, mention, code):
+    assert (mention, code, "region") in find(text)
+
+
+def test_border_region_with_adjective(find):
+    text = "Shelling hit the Belgorod border region and the Kursk frontier region."
+    assert find(text) == [
+        ("Belgorod border region", "RU-BEL", "region"),
+        ("Kursk frontier region", "RU-KRS", "region"),
+    ]
+
+
+def test_territory_of_region_is_the_region(find):
+    assert find("Drones were destroyed over the territory of the Belgorod region.") == [
+        ("Belgorod region", "RU-BEL", "region")
+    ]
+
+
+def test_coordinated_regions_with_offsets(nlp, recognizer):
+    text = (
+        "Four were destroyed in the Stavropol Region, while three each were intercepted "
+        "in the Bryansk and Oryol Regions."
+    )
+    spans = recognizer(nlp.make_doc(text))
+    got = [(s.start_char, s.end_char, s.id_) for s in spans]
+    assert got == [
+        (text.index("Stavropol"), text.index("Stavropol") + len("Stavropol Region"), "RU-STA"),
+        (text.index("Bryansk"), text.index("Bryansk") + len("Bryansk"), "RU-BRY"),
+        (text.index("Oryol"), text.index("Oryol") + len("Oryol Regions"), "RU-ORL"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bryansk and Oryol Oblasts", [("Bryansk", "RU-BRY"), ("Oryol Oblasts", "RU-ORL")]),
+        (
+            "Drones were shot down over the Volgograd and Astrakhan regions.",
+            [("Volgograd", "RU-VGG"), ("Astrakhan regions", "RU-AST")],
+        ),
+        (
+            "In the Kyiv, Poltava and Kirovohrad regions, power was restored.",
+            [("Kyiv", "UA-32"), ("Poltava", "UA-53"), ("Kirovohrad regions", "UA-35")],
+        ),
+        (
+            "Russia's Belgorod, Kursk and Voronezh regions came under fire.",
+            [("Russia", "RU"), ("Belgorod", "RU-BEL"), ("Kursk", "RU-KRS"), ("Voronezh regions", "RU-VOR")],
+        ),
+        (
+            "Missiles flew over the Mykolaiv, Odesa, Kyiv and Cherkasy regions.",
+            [("Mykolaiv", "UA-48"), ("Odesa", "UA-51"), ("Kyiv", "UA-32"), ("Cherkasy regions", "UA-71")],
+        ),
+    ],
+)
+def test_coordinated_plurals(find, text, expected):
+    assert [(t, c) for t, c, _ in find(text)] == expected
+
+
+def test_moscow_city_vs_region(find):
+    got = find("Two drones fell in the Moscow Region and one in Moscow itself.")
+    assert got == [("Moscow Region", "RU-MOS", "region"), ("Moscow", "RU-MOW", "place")]
+
+
+def test_kyiv_city_vs_region(find):
+    got = find("Explosions were heard in Kyiv and in the Kyiv region; Kiev and Kyiv Oblast were on alert.")
+    assert got == [
+        ("Kyiv", "UA-30", "place"),
+        ("Kyiv region", "UA-32", "region"),
+        ("Kiev", "UA-30", "place"),
+        ("Kyiv Oblast", "UA-32", "region"),
+    ]
+
+
+def test_saint_petersburg(find):
+    got = find("Flights were halted in St Petersburg, Saint Petersburg and St. Petersburg.")
+    assert [c for _, c, _ in got] == ["RU-SPE"] * 3
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Kaluga", "RU-KLU"),
+        ("Belgorod", "RU-BEL"),
+        ("Kherson", "UA-65"),
+        ("Kharkiv", "UA-63"),
+        ("Zaporizhzhia", "UA-23"),
+        ("Sumy", "UA-59"),
+        ("Donetsk", "UA-14"),
+        ("Odesa", "UA-51"),
+        ("Rostov-on-Don", "RU-ROS"),
+        ("Stroitel", "RU-BEL"),
+        ("Eilat", "IL-D"),
+        ("Beersheba", "IL-D"),
+        ("Petah Tikva", "IL-M"),
+        ("Tel Aviv", "IL-TA"),
+        ("Jaffa", "IL-TA"),
+        ("Port Sudan", "SD-RS"),
+        ("Engels", "RU-SAR"),
+        ("Morozovsk", "RU-ROS"),
+        ("Sevastopol", "UA-40"),
+        ("Taganrog", "RU-ROS"),
+    ],
+)
+def test_city_maps_to_region(find, name, code):
+    assert find(f"Officials said an explosion hit {name} early on Sunday.") == [(name, code, "place")]
+
+
+def test_generated_places_and_provinces(find):
+    got = find("Strikes were reported near Aleppo, in Anbar province and in Anbar, and in Nizhny Novgorod.")
+    assert got == [
+        ("Aleppo", "SY-HL", "place"),
+        ("Anbar province", "IQ-AN", "region"),
+        ("Anbar", "IQ-AN", "region"),
+        ("Nizhny Novgorod", "RU-NIZ", "place"),
+    ]
+
+
+def test_israel_districts(find):
+    got = find("Sirens sounded in the Southern District and the Central District.")
+    assert got == [("Southern District", "IL-D", "region"), ("Central District", "IL-M", "region")]
+
+
+def test_contested_territories_follow_iso(find):
+    got = find(
+        "Officials of the Donetsk People's Republic, the DPR and the LPR said Crimea and "
+        "Sevastopol were calm."
+    )
+    assert [(t, c) for t, c, _ in got] == [
+        ("Donetsk People's Republic", "UA-14"),
+        ("DPR", "UA-14"),
+        ("LPR", "UA-09"),
+        ("Crimea", "UA-43"),
+        ("Sevastopol", "UA-40"),
+    ]
+
+
+def test_countries(find):
+    text = (
+        "The U.S., the United States, USA, the UK, Britain, Israel, Ukraine, Iraq, Syria, "
+        "Lebanon, Sudan and Iran."
+    )
+    got = find(text)
+    assert [(t, c) for t, c, k in got if k == "country"] == [
+        ("U.S.", "US"),
+        ("United States", "US"),
+        ("USA", "US"),
+        ("UK", "GB"),
+        ("Britain", "GB"),
+        ("Israel", "IL"),
+        ("Ukraine", "UA"),
+        ("Iraq", "IQ"),
+        ("Syria", "SY"),
+        ("Lebanon", "LB"),
+        ("Sudan", "SD"),
+        ("Iran", "IR"),
+    ]
+
+
+def test_gaza_strip(find):
+    assert find("Aid trucks entered the Gaza Strip.") == [("Gaza Strip", "PS", "region")]
+
+
+def test_seas_have_empty_code(find):
+    got = find("Ships in the Caspian Sea, the Black Sea, the Sea of Azov and the Red Sea were targeted.")
+    assert got == [
+        ("Caspian Sea", "", "water"),
+        ("Black Sea", "", "water"),
+        ("Sea of Azov", "", "water"),
+        ("Red Sea", "", "water"),
+    ]
+
+
+def test_demonym_with_settlement_noun(find):
+    got = find(
+        "Rockets hit Israeli cities and Ukrainian towns; drones crossed into Russian territory and "
+        "Ukrainian airspace, landing on Russian soil."
+    )
+    assert got == [
+        ("Israeli cities", "IL", "demonym"),
+        ("Ukrainian towns", "UA", "demonym"),
+        ("Russian territory", "RU", "demonym"),
+        ("Ukrainian airspace", "UA", "demonym"),
+        ("Russian soil", "RU", "demonym"),
+    ]
+
+
+def test_bare_demonym_is_not_a_location(find):
+    text = (
+        "Ukrainian drones approached the Ukrainian border as Russian forces and the Russian Ministry "
+        "of Defense reported on Russian-occupied territory; U.S.-manufactured rockets were used."
+    )
+    assert find(text) == []
+
+
+def test_stoplist_words_and_person_names_not_matched(find):
+    text = (
+        "Most officials said Nice words in March about Reading, Split and Mobile; Vladimir Putin, "
+        "Volodymyr Zelensky and Lloyd Austin met Victoria and Florence. Sorry, the best bar."
+    )
+    assert find(text) == []
+
+
+def test_places_need_capitals(find):
+    assert find("the city of kaluga and the moscow region") == []
+
+
+def test_blocks_hide_names(find):
+    assert find("At 12:00 Moscow time, the Kyiv Post reported from South America.") == []
+
+
+def test_spans_do_not_overlap(nlp, recognizer):
+    text = "Rostov-on-Don in the Nizhny Novgorod Region and the Bryansk, Kursk and Belgorod border regions."
+    spans = recognizer(nlp.make_doc(text))
+    ends = [(s.start, s.end) for s in spans]
+    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))
+    assert [s.id_ for s in spans] == ["RU-ROS", "RU-NIZ", "RU-BRY", "RU-KRS", "RU-BEL"]
+
+
+def test_every_russian_and_ukrainian_subject_is_reachable():
+    gaz = load_gazetteer(models_dir())
+    reachable = {code for code, _ in gaz.names.values()} | set(gaz.stems.values())
+    for suffix in RU_CODES:
+        assert f"RU-{suffix}" in reachable, suffix
+        assert gaz.get(f"RU-{suffix}").country == "RU"
+    for suffix in UA_CODES:
+        assert f"UA-{suffix}" in reachable, suffix
+        assert gaz.get(f"UA-{suffix}").country == "UA"
+    assert len(RU_CODES) == 83 and len(UA_CODES) == 27
+
+
+def test_gazetteer_registry():
+    gaz = load_gazetteer(models_dir())
+    assert gaz is load_gazetteer(models_dir())
+    rostov = gaz.get("RU-ROS")
+    assert (rostov.name, rostov.country, rostov.kind) == ("Rostov Oblast", "RU", "region")
+    assert gaz.get("UA-30").name == "Kyiv"
+    assert gaz.get("IL-D").name == "Southern District"
+    assert gaz.get("UA").kind == "country" and gaz.get("UA").name == "Ukraine"
+    assert gaz.get("XX-NOPE") is None
+
+
+def test_every_code_in_the_tables_is_known():
+    gaz = load_gazetteer(models_dir())
+    codes = {code for code, _ in gaz.names.values() if code} | set(gaz.stems.values())
+    assert not {c for c in codes if c not in gaz}

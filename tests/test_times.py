@@ -1,0 +1,451 @@
+"""TIME recognition (claimx.entities.times) and normalization (claimx.timeparse)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+import spacy
+
+from claimx.entities.labels import TIME
+from claimx.entities.times import TimeRecognizer
+from claimx.resources import models_dir
+from claimx.timeparse import ResolvedTime, resolve_time
+
+MSK = ZoneInfo("Europe/Moscow")
+KYIV = ZoneInfo("Europe/Kyiv")
+UTC = timezone.utc
+
+
+@pytest.fixture(scope="module")
+def spans_of():
+    nlp = spacy.blank("en")
+    recognizer = TimeRecognizer(nlp, models_dir())
+    return lambda text: recognizer(nlp(text))
+
+
+@pytest.fixture(scope="module")
+def find(spans_of):
+    def run(text: str) -> list[tuple[str, str]]:
+        spans = spans_of(text)
+        for span in spans:
+            assert span.label_ == TIME
+            assert text[span.start_char : span.end_char] == span.text
+        return [(span.text, span.kb_id_) for span in spans]
+
+    return run
+
+
+def window(text: str, published: date | None, **kw) -> tuple:
+    result = resolve_time(text, published, **kw)
+    assert result is not None, text
+    return result.start, result.end
+
+
+# ----------------------------------------------------------------------------- detection
+
+
+def test_range_with_a_day_on_each_end_is_one_span(find):
+    text = "Between 23:00 MSK on the 11th and 7:00 MSK on the 12th, air defences downed 22 drones."
+    assert find(text) == [("Between 23:00 MSK on the 11th and 7:00 MSK on the 12th", "range")]
+
+
+def test_offsets_of_a_range_in_running_text(spans_of):
+    text = (
+        "The ministry said the drones were downed between 11:00 PM and 7:00 AM MSK on November 12th, "
+        "over eight regions."
+    )
+    (span,) = spans_of(text)
+    assert (span.start_char, span.end_char) == (41, 90)
+    assert text[span.start_char : span.end_char] == "between 11:00 PM and 7:00 AM MSK on November 12th"
+
+
+def test_parenthetical_equivalent_is_part_of_the_span(find):
+    text = (
+        "The drones were intercepted between 9:00 a.m. and 4:00 p.m. Moscow time (06:00-13:00 GMT), "
+        "the ministry said."
+    )
+    assert find(text) == [("between 9:00 a.m. and 4:00 p.m. Moscow time (06:00-13:00 GMT)", "range")]
+    text = "A bomb hit the city centre at around 11:40 a.m. (08:40 GMT), the governor said."
+    assert find(text) == [("11:40 a.m. (08:40 GMT)", "clock")]
+
+
+def test_subtypes(find):
+    text = (
+        "Early on Tuesday, April 23, Russia launched 16 drones; the same day Kyiv said 15 were "
+        "destroyed overnight, the highest tally in the past 24 hours, during a seven-hour attack "
+        "that began at 1:30 a.m."
+    )
+    assert find(text) == [
+        ("Early on Tuesday, April 23", "date"),
+        ("the same day", "anaphoric"),
+        ("overnight", "relative"),
+        ("the past 24 hours", "relative"),
+        ("a seven-hour", "duration"),
+        ("1:30 a.m.", "clock"),
+    ]
+
+
+def test_night_phrases(find):
+    assert find("Drones attacked during the night of January 2, the Air Force said.") == [
+        ("the night of January 2", "date")
+    ]
+    assert find("Eleven drones were brought down overnight on Feb. 1 above Belgorod.") == [
+        ("overnight on Feb. 1", "date")
+    ]
+    assert find("It was downed in the early hours of November 12.") == [
+        ("the early hours of November 12", "date")
+    ]
+    assert find("Kyiv reported 29 drones in the overnight attack.") == [("overnight", "relative")]
+
+
+def test_dateline_is_a_date(find):
+    assert find("MOSCOW, January 10. Air defences destroyed 33 drones.") == [("January 10", "date")]
+
+
+def test_years_only_after_a_preposition_or_article(find):
+    assert find("Strikes rose in 2024 after a 2020 U.S. air strike in Baghdad.") == [
+        ("2024", "date"),
+        ("2020", "date"),
+    ]
+    assert find("Russia launched 2024 drones and 1,200 missiles.") == []
+
+
+def test_regimental_ordinals_are_not_days(find):
+    text = (
+        "The 47th Mechanized Brigade and the 3rd Assault Brigade held the line; "
+        "the 3rd, 5th and 7th regiments withdrew."
+    )
+    assert find(text) == []
+
+
+def test_ages_and_count_ranges_are_not_times(find):
+    text = (
+        "A 73-year-old woman and children between 3 and 16 years old were hurt; "
+        "between 9 and 11 drones hit Kharkiv."
+    )
+    assert find(text) == []
+
+
+def test_durations_are_marked(find):
+    assert find("Over 130 drones were downed in a single 24-hour period.") == [
+        ("a single 24-hour period", "duration")
+    ]
+    assert find("It was the first day of a two-day visit during the three-year war.") == [
+        ("a two-day", "duration"),
+        ("three-year", "duration"),
+    ]
+
+
+def test_spans_never_overlap(spans_of):
+    text = (
+        "On Monday, from 22:00 on Nov 11 to 6:00 Kyiv time, the city was shelled; overnight into "
+        "Tuesday more drones came, and on the night of 11 to 12 November the raids went on until midnight."
+    )
+    spans = spans_of(text)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert [s.text for s in spans] == [
+        "Monday",
+        "from 22:00 on Nov 11 to 6:00 Kyiv time",
+        "overnight into Tuesday",
+        "the night of 11 to 12 November",
+        "midnight",
+    ]
+
+
+def test_scan_is_linear_on_hostile_input(spans_of):
+    text = ("between 11 and " * 3000) + ("the 12th the " * 3000) + ("November 1-" * 3000)
+    started = time.perf_counter()
+    spans_of(text)
+    assert time.perf_counter() - started < 1.0
+
+
+# ----------------------------------------------------------------------- absolute dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "November 12",
+        "Nov. 12",
+        "12 November",
+        "November 12th",
+        "the 12th of November",
+        "Wednesday, 12 November",
+    ],
+)
+def test_absolute_dates_without_a_year(text):
+    assert window(text, date(2025, 11, 20)) == (date(2025, 11, 12), date(2025, 11, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on April 23, 2024", date(2024, 4, 23)),
+        ("2024-02-01", date(2024, 2, 1)),
+        ("Feb. 1", date(2024, 2, 1)),
+        ("Thursday, 18 September", date(2025, 9, 18)),
+        ("12.11.2025", date(2025, 11, 12)),
+    ],
+)
+def test_absolute_dates(text, expected):
+    published = {"Feb. 1": date(2024, 2, 1), "Thursday, 18 September": date(2025, 9, 18)}.get(
+        text, date(2025, 12, 1)
+    )
+    assert window(text, published) == (expected, expected)
+
+
+def test_missing_year_is_the_latest_not_after_publication():
+    assert window("December 30", date(2025, 1, 2)) == (date(2024, 12, 30), date(2024, 12, 30))
+    assert window("January 2", date(2025, 1, 2)) == (date(2025, 1, 2), date(2025, 1, 2))
+    assert window("January 3", date(2025, 1, 2)) == (date(2024, 1, 3), date(2024, 1, 3))
+
+
+def test_missing_year_without_publication_is_unresolved():
+    assert resolve_time("November 12", None) == ResolvedTime(None, None, "day", False, True, False)
+    assert window("November 12, 2025", None) == (date(2025, 11, 12), date(2025, 11, 12))
+
+
+def test_regression_dateparser_reads_count_after_date_as_year(find):
+    """dateparser: "November 12, 22" -> 2022-11-12."""
+    text = "On November 12, 22 drones were shot down over the Belgorod region."
+    assert find(text) == [("November 12", "date")]
+    assert window(text, date(2025, 11, 13)) == (date(2025, 11, 12), date(2025, 11, 12))
+
+
+def test_regression_dateparser_reads_bare_ordinal_as_month():
+    """dateparser: "on the 12th" -> December 12."""
+    assert window("on the 12th", date(2025, 11, 12)) == (date(2025, 11, 12), date(2025, 11, 12))
+    assert window("the 11th", date(2025, 11, 12)) == (date(2025, 11, 11), date(2025, 11, 11))
+    assert window("the 28th", date(2025, 11, 12)) == (date(2025, 10, 28), date(2025, 10, 28))
+    assert window("the 31st", date(2025, 12, 5)) == (date(2025, 10, 31), date(2025, 10, 31))
+    assert resolve_time("the 12th", None).resolved is False
+
+
+# ----------------------------------------------------------------------------- weekdays
+
+
+@pytest.mark.parametrize("text", ["on Tuesday", "Tuesday's attack", "early on Tuesday", "Tuesday morning"])
+def test_weekday_is_the_latest_such_day(text):
+    assert window(text, date(2024, 4, 24)) == (date(2024, 4, 23), date(2024, 4, 23))
+
+
+def test_weekday_on_publication_day_is_that_day():
+    assert window("early on Tuesday", date(2023, 10, 31)) == (date(2023, 10, 31), date(2023, 10, 31))
+    assert window("late on Monday", date(2023, 10, 31)) == (date(2023, 10, 30), date(2023, 10, 30))
+    assert window("last Tuesday", date(2023, 10, 31)) == (date(2023, 10, 24), date(2023, 10, 24))
+
+
+def test_weekday_without_publication_is_unresolved():
+    result = resolve_time("on Saturday", None)
+    assert (result.resolved, result.has_date, result.start) == (False, True, None)
+
+
+# ----------------------------------------------------------------------------- relative
+
+P = date(2024, 8, 22)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "text", ["overnight", "last night", "during the night", "in the overnight attack", "Overnight,"]
+)
+def test_regression_overnight_is_the_night_into_publication(text):
+    """dateparser does not know "overnight"."""
+    assert window(text, P) == (date(2024, 8, 21), P)
+
+
+@pytest.mark.parametrize("text", ["the past 24 hours", "over the past day", "in the last day"])
+def test_past_day(text):
+    assert window(text, P) == (date(2024, 8, 21), P)
+
+
+@pytest.mark.parametrize("text", ["today", "this morning", "early in the morning", "in the early hours"])
+def test_today(text):
+    assert window(text, P) == (P, P)
+
+
+def test_calendar_relatives():
+    assert window("yesterday", P) == (date(2024, 8, 21), date(2024, 8, 21))
+    assert window("this week", P) == (date(2024, 8, 19), P)
+    assert window("last week", P) == (date(2024, 8, 12), date(2024, 8, 18))
+    assert window("the past three days", P) == (date(2024, 8, 19), P)
+    this_year = resolve_time("the third time this year", date(2025, 2, 24))
+    assert (this_year.start, this_year.end, this_year.granularity) == (
+        date(2025, 1, 1),
+        date(2025, 2, 24),
+        "year",
+    )
+
+
+def test_relative_without_publication_is_unresolved():
+    result = resolve_time("overnight", None)
+    assert (result.start, result.end, result.resolved, result.has_date) == (None, None, False, True)
+
+
+def test_night_of_a_date_ends_on_that_date():
+    assert window("the night of November 11", date(2025, 11, 12)) == (date(2025, 11, 10), date(2025, 11, 11))
+    assert window("on the night of January 2", date(2024, 1, 2)) == (date(2024, 1, 1), date(2024, 1, 2))
+    assert window("overnight on Feb. 1", date(2024, 2, 1)) == (date(2024, 1, 31), date(2024, 2, 1))
+    assert window("Monday night", date(2024, 8, 22)) == (date(2024, 8, 19), date(2024, 8, 20))
+
+
+def test_months_and_years():
+    assert window("in 2024", P) == (date(2024, 1, 1), P)
+    result = resolve_time("a 2020 U.S. air strike", P)
+    assert (result.start, result.end, result.granularity) == (date(2020, 1, 1), date(2020, 12, 31), "year")
+    assert window("in March", P) == (date(2024, 3, 1), date(2024, 3, 31))
+    assert window("in November", P) == (date(2023, 11, 1), date(2023, 11, 30))
+    assert window("November 2022", P) == (date(2022, 11, 1), date(2022, 11, 30))
+
+
+# ------------------------------------------------------------------------------- clocks
+
+
+def test_clock_forms():
+    d = date(2025, 11, 12)
+    assert window("23:00", None, day=d)[0] == datetime(2025, 11, 12, 23, 0)
+    assert window("11:00 PM", None, day=d)[0] == datetime(2025, 11, 12, 23, 0)
+    assert window("9:00 a.m.", None, day=d)[0] == datetime(2025, 11, 12, 9, 0)
+    assert window("at 4 p.m.", None, day=d)[0] == datetime(2025, 11, 12, 16, 0)
+    assert window("6.30am", None, day=d)[0] == datetime(2025, 11, 12, 6, 30)
+    assert window("0300 GMT", None, day=d)[0] == datetime(2025, 11, 12, 3, 0, tzinfo=UTC)
+
+
+def test_regression_24_00_is_midnight_ending_the_day():
+    """dateparser returns None for "24:00"."""
+    assert window("24:00 MSK", date(2025, 11, 12)) == (datetime(2025, 11, 13, 0, 0, tzinfo=MSK),) * 2
+    start, end = window("from 20:00 to 24:00", date(2025, 11, 12))
+    assert (start, end) == (datetime(2025, 11, 12, 20, 0), datetime(2025, 11, 13, 0, 0))
+
+
+@pytest.mark.parametrize(
+    ("zone", "tz"),
+    [
+        ("MSK", MSK),
+        ("Moscow time", MSK),
+        ("Moscow Standard Time (MSK)", MSK),
+        ("Kyiv time", KYIV),
+        ("Kiev time", KYIV),
+        ("UTC", UTC),
+        ("GMT", UTC),
+    ],
+)
+def test_regression_zones_dateparser_does_not_know(zone, tz):
+    """dateparser returns None for "23:00 Moscow time"."""
+    assert window(f"23:00 {zone}", date(2025, 11, 12))[0] == datetime(2025, 11, 12, 23, 0, tzinfo=tz)
+
+
+def test_zone_offsets_follow_daylight_saving():
+    winter = window("14:00 Kyiv time", date(2025, 1, 15))[0]
+    summer = window("14:00 Kyiv time", date(2025, 7, 15))[0]
+    assert (winter.utcoffset(), summer.utcoffset()) == (timedelta(hours=2), timedelta(hours=3))
+
+
+def test_local_time_is_naive():
+    start, _ = window("6 a.m. local time", date(2025, 5, 4))
+    assert start == datetime(2025, 5, 4, 6, 0) and start.tzinfo is None
+
+
+def test_equivalent_in_gmt_gives_the_local_offset():
+    start, end = window("11:40 a.m. (08:40 GMT)", date(2025, 4, 22))
+    assert start == end == datetime(2025, 4, 22, 11, 40, tzinfo=timezone(timedelta(hours=3)))
+    assert start.utcoffset() == timedelta(hours=3)
+
+
+def test_clock_only_takes_its_day_from_day_then_publication():
+    text = "between 12:00 and 16:00 MSK"
+    expected = (datetime(2025, 11, 12, 12, 0, tzinfo=MSK), datetime(2025, 11, 12, 16, 0, tzinfo=MSK))
+    assert window(text, date(2025, 12, 1), day=date(2025, 11, 12)) == expected
+    assert window(text, date(2025, 11, 12)) == expected
+    result = resolve_time(text, None)
+    assert (result.resolved, result.has_clock, result.has_date, result.start) == (False, True, False, None)
+
+
+def test_clock_range_with_a_day_on_each_end():
+    result = resolve_time("between 23:00 MSK on the 11th and 7:00 MSK on the 12th", date(2025, 11, 12))
+    assert (result.start, result.end) == (
+        datetime(2025, 11, 11, 23, tzinfo=MSK),
+        datetime(2025, 11, 12, 7, tzinfo=MSK),
+    )
+    assert (result.granularity, result.has_date, result.has_clock) == ("minute", True, True)
+    assert result.start.isoformat() == "2025-11-11T23:00:00+03:00"
+
+
+def test_overnight_clock_range_date_belongs_to_the_end():
+    assert window("between 11:00 PM and 7:00 AM MSK on November 12th", date(2025, 11, 12)) == (
+        datetime(2025, 11, 11, 23, tzinfo=MSK),
+        datetime(2025, 11, 12, 7, tzinfo=MSK),
+    )
+    # without any date the night ends on the publication day
+    assert window("between 11 p.m. and 2 a.m.", date(2024, 4, 24)) == (
+        datetime(2024, 4, 23, 23, 0),
+        datetime(2024, 4, 24, 2, 0),
+    )
+
+
+def test_zone_written_once_applies_to_both_ends():
+    assert window("from 3:00 to 8:00 PM Moscow time", date(2025, 11, 12)) == (
+        datetime(2025, 11, 12, 15, tzinfo=MSK),
+        datetime(2025, 11, 12, 20, tzinfo=MSK),
+    )
+    assert window("between 9:00 a.m. and 4:00 p.m. Moscow time (06:00-13:00 GMT)", date(2026, 1, 10)) == (
+        datetime(2026, 1, 10, 9, tzinfo=MSK),
+        datetime(2026, 1, 10, 16, tzinfo=MSK),
+    )
+
+
+# -------------------------------------------------------------------------- date ranges
+
+
+def test_date_range():
+    assert window("from Oct. 17 to Oct. 30", date(2023, 10, 31)) == (date(2023, 10, 17), date(2023, 10, 30))
+    assert window("from Dec. 28 to Jan. 3", date(2024, 1, 5)) == (date(2023, 12, 28), date(2024, 1, 3))
+    assert window("11-12 November", date(2025, 11, 12)) == (date(2025, 11, 11), date(2025, 11, 12))
+    assert window("the night of Monday to Tuesday", date(2024, 8, 22)) == (
+        date(2024, 8, 19),
+        date(2024, 8, 20),
+    )
+
+
+def test_regression_dateparser_reads_day_range_as_year(find):
+    """dateparser: "November 11-12" -> 2012-11-11."""
+    assert find("Drones attacked on November 11-12 near Kursk.") == [("November 11-12", "range")]
+    assert window("November 11-12", date(2025, 11, 13)) == (date(2025, 11, 11), date(2025, 11, 12))
+
+
+# ------------------------------------------------------------------ durations, anaphora
+
+
+@pytest.mark.parametrize(
+    "text", ["a seven-hour period", "a single 24-hour period", "two-day", "for three hours"]
+)
+def test_durations_are_not_anchors(text):
+    assert resolve_time(text, P) is None
+
+
+def test_anaphora_resolve_against_their_antecedent_day():
+    result = resolve_time("The same day", P, day=date(2025, 11, 12))
+    assert (result.start, result.end, result.anaphoric, result.resolved) == (
+        date(2025, 11, 12),
+        date(2025, 11, 12),
+        True,
+        True,
+    )
+    assert window("the following day", P, day=date(2025, 11, 12))[0] == date(2025, 11, 13)
+    for text in ("that night", "the same night"):
+        result = resolve_time(text, P, day=date(2025, 11, 12))
+        assert (result.anaphoric, result.resolved, result.start) == (True, False, None)
+    assert resolve_time("that day", P).resolved is False
+
+
+def test_not_a_time():
+    assert resolve_time("22 drones over Belgorod", P) is None
+
+
+def test_resolution_is_cached():
+    resolve_time.cache_clear()
+    resolve_time("overnight", P)
+    resolve_time("overnight", P)
+    assert resolve_time.cache_info().hits == 1
