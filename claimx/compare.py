@@ -225,6 +225,14 @@ def _day_window(day: date | None) -> Window | None:
     return start, start + timedelta(days=1)
 
 
+def _implied_places(claim: Claim) -> frozenset[str]:
+    """The scope of a claim naming no region: its countries, or for a regional source
+    (a governor speaking of "the region") that source's region, named after the source."""
+    if not is_unplaced(claim):
+        return frozenset({f"region of {claim.source.name or claim.source.text or claim.source.kind}"})
+    return frozenset(loc.code for loc in claim.locations if loc.code)
+
+
 def _entries(report: Report) -> list[_Entry]:
     """The report's counted claims, a distributive claim split into one entry per place."""
     fallback = _day_window(report.published)
@@ -234,7 +242,7 @@ def _entries(report: Report) -> list[_Entry]:
         if span is None:
             continue
         claim_window = window(claim.time) or fallback
-        places = place_keys(claim) or frozenset(loc.code for loc in claim.locations if loc.code)
+        places = place_keys(claim) or _implied_places(claim)
         split = [frozenset([p]) for p in sorted(places)] if is_distributive(claim) else [places]
         entries.extend(_Entry(report.id, claim, p, span, claim_window) for p in split)
     return entries
@@ -315,6 +323,7 @@ def _cross_sum_findings(reports: Sequence[Report]) -> list[Finding]:
     kind and window. Both windows must be known: without them a daily total and an
     overnight breakdown would be confused."""
     findings: list[Finding] = []
+    reported: set[tuple[str, str, Bounds, tuple[int, ...]]] = set()  # a total restated once is reported once
     for stating in reports:
         for total in stating.claims:
             total_window = window(total.time)
@@ -328,6 +337,10 @@ def _cross_sum_findings(reports: Sequence[Report]) -> list[Finding]:
                     continue
                 stated, computed = bounds(total.quantity), parts_sum(parts)
                 assert stated is not None
+                key = (stating.id, listing.id, stated, tuple(p.start for p in parts))
+                if key in reported:
+                    continue
+                reported.add(key)
                 findings.append(
                     Finding(
                         kind="sum_mismatch",

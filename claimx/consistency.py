@@ -183,9 +183,15 @@ def place_keys(claim: Claim) -> frozenset[str]:
     )
 
 
+#: Sources whose figures are about their own region even when the claim names none
+#: ("the governor said nine drones were downed over the region").
+REGIONAL_SOURCES = frozenset({"governor"})
+
+
 def is_unplaced(claim: Claim) -> bool:
-    """Whether the claim names no place below country level (a nationwide figure)."""
-    return not place_keys(claim)
+    """Whether the claim is a nationwide figure: it names no place below country level
+    and does not come from a regional source."""
+    return not place_keys(claim) and claim.source.kind not in REGIONAL_SOURCES
 
 
 @lru_cache(maxsize=1)
@@ -313,7 +319,7 @@ def _breakdown(total: Claim, following: Sequence[Claim]) -> tuple[list[Claim], f
         if is_unplaced(claim):
             break
         keys = place_keys(claim)
-        if scope and not keys <= scope:
+        if not keys or (scope and not keys <= scope):
             continue
         if keys & seen or not _time_fits(total, claim) or not _source_fits(total.source, claim.source):
             continue

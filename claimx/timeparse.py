@@ -548,8 +548,10 @@ def resolve_time(text: str, published: date | None, *, day: date | None = None) 
         return ResolvedTime(start, end, "year", True, True, False)
     if kind == "anaphoric":
         return _anaphor(grammar.anaphoric[_norm(m["phrase"])], day)
-    if kind in ("relative", "lookback"):
-        return _relative(r, kind, m)
+    if kind == "relative":
+        return _relative(r, m)
+    if kind == "lookback":
+        return _lookback(r, m)
     if kind in ("monthyear", "month"):
         return _month(r, m)
     if kind == "year":
@@ -636,25 +638,29 @@ def _anaphor(entry: dict, day: date | None) -> ResolvedTime:
     return ResolvedTime(d, d, "day", True, False, False, anaphoric=True)
 
 
-def _relative(r: _Resolver, kind: str, m: re.Match[str]) -> ResolvedTime:
+def _lookback(r: _Resolver, m: re.Match[str]) -> ResolvedTime:
+    """ "the past 24 hours", "the last three days": from that long before P up to P."""
     p = r.p
-    if kind == "lookback":
-        unit = m["unit"].lower()
-        count = m["num"] and (int(m["num"]) if m["num"].isdigit() else r.g.numbers[_norm(m["num"])])
-        count = count or 1
-        granularity = unit if unit in ("week", "month", "year") else "day"
-        if p is None:
-            return ResolvedTime(None, None, granularity, False, True, False)
-        if unit in ("minute", "hour"):
-            days = -(-count // (24 * (60 if unit == "minute" else 1)))
-            start = p - timedelta(days=days)
-        elif unit in ("day", "week"):
-            start = p - timedelta(days=count * (7 if unit == "week" else 1))
-        elif unit == "month":
-            start = _month_start(p, count).replace(day=min(p.day, 28))
-        else:
-            start = date(p.year - count, p.month, min(p.day, 28))
-        return ResolvedTime(start, p, granularity, True, True, False)
+    unit = m["unit"].lower()
+    count = m["num"] and (int(m["num"]) if m["num"].isdigit() else r.g.numbers[_norm(m["num"])])
+    count = count or 1
+    granularity = unit if unit in ("week", "month", "year") else "day"
+    if p is None:
+        return ResolvedTime(None, None, granularity, False, True, False)
+    if unit in ("minute", "hour"):
+        start = p - timedelta(days=-(-count // (24 * (60 if unit == "minute" else 1))))
+    elif unit in ("day", "week"):
+        start = p - timedelta(days=count * (7 if unit == "week" else 1))
+    elif unit == "month":
+        start = _month_start(p, count).replace(day=min(p.day, 28))
+    else:
+        start = date(p.year - count, p.month, min(p.day, 28))
+    return ResolvedTime(start, p, granularity, True, True, False)
+
+
+def _relative(r: _Resolver, m: re.Match[str]) -> ResolvedTime:
+    """A lexicon phrase ("overnight", "this year") by its window rule."""
+    p = r.p
     rule = r.g.relative[_norm(m["phrase"])]
     granularity = {
         "this_week": "week",

@@ -29,10 +29,10 @@ REPORTS = [
         "id": "city",
         "published": "2024-05-09",
         "text": (
-            "Moscow Mayor Sergei Sobyanin said air defences repelled an attack by two drones flying "
-            "towards Moscow overnight. Belgorod Governor Vyacheslav Gladkov said nine drones were downed "
-            "over the region overnight. More than 15 drones were destroyed over Russian regions overnight, "
-            "the Defence Ministry said."
+            "Moscow Mayor Sergei Sobyanin said air defences shot down two drones flying towards Moscow "
+            "overnight. Belgorod Governor Vyacheslav Gladkov said nine drones were downed over the "
+            "Belgorod region overnight. More than 15 drones were destroyed overnight, the Defence "
+            "Ministry said."
         ),
     },
 ]

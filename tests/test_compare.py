@@ -828,3 +828,57 @@ def test_end_to_end_seed_reports():
     ids = tuple(r["id"] for r in records)
     assert ("sum_mismatch", ids) in kinds  # 22 stated vs 23 listed
     assert ("region_count_mismatch", (ids[1],)) in kinds  # eight regions, seven named
+
+
+def test_a_restated_total_is_reported_once_against_another_breakdown():
+    night = {"time": NIGHT, "time_text": "overnight"}
+    total = (
+        "The Defence Ministry said 20 Ukrainian drones were destroyed overnight.",
+        {"number": "20", "value": 20, **MOD, **night},
+    )
+    again = (
+        "In all, 20 drones were downed overnight, the Defence Ministry said.",
+        {"number": "20", "value": 20, **MOD, **night},
+    )
+    first_text, first = build(total, again)
+    second_text, second = _overnight_mod_report(("RU-MOS", "The Moscow Region"), 2, total=None)
+    result = compare(
+        [Report(id="a", text=first_text, claims=first), Report(id="b", text=second_text, claims=second)]
+    )
+    assert [(f.kind, f.doc_ids) for f in result.findings] == [("sum_mismatch", ["a", "b"])]
+
+
+def test_a_governor_speaking_of_the_region_is_not_a_nationwide_figure():
+    night = {"time": NIGHT, "time_text": "overnight"}
+    mod = report(
+        "mod",
+        (
+            "The Defence Ministry said 17 drones were destroyed overnight.",
+            {"number": "17", "value": 17, **MOD, **night},
+        ),
+        (
+            "Nine were shot down over the Belgorod region overnight.",
+            {"number": "Nine", "value": 9, "places": [("RU-BEL", "Belgorod region")], **night},
+        ),
+    )
+    gov = report(
+        "gov",
+        (
+            "Governor Vyacheslav Gladkov said nine drones were downed over the region overnight.",
+            {
+                "number": "nine",
+                "value": 9,
+                "source": "governor",
+                "source_text": "Vyacheslav Gladkov",
+                **night,
+            },
+        ),
+        (
+            "Governor Vyacheslav Gladkov added that two more fell near Shebekino overnight.",
+            {"number": "two", "value": 2, "source": "governor", "source_text": "Vyacheslav Gladkov", **night},
+        ),
+    )
+    result = compare([mod, gov])
+    assert result.findings == []
+    assert all(g.status == "single" for g in result.groups)
+    assert ["region of Vyacheslav Gladkov"] in [g.places for g in result.groups]

@@ -304,3 +304,13 @@ def test_describe_loads_the_lexicon_itself(find):
     assert describe_source(spans[0]) == SourceInfo(
         "ministry_of_defense", name="Andrei Belousov", role="Defence minister", surname="Belousov"
     )
+
+
+def test_titled_name_after_a_role_and_numbered_units(find):
+    found = find(
+        "The Pentagon's press secretary, Maj. Gen. Pat Ryder, said five rockets hit the base. "
+        "The 47th Mechanized Brigade said it repelled four attacks."
+    )
+    kind, _, info = found["The Pentagon's press secretary, Maj. Gen. Pat Ryder"]
+    assert (kind, info.name, info.surname) == ("ministry_of_defense", "Pat Ryder", "Ryder")
+    assert found["The 47th Mechanized Brigade"][0] == "military"

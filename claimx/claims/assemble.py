@@ -162,7 +162,7 @@ class Assembler:
                 anchor, s, e, i, prev)
             if draft is None:
                 continue
-            self._locate(draft, s, e, drafts)
+            self._locate(draft, s, e, drafts, prev)
             drafts.extend(self._distribute(draft, anchor, s, e))
         return drafts
 
@@ -178,14 +178,15 @@ class Assembler:
         evidence = [Evidence(rule="count.quantity", detail=q.text, start=q.start_char, end=q.end_char)]
         item, how, item_span = self._item_after(q, e)
         elliptical = False
-        if item is None and how == "anaphor" and prev is not None:
+        if item is None and how == "partitive_anaphor" and prev is not None:
             item, elliptical = prev.item, True
         events = self.ctx.within(labels.EVENT, s, e)
         if item is None:
             casualty = [ev for ev in events if ev.id_ == "casualty" and abs(ev.start - q.start) <= 3]
-            if casualty:
+            if casualty and how != "none":
                 item, how = "person", "casualty_trigger"
-            elif prev is not None and (events or self.places.find(s, e)[1] or self._distributive(q, s, e)):
+            elif how == "anaphor" and prev is not None and (
+                    events or self.places.find(s, e)[1] or self._distributive(q, s, e)):
                 item, how, elliptical = prev.item, "elliptical", True
         if item is None:
             return None
@@ -209,21 +210,26 @@ class Assembler:
         "partitive" ("two of the drones") or "anaphor" ("eight of them", nothing)."""
         doc = self.doc
         j = q.end
+        # "one order from Moscow": a noun claimx does not count follows, so no ellipsis either
+        nothing = "none" if (j < limit and doc[j].is_alpha and doc[j].lower_ not in self.g["elliptical_followers"]
+                             and self.ctx.covering(labels.EVENT, j) is None) else "anaphor"
         while j < limit and j - q.end <= 5:
             item = self.ctx.covering(labels.ITEM, j)
             if item is not None and item.start == j:
+                head = self.ctx.covering(labels.ITEM, item.end) if item.end < limit else None
+                item = head if head is not None and head.start == item.end else item  # "attack drones"
                 return item.id_, "noun", item
             tok = doc[j]
             if tok.lower_ == "of":
                 k = j + 1
                 if k < limit and doc[k].lower_ in self.g["partitive_anaphors"]:
-                    return None, "anaphor", None
+                    return None, "partitive_anaphor", None
                 while k < limit and doc[k].lower_ in ("the", "these", "those", "its", "their"):
                     k += 1
                 item = self.ctx.covering(labels.ITEM, k) if k < limit else None
                 if item is not None:
                     return item.id_, "partitive", item
-                return None, "anaphor", None
+                return None, "none", None
             if (tok.is_punct and not tok.is_quote and tok.text != "-") or tok.lower_ in AUXILIARIES:
                 break
             if tok.lower_ in self.g["locative_prepositions"] or tok.lower_ in self.g["origin_prepositions"]:
@@ -234,7 +240,7 @@ class Assembler:
             if event is not None and not (event.end < limit and self.ctx.covering(labels.ITEM, event.end)):
                 break
             j += 1
-        return None, "anaphor", None
+        return None, nothing, None
 
     def _event_for(self, token: int, item: str, events: list[Span], i: int,
                    prev: Draft | None) -> tuple[str | None, Span | None]:
@@ -274,8 +280,9 @@ class Assembler:
         return bool(self.ctx.within(labels.HEDGE, s, e))
 
     # ---------------------------------------------------------------- locations
-    def _locate(self, draft: Draft, s: int, e: int, same_sentence: list[Draft]) -> None:
-        locations, own_place = self.places.find(s, e)
+    def _locate(self, draft: Draft, s: int, e: int, same_sentence: list[Draft], referent: Draft | None) -> None:
+        quote = self.ctx.quotation_at(self.doc[draft.anchor].idx)
+        locations, own_place = self.places.find(s, e, quote)
         if locations:
             draft.locations = locations
             draft.evidence.append(Evidence(rule="location.segment", detail=",".join(
@@ -286,12 +293,19 @@ class Assembler:
         zero = draft.quantity is not None and draft.quantity.value == 0
         if same_sentence:
             donor = same_sentence[-1]
+        elif draft.elliptical and referent is not None and referent.locations:
+            donor = referent
         else:
-            donor = self._previous_located(draft.sentence, any_level=zero)
+            donor = self._previous_located(draft.sentence, any_level=zero or self._anaphoric_place(s, e))
         if donor is not None and donor.locations:
             draft.locations = list(donor.locations)
             draft.evidence.append(Evidence(rule="location.inherited", detail=",".join(
                 loc.code or loc.text for loc in donor.locations)))
+
+    def _anaphoric_place(self, s: int, e: int) -> bool:
+        """The clause points back to a place named before ("attacked the city", "there")."""
+        words = " " + " ".join(t.lower_ for t in self.doc[s:e]) + " "
+        return any(f" {phrase} " in words for phrase in self.g["anaphoric_places"])
 
     def _previous_located(self, i: int, *, any_level: bool) -> Draft | None:
         """The latest earlier claim with locations: any for a zero-count follow-up
@@ -353,24 +367,35 @@ class Assembler:
                     self.attributor.govern(att)
 
     # ---------------------------------------------------------------- statements
+    def _tok(self, char: int) -> int:
+        """Index of the token holding character offset ``char``."""
+        span = self.doc.char_span(char, min(char + 1, len(self.doc.text)), alignment_mode="expand")
+        return span.start if span is not None else 0
+
     def _quote_speakers(self) -> dict[Quotation, Attribution]:
         """Each quotation's speaker: an attribution right after its closing mark
-        ('…,” said X' / '…,” X said') or right before its opening ('X said: “…').
-        A quotation with no speaker of its own that follows a speaker's quotation
-        continues it ('“…,” she said. “But …”')."""
+        ('…,” said X' / '…,” X said'), else the nearest one before its opening mark in
+        the same sentence ('X wrote on Telegram that "…'). A quotation with no speaker
+        of its own right after a speaker's quotation continues it ('“…,” she said. “But…”')."""
         speakers: dict[Quotation, Attribution] = {}
-        all_atts = [a for atts in self.attributions for a in atts if a.cue is not None]
+        cued = [a for atts in self.attributions for a in atts if a.cue is not None]
         previous: tuple[Quotation, Attribution] | None = None
         for q in self.ctx.quotations:
             found = None
-            for att in all_atts:
-                cue_start, src_start = att.cue.start, att.source.start or 0
-                near_close = q.close is not None and 0 <= min(cue_start, src_start) - q.close <= 4
-                near_open = 0 <= q.open - att.cue.end <= 6 and att.source.start is not None \
-                    and att.source.start < q.open
-                if near_close or near_open:
-                    found = att
-                    break
+            if q.close is not None:
+                close = self._tok(q.close)
+                for att in cued:
+                    first = min(self._tok(att.cue.start), self._tok(att.source.start or att.cue.start))
+                    if 0 < first - close <= 3:
+                        found = att
+                        break
+            if found is None:
+                opening = self._tok(q.open)
+                before = [a for a in self.attributions[self.ctx.sent_of_token[opening]]
+                          if a.cue is not None and self._tok(a.cue.end - 1) < opening
+                          and (a.source.start or 0) < q.open]
+                if before:
+                    found = max(before, key=lambda a: a.cue.end)
             if found is None and previous is not None and 0 <= q.open - previous[0].end <= 200:
                 found = previous[1]
             if found is not None:
@@ -379,51 +404,59 @@ class Assembler:
         return speakers
 
     def _statement_drafts(self) -> list[Draft]:
+        """Quotations with a speaker, and reported speech ("X said that …"), that hold
+        no count: the attributed assertion itself is the claim."""
         out: list[Draft] = []
-        counted = [d for d in self.drafts]
-        done: set[tuple[int, int]] = set()
-        merged: dict[int, Draft] = {}
+        by_speaker: dict[int, Draft] = {}
         for q, att in self.quote_speakers.items():
             span = self.doc.char_span(q.start, q.end, alignment_mode="contract")
-            if span is None or len(span) == 0:
+            if span is None or len(span) == 0 or self._holds_claim(span.start, span.end):
                 continue
-            if any(span.start <= d.anchor < span.end for d in counted):
-                continue
-            key = id(att)
-            if key in merged and merged[key].sentence <= self.ctx.sent_of_token[span.start]:
-                merged[key].end = max(merged[key].end, span.end)  # continuation of one quote
+            earlier = by_speaker.get(id(att))
+            if earlier is not None and self._tok(q.open) - earlier.end <= 40:
+                earlier.end = max(earlier.end, span.end)  # the same quotation, broken by its attribution
                 continue
             d = self._statement(span.start, span.end, att, quote=True)
-            merged[key] = d
+            by_speaker[id(att)] = d
             out.append(d)
-            done.add((span.start, span.end))
-        for i, atts in enumerate(self.attributions):
+        for atts in self.attributions:
             for att in atts:
-                if att.rule == "possessive_report" or self.attributor.is_document_subject(att):
+                content = self._reported_content(att)
+                if content is None:
                     continue
-                if att.cue is None or att.source.kind not in ("analyst", "anonymous_official", "official",
-                                                              "military", "ministry_of_defense",
-                                                              "governor", "witness", "media"):
-                    continue
-                lo, hi = att.scope
-                if att.cue is not None:
-                    cue_end = self.doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
-                    if cue_end is not None and cue_end.end <= lo + 1:
-                        lo = max(lo, cue_end.end)
-                while lo < hi and (self.doc[lo].lower_ == "that" or self.doc[lo].is_punct):
-                    lo += 1
-                if hi - lo < 4 or self.ctx.quotation_at(self.doc[lo].idx) is not None:
-                    continue
-                if any(lo <= d.anchor < hi for d in counted) or self.ctx.within(labels.NEGATION, lo, hi):
-                    continue
-                if any(s.start <= lo < s.end for s in out):
+                lo, hi = content
+                if self._holds_claim(lo, hi) or any(d.start <= lo < d.end for d in out):
                     continue
                 out.append(self._statement(lo, hi, att, quote=False))
         return out
 
+    def _reported_content(self, att: Attribution) -> tuple[int, int] | None:
+        """Tokens of the that-clause a speaker asserts ("analysts suggest that …"),
+        or None when the attribution introduces no such clause."""
+        if att.rule not in ("subject_cue", "inverted_cue") or self.attributor.is_document_subject(att):
+            return None
+        cue_end = self._tok(att.cue.end - 1) + 1
+        sent = self.ctx.sentence(cue_end - 1)
+        that = next((t.i for t in self.doc[cue_end:min(sent.end, cue_end + 5)]
+                     if t.lower_ == "that" or t.is_punct), None)
+        if that is None or self.doc[that].lower_ != "that":
+            return None
+        lo, hi = that + 1, att.scope[1] if att.scope[0] >= cue_end else sent.end
+        if hi - lo < 4 or self.ctx.quotation_at(self.doc[lo].idx) is not None:
+            return None
+        return lo, hi
+
+    def _holds_claim(self, lo: int, hi: int) -> bool:
+        return any(lo <= d.anchor < hi for d in self.drafts) or bool(self.ctx.within(labels.NEGATION, lo, hi))
+
     def _statement(self, start: int, end: int, att: Attribution, *, quote: bool) -> Draft:
         i = self.ctx.sent_of_token[start]
-        locations, _ = self.places.find(start, end)
+        quotation = self.ctx.quotation_at(self.doc[start].idx) if quote else None
+        locations, _ = self.places.find(start, end, quotation)
+        if not locations and att.source.start is not None:
+            source_tok = self._tok(att.source.start)  # a fronted "In the Ryazan region, Governor X wrote"
+            sent = self.ctx.sentence(source_tok)
+            locations, _ = self.places.find(sent.start, source_tok)
         d = Draft(sentence=i, start=start, end=end, anchor=start, event="statement",
                   locations=dedupe(locations), attribution=att, quote=quote, hedged=self._hedged(start, end),
                   evidence=[Evidence(rule="statement.quote" if quote else "statement.reported_speech",

@@ -93,28 +93,53 @@ class Attributor:
         if span.kb_id_ == "entity":
             return _source(span, info), None
         wanted = span.id_
+        possessive = span.text.lower().startswith(("its ", "their "))
         for cand in self._entities_before(span.start):
             cinfo = self.info(cand)
-            if info.surname:
+            if possessive and wanted != "governor":
+                if self.ctx.sent_of_token[cand.start] != self.ctx.sent_of_token[span.start]:
+                    break  # "its press service" belongs to an organisation in the same sentence
+            elif info.surname:
                 if cinfo.surname != info.surname:
                     continue
             elif span.kb_id_ == "pronoun":
-                if not cinfo.name:  # he/she/they stand for a named person
+                if not (cinfo.name or cinfo.role):  # he/she/they stand for a person
                     continue
             elif wanted and cinfo.kind != wanted:
                 continue
             if wanted == "governor" and not self._same_region(span, cinfo):
                 break
-            antecedent = _source(cand, cinfo)
-            resolved = Source(kind=cinfo.kind, name=cinfo.name, role=cinfo.role or info.role,
-                              anonymous=cinfo.anonymous, text=span.text,
-                              start=span.start_char, end=span.end_char)
-            return resolved, antecedent
+            return self._as(span, cinfo, role=cinfo.role or info.role), _source(cand, cinfo)
+        if span.kb_id_ == "pronoun" or not wanted:
+            near = self._nearest_mention(span)  # "its governor said; … he added"
+            if near is not None:
+                return self._as(span, near, role=near.role), None
         if not wanted and self.governing is not None:  # "the statement said", "it said"
             gov = self.governing.source
             return Source(kind=gov.kind, name=gov.name, role=gov.role, anonymous=gov.anonymous,
                           text=span.text, start=span.start_char, end=span.end_char), gov
-        return _source(span, info, kind=wanted or "official"), None
+        # An unresolved "the ministry" could be any ministry: a government body, not the MoD.
+        kind = "official" if wanted in ("", "ministry_of_defense") else wanted
+        return _source(span, info, kind=kind), None
+
+    def _as(self, span: Span, info: SourceInfo | Source, *, role: str | None) -> Source:
+        return Source(kind=info.kind or "official", name=info.name, role=role, anonymous=info.anonymous,
+                      text=span.text, start=span.start_char, end=span.end_char)
+
+    def _nearest_mention(self, span: Span) -> Source | None:
+        """The closest earlier person-like source mention of the last two sentences,
+        resolved, for a pronoun whose named antecedent is missing."""
+        first_sent = max(0, self.ctx.sent_of_token[span.start] - 2)
+        floor = self.ctx.sents[first_sent].start
+        for cand in reversed(self.sources):
+            if cand.end > span.start or cand.kb_id_ == "pronoun":
+                continue
+            if cand.start < floor:
+                break
+            source, _ = self.resolve(cand)
+            if source.kind not in ("media", "unattributed"):
+                return source
+        return None
 
     def _same_region(self, span: Span, cand_info: SourceInfo) -> bool:
         """A governor reference ("its governor") in a sentence naming a region refers to
@@ -200,10 +225,17 @@ class Attributor:
         return found
 
     def _possessive_reports(self, sent: Span, index: int) -> list[Attribution]:
-        """``the ministry's report ...``: the owner of a report noun governs the rest."""
+        """``the ministry's report ...`` or ``the ministry has released a statement …``:
+        the owner of a report noun governs the rest of the sentence."""
         out = []
         for src in self.ctx.within(labels.SOURCE, sent.start, sent.end):
             j = src.end
+            k = j
+            while k < min(sent.end, j + 5) and self.doc[k].lower_ in self.g["report_verb_gap"]:
+                k += 1
+            if k > j and k < sent.end and self.doc[k].lower_ in self.g["report_nouns"]:
+                out.append(self._make(src, "released_report", (k + 1, sent.end), None, index))
+                continue
             if src[-1].lower_ not in ("'s", "’s"):
                 if j >= sent.end or self.doc[j].lower_ not in ("'s", "’s"):
                     continue

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from ..entities import labels
 from ..entities.regions import Gazetteer
 from ..schema import Location
-from .context import DocContext
+from .context import DocContext, Quotation
 
 
 class LocationFinder:
@@ -39,10 +39,12 @@ class LocationFinder:
             out.append([span])
         return out
 
-    def role(self, group: list[Span]) -> str:
+    def role(self, group: list[Span], depth: int = 0) -> str:
         """``"locative"``, ``"origin"`` or ``"other"`` for a coordinated region group."""
         doc, g = self.doc, self.g
         first, last = group[0], group[-1]
+        if self.ctx.covering(labels.SOURCE, first.start) is not None:
+            return "other"  # part of who speaks: "Dr. X, an analyst at the Kyiv Institute"
         sent_start = first.sent.start
         j, steps = first.start - 1, 0
         while j >= sent_start and steps < 6:
@@ -50,9 +52,13 @@ class LocationFinder:
             if word in g["origin_prepositions"]:
                 return "origin"
             if word in g["locative_prepositions"] or word in g["attack_object_verbs"]:
-                return "locative"
+                return self._locative_or_origin(j, last)
             if word == "of" and j > sent_start and doc[j - 1].lower_ in g["place_nouns"]:
                 return "locative"
+            if word in ("and", "or", ",") and depth == 0:
+                earlier = [grp for grp in self.groups(max(sent_start, j - 6), j) if grp[-1].end >= j - 4]
+                if earlier:
+                    return self.role(earlier[-1], depth + 1)  # "Kherson in the south and Kharkiv"
             if word in g["locative_modifiers"] or self.ctx.covering(labels.REGION, j) is not None:
                 j -= 1
                 steps += 1
@@ -65,18 +71,38 @@ class LocationFinder:
             return "locative"
         return "other"
 
+    def _locative_or_origin(self, prep: int, last: Span) -> str:
+        """A locative phrase inside an origin ("launched from Cape Chauda in occupied
+        Crimea") or inside a speaker's description ("the Houthis in Yemen said") is
+        not where the event happened."""
+        doc = self.doc
+        for j in range(prep - 1, max(last.sent.start - 1, prep - 4), -1):
+            word = doc[j].lower_
+            if word in self.g["origin_prepositions"]:
+                return "origin"
+            if doc[j].is_punct or word in self.g["locative_prepositions"]:
+                break
+        source = self.ctx.covering(labels.SOURCE, prep - 1) if prep > 0 else None
+        if source is not None and last.end < len(doc) and self.ctx.covering(labels.CUE, last.end) is not None:
+            return "other"
+        return "locative"
+
     def to_location(self, span: Span) -> Location:
         region = self.gazetteer.get(span.id_) if span.id_ else None
         return Location(code=span.id_ or None, name=region.name if region else None,
                         country=region.country if region else None,
                         text=span.text, start=span.start_char, end=span.end_char)
 
-    def find(self, start: int, end: int) -> tuple[list[Location], bool]:
+    def find(self, start: int, end: int, quote: Quotation | None = None) -> tuple[list[Location], bool]:
         """Locations in tokens ``[start, end)``, and whether the range names any place
-        of its own (even one with no region code, like a sea), which blocks inheritance."""
+        of its own (even one with no region code, like a sea), which blocks inheritance.
+        Places quoted in another quotation ("a group calling itself the 'Islamic
+        Resistance in Iraq'") are names, not locations of a claim outside it."""
         locations: list[Location] = []
         own_place = False
         for group in self.groups(start, end):
+            if self.ctx.quotation_at(group[0].start_char) not in (None, quote):
+                continue
             role = self.role(group)
             if role == "origin":
                 continue

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -41,8 +42,9 @@ Number = int | float
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:(?:1[89]|20)\d\d|\d\d))?$")
 # Words of a quantity text: numerals (with thousands commas / decimals), words, dashes.
 _WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|[-–]")
-# "10–15" is one token (spaCy splits "10-15" but not the en dash); found in the text.
-_DASH_RANGE = re.compile(r"\d{1,7}–\d{1,7}")
+# "10–15" is one token (spaCy splits "10-15" but not the en dash); found by its shape.
+_DASH_RANGE = re.compile(r"^\d{1,7}–\d{1,7}$")
+_DASH_SHAPES = tuple(f"{'d' * a}–{'d' * b}" for a in range(1, 5) for b in range(1, 5))
 _NUMERAL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
@@ -286,6 +288,7 @@ class _Context:
         self.before = frozenset(spec["not_count_before"])
         self.skip_before = frozenset(spec["skip_before"])
         self.code_sep = frozenset(spec["code_separators"])
+        self.ratio = frozenset(spec["ratio_words"])
         self.one_before = frozenset(spec["one_pronoun_before"])
         self.one_after = frozenset(spec["one_pronoun_after"])
         self.one_of_the = frozenset(spec["one_of_the_not_count"])
@@ -309,6 +312,8 @@ class _Context:
             if not doc[start - 1].whitespace_ and doc[start - 2].is_alpha:
                 return False  # "Iskander-5"-style designation split by the tokenizer
         if not first.is_alpha and self._in_code(doc, start, end):
+            return False
+        if self._in_ratio(doc, start, end):
             return False
         if end - start == 1 and first.is_title and first.is_alpha and start and doc[start - 1].is_title:
             return False  # "Formula One", "World War Two"
@@ -346,11 +351,21 @@ class _Context:
 
         if digits(start - 1) or digits(end):
             return True
+        for left, sep, right in ((start - 2, start - 1, start), (end - 1, end, end + 1)):
+            if digits(left) and digits(right) and doc[sep].text in self.code_sep and not doc[sep].whitespace_:
+                if _value(doc[left].text) >= _value(doc[right].text):
+                    return True  # "52-48", "24/7": a score or code, not a range
         if (digits(end + 1) and doc[end].text == ")") or (digits(start - 2) and doc[start - 1].text == ")"):
             return True
         seps = [i for i in (start - 3, start - 1, end, end + 2) if 0 <= i < len(doc) and doc[i].text in self.code_sep]
         chain = [i for i in (start - 4, start - 2, end + 1, end + 3) if digits(i)]
         return len(seps) >= 2 and len(chain) >= 2 and _chained(start, end, seps, chain)
+
+    def _in_ratio(self, doc: Doc, start: int, end: int) -> bool:
+        """"1 in 5 children": a ratio, neither side a count."""
+        after = end + 1 < len(doc) and doc[end].lower_ in self.ratio and doc[end + 1].like_num
+        before = start >= 2 and doc[start - 1].lower_ in self.ratio and doc[start - 2].like_num
+        return after or before
 
     def _pronoun_one(self, doc: Doc, i: int) -> bool:
         """"no one", "one another", "the one who", "one of the largest"."""
@@ -363,6 +378,14 @@ class _Context:
         if after[:2] == ["of", "the"] and len(after) == 3:
             return after[2] in self.one_of_the or after[2].endswith(self.superlative)
         return False
+
+
+def _value(text: str) -> float:
+    """A digit token's value, for comparing range ends ("10" < "15")."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 def _chained(start: int, end: int, seps: list[int], chain: list[int]) -> bool:
@@ -406,13 +429,14 @@ class QuantityRecognizer:
         self.head_stop = frozenset(qualifiers["distributive_head_stop"]) | self.context.after
         self.tail_next = frozenset(qualifiers["distributive_tail_next"])
         self.parse = lru_cache(maxsize=65536)(self.parser.parse)
+        self.dash_shapes = numpy.array([nlp.vocab.strings.add(s) for s in _DASH_SHAPES], dtype="uint64")
 
     def __call__(self, doc: Doc) -> list[Span]:
         cores = [seg for _, start, end in self.matcher(doc) for seg in self._segments(doc, start, end)]
-        for m in _DASH_RANGE.finditer(doc.text):
-            span = doc.char_span(m.start(), m.end())
-            if span is not None and len(span) == 1:
-                cores.append((span.start, span.end))
+        shapes = doc.to_array("SHAPE")
+        for i in numpy.flatnonzero(numpy.isin(shapes, self.dash_shapes)).tolist():
+            if _DASH_RANGE.match(doc[i].text):
+                cores.append((i, i + 1))
         prefix_at: dict[int, int] = {}  # end token -> earliest start of a prefix ending there
         suffix_at: dict[int, int] = {}  # start token -> furthest end of a suffix starting there
         each: list[int] = []

@@ -116,13 +116,12 @@ class _Lexicon:
         self.name_max = int(names["max_tokens"])
         self.honorifics = _lower_set(names["honorifics"])
         self.needs_context = _lower_set(roles["needs_context"]["heads"])
-        heads = [
+        persons = [
             _head_word(p)
             for key, ps in self.lower_phrases.items()
-            if key.startswith(("strong", "neutral"))
+            if key.startswith("strong") or (key.startswith("neutral") and not key.endswith("|"))
             for p in ps
         ]
-        heads += [_head_word(p) for p in self.media_heads]
         titles = [
             w
             for key, ps in self.cased_phrases.items()
@@ -130,9 +129,10 @@ class _Lexicon:
             for p in ps
             for w in p.split()
         ]
-        #: role head words ("spokesman", "governor"), written in lower case in a role
-        self.role_words = _lower_set(heads) - self.function_words
-        #: words after which a name may follow (role heads, titles such as "Gen.", honorifics)
+        #: head words of roles held by people ("spokesman", "governor", "sources")
+        self.person_words = _lower_set(persons) - self.function_words
+        #: role words written in lower case in a role ("Governor" -> "governor"), incl. outlets
+        self.role_words = self.person_words | {_head_word(p) for p in self.media_heads}
         self.name_openers = self.role_words | _lower_set(titles) | self.honorifics
         self.non_name_words = _lower_set(names["non_name_words"]) | self.name_openers
         self.place_prepositions = _lower_set(data["prepositions_before_place"])
@@ -372,7 +372,7 @@ class SourceRecognizer:
             ):
                 new_start, i = i - 1, i - 2
                 continue
-            if low in lex.modifiers or low in extra:
+            if low in lex.modifiers or low in extra or low[:1].isdigit():
                 kinds.append(lex.modifiers.get(low, ""))
                 new_start, i = i, i - 1
                 continue
@@ -419,11 +419,14 @@ class SourceRecognizer:
         return (i, j) if j > i + width else None
 
     def _appositive_after(self, doc: Doc, chunk: _Chunk, by_start: dict[int, _Anchor]) -> None:
-        """ "the regional governor, Oleksandr Prokudin, said": take the name after the comma."""
+        """Take the name after a comma: "the regional governor, Oleksandr Prokudin, said",
+        "the Pentagon's press secretary, Maj. Gen. Pat Ryder, said"."""
         n, i = len(doc), chunk.end
         if chunk.head.key in self.lex.media_heads or i + 1 >= n or doc[i].text != ",":
             return
-        name = _name_after(doc, i + 1, self.lex, by_start, skip_space=False)
+        title = by_start.get(i + 1)
+        first = title.end if title is not None and title.cls == "title" else i + 1
+        name = _name_after(doc, first, self.lex, by_start, skip_space=False)
         if not name:
             return
         after = doc[name[1]] if name[1] < n else None
@@ -431,8 +434,8 @@ class SourceRecognizer:
             chunk.name, chunk.end = name, name[1]
 
     def _appositive_before(self, doc: Doc, chunk: _Chunk, chunks: list[_Chunk], floor: int) -> None:
-        """ "Vyacheslav Gladkov, the Belgorod Oblast governor" and "Dr. Elena Petrova, a
-        defense analyst ...": join the name before the comma to the role after it."""
+        """Join a name before a comma to the role after it: "Vyacheslav Gladkov, the
+        Belgorod Oblast governor", "Dr. Elena Petrova, a defense analyst ..."."""
         lex, n = self.lex, len(doc)
         start = chunk.start
         if (
@@ -501,9 +504,9 @@ class SourceRecognizer:
     # -- pronouns and later surnames ----------------------------------------------------
 
     def _pronouns(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """ "he said", "they later added": the pronoun, kind unknown. Pronoun positions
-        come from one vectorized lookup; a token Matcher with IN-sets cost half the
-        recognizer's time evaluating every token."""
+        """Pronouns before a reporting verb ("he said", "they later added"), kind
+        unknown. Hand-written over one vectorized lookup because a token Matcher with
+        IN-sets cost half the recognizer's time evaluating every token."""
         lex, n = self.lex, len(doc)
         taken = _covered(spans)
         found = []
@@ -592,7 +595,7 @@ def _individual(tokens: list[Token], lex: _Lexicon) -> bool:
         low = token.lower_
         if low in openers:
             return False
-        if low in lex.role_words and not (low.endswith("s") and not low.endswith("ss")):
+        if low in lex.person_words and not (low.endswith("s") and not low.endswith("ss")):
             return True
     return False
 
