@@ -79,6 +79,7 @@ class Assembler:
         self.drafts: list[Draft] = []
         self.statements: list[Draft] = []
         self.attributions: list[list[Attribution]] = []
+        self.times: dict[int, tuple[list, TimeSpan | None]] = {}
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Claim]:
@@ -87,6 +88,7 @@ class Assembler:
         last_claims: list[Draft] = []
         for i in range(len(self.ctx.sents)):
             times = self.timeline.sentence_times(i)
+            self.times[i] = (times, self.timeline.frame)
             drafts = self._count_drafts(i)
             for d in drafts:
                 d.time, ev = self.timeline.for_token(d.anchor, times)
@@ -461,7 +463,9 @@ class Assembler:
                   locations=dedupe(locations), attribution=att, quote=quote, hedged=self._hedged(start, end),
                   evidence=[Evidence(rule="statement.quote" if quote else "statement.reported_speech",
                                      detail=att.source.text)] + att.evidence())
-        d.time, ev = self.timeline.for_token(start, [])
+        mentions, frame = self.times.get(i, ([], None))
+        d.time, ev = self.timeline.for_token(start, mentions, frame)
+        d.evidence.extend(ev)
         return d
 
     # ---------------------------------------------------------------- output

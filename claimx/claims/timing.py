@@ -23,6 +23,8 @@ from .context import DocContext
 
 _STATEMENT_TIME_GAP = {"on", "in", "late", "early", "earlier", "this", "the", "of", "hours", "telegram"}
 _RELEASE_VERBS = {"released", "issued", "published", "posted", "dated"}
+#: A time after these is a deadline or a start, not when the event happened ("by early morning").
+_NON_EVENT_PREPOSITIONS = {"by", "until", "till", "since"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ class Timeline:
     def _is_statement_time(self, span: Span) -> bool:
         j = span.start
         doc = self.ctx.doc
+        if j > 0 and doc[j - 1].lower_ in _NON_EVENT_PREPOSITIONS:
+            return True
         while j > span.sent.start and doc[j - 1].lower_ in _STATEMENT_TIME_GAP:
             j -= 1
         if j == span.start or j <= span.sent.start:
@@ -75,7 +79,7 @@ class Timeline:
             value = resolve_time(span.text, self.published, day=self.frame_day())
             if value is None:
                 continue
-            if value.anaphoric and self.frame is not None:
+            if value.anaphoric and not value.resolved and self.frame is not None:  # "that night"
                 value = ResolvedTime(start=self.frame.start, end=self.frame.end,
                                      granularity=self.frame.granularity, resolved=self.frame.resolved,
                                      has_date=True, has_clock=False, anaphoric=True)
@@ -100,16 +104,19 @@ class Timeline:
             out = [m for m in out if m not in dated]
         return out
 
-    def for_token(self, token: int, mentions: list[TimedMention]) -> tuple[TimeSpan | None, list[Evidence]]:
-        """The time of a claim anchored at ``token`` in a sentence with ``mentions``."""
+    def for_token(self, token: int, mentions: list[TimedMention],
+                  frame: TimeSpan | None = None) -> tuple[TimeSpan | None, list[Evidence]]:
+        """The time of a claim anchored at ``token`` in a sentence with ``mentions``;
+        ``frame`` overrides the current frame (for claims built after the pass)."""
+        frame = frame if frame is not None else self.frame
         events = [m for m in mentions if not m.statement]
         if events:
             best = min(events, key=lambda m: min(abs(m.span.start - token), abs(m.span.end - token)))
             return best.to_timespan(), [Evidence(rule="time.sentence", detail=best.span.text,
                                                  start=best.span.start_char, end=best.span.end_char)]
-        if self.frame is not None:
-            return self.frame, [Evidence(rule="time.inherited", detail=self.frame.text,
-                                         start=self.frame.char_start, end=self.frame.char_end)]
+        if frame is not None:
+            return frame, [Evidence(rule="time.inherited", detail=frame.text,
+                                    start=frame.char_start, end=frame.char_end)]
         statements = [m for m in mentions if m.statement]
         if statements:
             m = statements[0]

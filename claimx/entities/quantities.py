@@ -317,10 +317,9 @@ class _Context:
             return False
         if end - start == 1 and first.is_title and first.is_alpha and start and doc[start - 1].is_title:
             return False  # "Formula One", "World War Two"
-        lowered = doc[start:end].text.lower()
-        if lowered == "one":
+        if end - start == 1 and first.lower_ == "one":
             return not self._pronoun_one(doc, start)
-        if lowered == "a single":
+        if end - start == 2 and first.lower_ == "a" and last.lower_ == "single":
             before = doc[start - 1].lower_ if start else ""
             return before not in self.single_after and nxt is not None and nxt.is_alpha
         return True
@@ -456,7 +455,7 @@ class QuantityRecognizer:
             (start, end)
             for start, end in _longest_first(cores)
             if self.context.is_count(doc, start, end, self.range_connectors)
-            and not (_YEAR.match(doc[start:end].text) and not _counted_year(doc, start, end, prefix_at))
+            and not (end - start == 1 and _YEAR.match(doc[start].text) and not _counted_year(doc, end, prefix_at))
         ]
         spans = []
         for start, end in self._merge_ranges(doc, cores):
@@ -559,9 +558,9 @@ def _fill(value: Any, lists: dict[str, list[str]]) -> Any:
     return value
 
 
-def _counted_year(doc: Doc, start: int, end: int, prefix_at: dict[int, int]) -> bool:
+def _counted_year(doc: Doc, end: int, prefix_at: dict[int, int]) -> bool:
     """A year-shaped number ("2000") counts only when qualified: "about 2000 people"."""
-    return start in prefix_at and end < len(doc) and doc[end].is_lower and doc[end].is_alpha
+    return end - 1 in prefix_at and end < len(doc) and doc[end].is_lower and doc[end].is_alpha
 
 
 def _longest_first(cores: list[tuple[int, int]]) -> list[tuple[int, int]]:
