@@ -10,9 +10,9 @@ travel on ``Doc`` objects, between worker processes and into files.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than", "range"]
 SourceKind = Literal[
@@ -30,6 +30,18 @@ Granularity = Literal["minute", "hour", "day", "week", "month", "year", "unknown
 
 #: Event kinds claimx assigns; ``Claim.event`` is a plain string so lexicons can add more.
 EVENTS = ("interception", "attack", "damage", "casualty", "statement")
+
+
+def _day_string_to_date(value: object) -> object:
+    """Read "2024-08-21" as a date: otherwise pydantic widens it to midnight of a
+    datetime when claims are rebuilt from their JSON dump."""
+    if isinstance(value, str) and len(value) == 10:
+        return date.fromisoformat(value)
+    return value
+
+
+#: A point of a time window: a datetime (clock-level) or a date (day-level).
+TimePoint = Annotated[datetime | date | None, BeforeValidator(_day_string_to_date)]
 
 
 class _Frozen(BaseModel):
@@ -83,8 +95,8 @@ class TimeSpan(_Frozen):
     are taken by the window itself).
     """
 
-    start: datetime | date | None = None
-    end: datetime | date | None = None
+    start: TimePoint = None
+    end: TimePoint = None
     granularity: Granularity = "unknown"
     resolved: bool = True
     text: str

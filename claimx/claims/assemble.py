@@ -90,6 +90,7 @@ class Assembler:
             times = self.timeline.sentence_times(i)
             self.times[i] = (times, self.timeline.frame)
             drafts = self._count_drafts(i)
+            drafts += self._event_drafts(i, drafts)
             for d in drafts:
                 d.time, ev = self.timeline.for_token(d.anchor, times)
                 d.evidence.extend(ev)
@@ -169,8 +170,13 @@ class Assembler:
         return drafts
 
     def _previous_draft(self, i: int) -> Draft | None:
-        if self.drafts and i - self.drafts[-1].sentence <= 2:
-            return self.drafts[-1]
+        """The latest count claim of the last two sentences, which an elliptical count
+        ("Four fell in …") continues."""
+        for d in reversed(self.drafts):
+            if i - d.sentence > 2:
+                break
+            if d.quantity is not None:
+                return d
         return None
 
     def _quantity_draft(self, q: Span, s: int, e: int, i: int, prev: Draft | None) -> Draft | None:
@@ -320,6 +326,75 @@ class Assembler:
                 return d
         return None
 
+    # ---------------------------------------------------------------- events
+    def _verbal(self, trigger: Span) -> bool:
+        """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):
+        only a reported act is a claim, a mention of attacks in general is not."""
+        text = trigger.text.lower()
+        if text in self.g["event_nouns"]:
+            return False
+        return text in self.g["irregular_event_verbs"] or trigger[-1].lower_.endswith("ed")
+
+    def _clause(self, token: int, sent: Span) -> tuple[int, int]:
+        """The clause around ``token``: from the last clause opener before it to the
+        next strong delimiter or "and that" after it."""
+        lo = sent.start
+        for t in self.doc[sent.start:token]:
+            if t.lower_ in self.g["clause_openers"] or t.is_quote:
+                lo = t.i + 1
+        hi = sent.end
+        for t in self.doc[token:sent.end]:
+            if t.text == ";" or t.lower_ in self.g["strong_delimiters"] or (
+                    t.lower_ == "and" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "that"):
+                hi = t.i
+                break
+        return lo, hi
+
+    def _event_drafts(self, i: int, counts: list[Draft]) -> list[Draft]:
+        """Attacks and damage reported without a count ("the drones had struck Beersheba",
+        "falling debris caused a fire"), when the text places them."""
+        sent = self.ctx.sents[i]
+        out: list[Draft] = []
+        taken: list[tuple[int, int]] = [(d.start, d.end) for d in counts]
+        for trigger in self.ctx.within(labels.EVENT, sent.start, sent.end):
+            if trigger.id_ not in ("attack", "damage") or not self._verbal(trigger):
+                continue
+            if any(lo <= trigger.start < hi for lo, hi in taken):
+                continue
+            lo, hi = self._clause(trigger.start, sent)
+            words = " " + " ".join(t.lower_ for t in self.doc[lo:hi]) + " "
+            if any(f" {m} " in words for m in self.g["generic_markers"]):
+                continue
+            quote = self.ctx.quotation_at(trigger.start_char)
+            locations, own_place = self.places.find(lo, hi, quote)
+            evidence = [Evidence(rule="event.trigger", detail=trigger.id_, start=trigger.start_char,
+                                 end=trigger.end_char)]
+            if not locations and not own_place:
+                donor = self._previous_located(i, any_level=True) if self._anaphoric_subject(lo, trigger.start) \
+                    else None
+                if donor is None:
+                    continue
+                locations = list(donor.locations)
+                evidence.append(Evidence(rule="location.inherited", detail=",".join(
+                    loc.code or loc.text for loc in locations)))
+            elif locations:
+                evidence.append(Evidence(rule="location.segment", detail=",".join(
+                    loc.code or loc.text for loc in locations)))
+            if not locations:
+                continue
+            items = self.ctx.within(labels.ITEM, lo, hi)
+            out.append(Draft(sentence=i, start=lo, end=hi, anchor=trigger.start, event=trigger.id_,
+                             item=items[0].id_ if items else None, locations=locations,
+                             hedged=self._hedged(lo, hi), evidence=evidence))
+            taken.append((lo, hi))
+        return out
+
+    def _anaphoric_subject(self, lo: int, trigger: int) -> bool:
+        """The clause's subject points back ("the drones", "The raid", "it") or the
+        clause names a place by reference ("the city")."""
+        first = self.doc[lo].lower_ if lo < trigger else ""
+        return first in ("the", "it", "they", "this") or self._anaphoric_place(lo, trigger + 6)
+
     def _distribute(self, draft: Draft, anchor: Span, s: int, e: int) -> list[Draft]:
         coded = [loc for loc in draft.locations if loc.code]
         if len(coded) < 2 or not self._distributive(anchor, s, e):
@@ -441,9 +516,13 @@ class Assembler:
         sent = self.ctx.sentence(cue_end - 1)
         that = next((t.i for t in self.doc[cue_end:min(sent.end, cue_end + 5)]
                      if t.lower_ == "that" or t.is_punct), None)
-        if that is None or self.doc[that].lower_ != "that":
+        if that is not None and self.doc[that].lower_ == "that":
+            lo = that + 1
+        elif att.source.kind in self.g["assessment_kinds"] and att.scope[0] >= cue_end:
+            lo = cue_end  # "an official who declined to be named said the strikes may continue"
+        else:
             return None
-        lo, hi = that + 1, att.scope[1] if att.scope[0] >= cue_end else sent.end
+        hi = att.scope[1] if att.scope[0] >= cue_end else sent.end
         if hi - lo < 4 or self.ctx.quotation_at(self.doc[lo].idx) is not None:
             return None
         return lo, hi

@@ -7,7 +7,6 @@ carry them unchanged; ``doc._.claims`` rebuilds the pydantic objects on access.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -21,9 +20,7 @@ from .assemble import assemble
 
 
 def _get_claims(doc: Doc) -> list[Claim]:
-    # Validate as JSON, not as Python objects: in JSON mode pydantic tells "2024-08-21"
-    # (a day-level date) from "2024-08-21T00:00:00" instead of widening it to a datetime.
-    return [Claim.model_validate_json(json.dumps(data)) for data in (doc._.claimx_claims or [])]
+    return [Claim.model_validate(data) for data in (doc._.claimx_claims or [])]
 
 
 def _register_extensions() -> None:

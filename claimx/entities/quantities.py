@@ -2,11 +2,11 @@
 
 A claim is only as good as its number, so this module finds counts ("22", "over 130",
 "three each", "several dozen") and reads them into comparable values. Recognition is
-one spaCy ``Matcher`` call over patterns built from ``models/patterns/quantity.json``
-and the number/qualifier lexicons; BLOCK patterns in the same call veto numbers that
-are not counts (dates, clock times, durations, units, money, codes, pronoun "one").
-The words around a number (qualifiers, "each", range connectors) are then attached by
-token-index lookups, so the work per document is the Matcher pass plus O(matches).
+one spaCy ``Matcher`` call for numbers (``models/patterns/quantity.json``) and one
+``PhraseMatcher`` call for fixed phrases (lexicons/numbers.json, qualifiers.json).
+Each candidate is then checked against the words next to it, which veto numbers that
+are not counts (dates, clock times, durations, units, money, codes, pronoun "one"),
+and joined with its qualifier words; that work is per candidate, never per token.
 """
 
 from __future__ import annotations
@@ -90,6 +90,7 @@ class NumberWords:
         self.articles = frozenset(lexicon["articles"])
         self.words = frozenset([*self.units, *self.tens, *self.hundred, *self.big, *self.dozen])
         self.scales = {**self.hundred, **self.big}
+        self.multipliers = {**self.scales, **self.dozen}  # words that may follow a numeral
 
     def longest(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
         """(end, value) of the longest number spelled by ``words[i:]``, if any."""
@@ -162,7 +163,7 @@ class QuantityParser:
         self.prefix = {tuple(k.split()): v for k, v in qualifiers["prefix"].items()}
         self.suffix = {tuple(k.split()): v for k, v in qualifiers["suffix"].items()}
         self.distributive = {(w,) for w in qualifiers["distributive"]}
-        self.openers = {k: v for k, v in qualifiers["range_openers"].items()}
+        self.openers: dict[str, str] = dict(qualifiers["range_openers"])
         self.connectors = frozenset(qualifiers["range_connectors"])
 
     def parse(self, text: str) -> ParsedQuantity:
@@ -196,15 +197,13 @@ class QuantityParser:
             except InvalidOperation:
                 return None
             for w in words[1:]:
-                scale = self.words.scales.get(w) or self.words.dozen.get(w)
+                scale = self.words.multipliers.get(w)
                 if scale is None:
                     return None
                 value *= scale
             return _num(value)
         found = self.words.longest(words, 0)
-        if found is None or found[0] != len(words) or words[0] in self.words.articles and len(words) == 1:
-            return None
-        return found[1]
+        return found[1] if found is not None and found[0] == len(words) else None
 
     def _range(self, words: list[str]) -> tuple[Number, Number] | None:
         """(low, high) for "between 10 and 15", "two or three", "10-15"."""
@@ -225,10 +224,9 @@ class QuantityParser:
         key = tuple(words)
         if key in self.vague_alone:
             return self.vague_mult[key]
-        if len(words) >= 2 and words[-1] in self.words.scales | self.words.dozen:
+        if len(words) >= 2 and words[-1] in self.words.multipliers:
             mult = self.vague_mult.get(tuple(words[:-1]))
-            scale = self.words.scales.get(words[-1]) or self.words.dozen[words[-1]]
-            return mult * scale if mult is not None else None
+            return mult * self.words.multipliers[words[-1]] if mult is not None else None
         if len(words) == 1 and words[0] in self.vague_plurals and words[0] != "tens":
             return self.vague_min * self.vague_plurals[words[0]]
         if len(words) == 3 and words[1] == "of" and words[0] in self.vague_plurals:
@@ -256,6 +254,7 @@ def _affix(words: Sequence[str], phrases: Any, *, suffix: bool) -> int | None:
 
 @lru_cache(maxsize=1)
 def _default_parser() -> QuantityParser:
+    """The parser over the shipped lexicons, built once."""
     return QuantityParser(load_data(NUMBERS_FILE), load_data(QUALIFIERS_FILE))
 
 
@@ -325,6 +324,7 @@ class _Context:
         return True
 
     def _bad_before(self, doc: Doc, start: int) -> bool:
+        """A month, label, currency, designation or acronym before: "May 5", "Kh 101"."""
         i = start - 1
         while i >= 0 and doc[i].text in self.skip_before:
             i -= 1
@@ -335,6 +335,7 @@ class _Context:
         return word.text in self.month or word.lower_ in self.before or acronym
 
     def _bad_after(self, doc: Doc, end: int, connectors: frozenset[str]) -> bool:
+        """A unit, month or clock word after: "24 hours", "5 km", "12 November", "7 pm"."""
         j = end
         if j + 1 < len(doc) and doc[j].lower_ in connectors and doc[j + 1].like_num:
             j += 2  # look past a range tail: "two or three days"
@@ -356,18 +357,22 @@ class _Context:
                     return True  # "52-48", "24/7": a score or code, not a range
         if (digits(end + 1) and doc[end].text == ")") or (digits(start - 2) and doc[start - 1].text == ")"):
             return True
-        seps = [i for i in (start - 3, start - 1, end, end + 2) if 0 <= i < len(doc) and doc[i].text in self.code_sep]
+        seps = [
+            i
+            for i in (start - 3, start - 1, end, end + 2)
+            if 0 <= i < len(doc) and doc[i].text in self.code_sep
+        ]
         chain = [i for i in (start - 4, start - 2, end + 1, end + 3) if digits(i)]
         return len(seps) >= 2 and len(chain) >= 2 and _chained(start, end, seps, chain)
 
     def _in_ratio(self, doc: Doc, start: int, end: int) -> bool:
-        """"1 in 5 children": a ratio, neither side a count."""
+        """True for a side of a ratio ("1 in 5 children"): neither side is a count."""
         after = end + 1 < len(doc) and doc[end].lower_ in self.ratio and doc[end + 1].like_num
         before = start >= 2 and doc[start - 1].lower_ in self.ratio and doc[start - 2].like_num
         return after or before
 
     def _pronoun_one(self, doc: Doc, i: int) -> bool:
-        """"no one", "one another", "the one who", "one of the largest"."""
+        """True for the pronoun: "no one", "one another", "the one who", "one of the largest"."""
         before = doc[i - 1].lower_ if i else ""
         if before == "-" and i >= 2:
             before = doc[i - 2].lower_
@@ -423,7 +428,9 @@ class QuantityRecognizer:
             self.phrases.add(kind, [nlp.make_doc(t) for t in texts])
             self.kinds[nlp.vocab.strings.add(kind)] = kind
         self.range_openers = frozenset(qualifiers["range_openers"])
-        self.range_connectors = frozenset([*qualifiers["range_connectors"], *qualifiers["range_openers"].values()])
+        self.range_connectors = frozenset(
+            [*qualifiers["range_connectors"], *qualifiers["range_openers"].values()]
+        )
         self.range_blockers = frozenset(qualifiers["range_blockers"])
         self.head_stop = frozenset(qualifiers["distributive_head_stop"]) | self.context.after
         self.tail_next = frozenset(qualifiers["distributive_tail_next"])
@@ -455,7 +462,9 @@ class QuantityRecognizer:
             (start, end)
             for start, end in _longest_first(cores)
             if self.context.is_count(doc, start, end, self.range_connectors)
-            and not (end - start == 1 and _YEAR.match(doc[start].text) and not _counted_year(doc, end, prefix_at))
+            and not (
+                end - start == 1 and _YEAR.match(doc[start].text) and not _counted_year(doc, end, prefix_at)
+            )
         ]
         spans = []
         for start, end in self._merge_ranges(doc, cores):
@@ -465,7 +474,9 @@ class QuantityRecognizer:
             if parsed.value is None and not parsed.vague:
                 continue
             distributive = parsed.distributive or self._each_around(doc, start, end, each)
-            spans.append(Span(doc, start, end, label=QUANTITY, kb_id=_kind(parsed, distributive), span_id=_key(parsed)))
+            spans.append(
+                Span(doc, start, end, label=QUANTITY, kb_id=_kind(parsed, distributive), span_id=_key(parsed))
+            )
         return filter_spans(spans)
 
     def _run_end(self, doc: Doc, end: int) -> int:
@@ -479,7 +490,7 @@ class QuantityRecognizer:
         a run of number words ("three and four" -> "three", "four")."""
         if not doc[start].is_alpha:
             stop = start + 1
-            while stop < end and doc[stop].lower_ in self.parser.words.scales | self.parser.words.dozen.keys():
+            while stop < end and doc[stop].lower_ in self.parser.words.multipliers:
                 stop += 1
             yield start, stop
             return
@@ -534,7 +545,7 @@ def _phrase_groups(numbers: dict[str, Any], qualifiers: dict[str, Any]) -> dict[
     plurals: dict[str, int] = numbers["vague_plurals"]
     vague = [
         *numbers["vague_alone"],
-        *(f"{m} {s}" for m in numbers["vague_multipliers"] for s in [*words.scales, *words.dozen]),
+        *(f"{m} {s}" for m in numbers["vague_multipliers"] for s in words.multipliers),
         *(p for p in plurals if p != "tens"),
         *(f"{p} of {q}" for p in plurals for q in plurals if plurals[q] > plurals[p]),
     ]
@@ -575,12 +586,14 @@ def _longest_first(cores: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _kind(parsed: ParsedQuantity, distributive: bool) -> str:
+    """The span's ``kb_id_``: vague wins over distributive ("dozens each" is vague)."""
     if parsed.vague:
         return VAGUE
     return DISTRIBUTIVE if distributive else ""
 
 
 def _key(parsed: ParsedQuantity) -> str:
+    """The span's ``id_``: the written value, "low-high" for a range, "" when vague."""
     if parsed.qualifier == "range":
         return f"{parsed.low}-{parsed.high}"
     return "" if parsed.value is None else str(parsed.value)
