@@ -304,7 +304,8 @@ class Assembler:
         elif draft.elliptical and referent is not None and referent.locations:
             donor = referent
         else:
-            donor = self._previous_located(draft.sentence, any_level=zero or self._anaphoric_place(s, e))
+            donor = self._previous_located(draft.sentence, any_level=zero or self._anaphoric_place(s, e),
+                                           item=draft.item)
         if donor is not None and donor.locations:
             draft.locations = list(donor.locations)
             draft.evidence.append(Evidence(rule="location.inherited", detail=",".join(
@@ -315,16 +316,14 @@ class Assembler:
         words = " " + " ".join(t.lower_ for t in self.doc[s:e]) + " "
         return any(f" {phrase} " in words for phrase in self.g["anaphoric_places"])
 
-    def _previous_located(self, i: int, *, any_level: bool) -> Draft | None:
+    def _previous_located(self, i: int, *, any_level: bool, item: str | None = None) -> Draft | None:
         """The latest earlier claim with locations: any for a zero-count follow-up
         ("Nobody was hurt"), else only a whole-country one, since a country frames the
         report while a region belongs to its own breakdown line."""
-        for d in reversed(self.drafts):
-            if i - d.sentence > 4:
-                break
-            if d.locations and (any_level or country_level(d.locations)):
-                return d
-        return None
+        recent = [d for d in self.drafts if i - d.sentence <= 4 and d.locations
+                  and (any_level or country_level(d.locations))]
+        same_item = [d for d in recent if item is not None and d.item == item]
+        return (same_item or recent or [None])[-1]
 
     # ---------------------------------------------------------------- events
     def _verbal(self, trigger: Span) -> bool:
@@ -342,7 +341,12 @@ class Assembler:
         for t in self.doc[sent.start:token]:
             if t.lower_ in self.g["clause_openers"] or t.is_quote:
                 lo = t.i + 1
+        for cue in self.ctx.within(labels.CUE, sent.start, token):
+            lo = max(lo, cue.end)  # reported content starts after its cue
         hi = sent.end
+        quote = self.ctx.quotation_at(self.doc[token].idx)
+        if quote is not None:
+            hi = min(hi, self._tok(quote.end - 1) + 1)
         for t in self.doc[token:sent.end]:
             if t.text == ";" or t.lower_ in self.g["strong_delimiters"] or (
                     t.lower_ == "and" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "that"):
@@ -355,23 +359,28 @@ class Assembler:
         "falling debris caused a fire"), when the text places them."""
         sent = self.ctx.sents[i]
         out: list[Draft] = []
-        taken: list[tuple[int, int]] = [(d.start, d.end) for d in counts]
+        taken: list[tuple[int, int]] = []
+        sentence_words = " " + " ".join(t.lower_ for t in sent) + " "
+        if any(f" {m} " in sentence_words for m in self.g["generic_markers"]):
+            return out
         for trigger in self.ctx.within(labels.EVENT, sent.start, sent.end):
             if trigger.id_ not in ("attack", "damage") or not self._verbal(trigger):
                 continue
-            if any(lo <= trigger.start < hi for lo, hi in taken):
-                continue
+            if any(t.lower_ in self.g["modal_markers"] for t in self.doc[max(sent.start, trigger.start - 2):trigger.start]):
+                continue  # "is able to hit", "will strike": not a reported event
             lo, hi = self._clause(trigger.start, sent)
-            words = " " + " ".join(t.lower_ for t in self.doc[lo:hi]) + " "
-            if any(f" {m} " in words for m in self.g["generic_markers"]):
+            if any(lo <= d.anchor < hi for d in counts) or any(a <= trigger.start < b for a, b in taken):
                 continue
             quote = self.ctx.quotation_at(trigger.start_char)
             locations, own_place = self.places.find(lo, hi, quote)
             evidence = [Evidence(rule="event.trigger", detail=trigger.id_, start=trigger.start_char,
                                  end=trigger.end_char)]
             if not locations and not own_place:
-                donor = self._previous_located(i, any_level=True) if self._anaphoric_subject(lo, trigger.start) \
-                    else None
+                locations = self._fronted_locations(sent, lo)
+            if not locations and not own_place:
+                items_before = self.ctx.within(labels.ITEM, lo, trigger.start)
+                donor = self._previous_located(i, any_level=True, item=items_before[0].id_ if items_before else None) \
+                    if self._anaphoric_subject(lo, trigger.start) else None
                 if donor is None:
                     continue
                 locations = list(donor.locations)
@@ -382,12 +391,18 @@ class Assembler:
                     loc.code or loc.text for loc in locations)))
             if not locations:
                 continue
-            items = self.ctx.within(labels.ITEM, lo, hi)
+            items = self.ctx.within(labels.ITEM, lo, trigger.start)  # the weapon, as subject
             out.append(Draft(sentence=i, start=lo, end=hi, anchor=trigger.start, event=trigger.id_,
                              item=items[0].id_ if items else None, locations=locations,
                              hedged=self._hedged(lo, hi), evidence=evidence))
             taken.append((lo, hi))
         return out
+
+    def _fronted_locations(self, sent: Span, lo: int) -> list[Location]:
+        """Locations set at the front of the sentence for what follows ("In the Ryazan
+        region, Governor X wrote that …")."""
+        locations, _ = self.places.find(sent.start, lo)
+        return locations
 
     def _anaphoric_subject(self, lo: int, trigger: int) -> bool:
         """The clause's subject points back ("the drones", "The raid", "it") or the
@@ -487,8 +502,8 @@ class Assembler:
         by_speaker: dict[int, Draft] = {}
         for q, att in self.quote_speakers.items():
             span = self.doc.char_span(q.start, q.end, alignment_mode="contract")
-            if span is None or len(span) == 0 or self._holds_claim(span.start, span.end):
-                continue
+            if span is None or len(span) < 4 or self._holds_claim(span.start, span.end):
+                continue  # a quoted word or two is a scare quote, not a statement
             earlier = by_speaker.get(id(att))
             if earlier is not None and self._tok(q.open) - earlier.end <= 40:
                 earlier.end = max(earlier.end, span.end)  # the same quotation, broken by its attribution

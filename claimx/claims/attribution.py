@@ -103,7 +103,9 @@ class Attributor:
                 if cinfo.surname != info.surname:
                     continue
             elif span.kb_id_ == "pronoun":
-                if not (cinfo.name or cinfo.role):  # he/she/they stand for a person
+                if span.text.lower() in ("he", "she") and not cinfo.surname:
+                    continue  # he/she stand for a named person
+                if not (cinfo.name or cinfo.role):
                     continue
             elif wanted and cinfo.kind != wanted:
                 continue
@@ -162,6 +164,9 @@ class Attributor:
         j = token
         while j > sent.start and self.doc[j - 1].lower_ in self.g["verb_cue_gap"]:
             j -= 1
+        region = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
+        if region is not None and region.start > sent.start and self.doc[region.start - 1].lower_ in ("in", "from"):
+            j = region.start - 1  # "the Houthis in Yemen said"
         for span in self.ctx.within(labels.SOURCE, sent.start, j):
             if span.end == j:
                 return span
