@@ -320,9 +320,9 @@ class Assembler:
         """The latest earlier claim with locations: any for a zero-count follow-up
         ("Nobody was hurt"), else only a whole-country one, since a country frames the
         report while a region belongs to its own breakdown line."""
-        recent = [d for d in self.drafts if i - d.sentence <= 4 and d.locations
-                  and (any_level or country_level(d.locations))]
-        same_item = [d for d in recent if item is not None and d.item == item]
+        located = [d for d in self.drafts if d.locations and (any_level or country_level(d.locations))]
+        same_item = [d for d in located if item is not None and d.item == item and i - d.sentence <= 8]
+        recent = [d for d in located if i - d.sentence <= 4]
         return (same_item or recent or [None])[-1]
 
     # ---------------------------------------------------------------- events
@@ -332,7 +332,8 @@ class Assembler:
         text = trigger.text.lower()
         if text in self.g["event_nouns"]:
             return False
-        return text in self.g["irregular_event_verbs"] or trigger[-1].lower_.endswith("ed")
+        return text in self.g["irregular_event_verbs"] or any(
+            t.lower_.endswith("ed") or t.lower_ in self.g["irregular_event_verbs"] for t in trigger)
 
     def _clause(self, token: int, sent: Span) -> tuple[int, int]:
         """The clause around ``token``: from the last clause opener before it to the
@@ -368,9 +369,13 @@ class Assembler:
                 continue
             if any(t.lower_ in self.g["modal_markers"] for t in self.doc[max(sent.start, trigger.start - 2):trigger.start]):
                 continue  # "is able to hit", "will strike": not a reported event
+            if trigger.end < sent.end and self.doc[trigger.end].lower_ in self.g["origin_prepositions"]:
+                continue  # "drones launched from Yemen": a description, not the reported act
             lo, hi = self._clause(trigger.start, sent)
             if any(lo <= d.anchor < hi for d in counts) or any(a <= trigger.start < b for a, b in taken):
                 continue
+            if any(t.lower_ in self.g["irrealis_markers"] for t in self.doc[lo:trigger.start]):
+                continue  # "did not say whether anything had been damaged"
             quote = self.ctx.quotation_at(trigger.start_char)
             locations, own_place = self.places.find(lo, hi, quote)
             evidence = [Evidence(rule="event.trigger", detail=trigger.id_, start=trigger.start_char,
@@ -441,12 +446,16 @@ class Assembler:
             d.evidence.extend(att.evidence())
 
     def _continues(self, d: Draft, gov: Attribution) -> bool:
-        """Whether an unattributed claim continues the topic of the governing source."""
-        governed = [x for x in self.drafts if x.attribution is not None and
-                    x.attribution.source.start == gov.source.start]
-        if d.elliptical or not governed:
-            return d.elliptical or not governed and gov.sentence >= d.sentence - 2
-        last = governed[-1]
+        """Whether an unattributed claim continues the report the governing source made:
+        an elliptical count always does; otherwise it must share the item or the event
+        kind of the latest attributed claim ("Debris set off a fire at a cemetery" after a casualty
+        report is a new topic, told in the article's own voice)."""
+        if d.elliptical:
+            return True
+        previous = [x for x in self.drafts if x.event != "statement" and x.attribution is not None]
+        if not previous:
+            return d.sentence - gov.sentence <= 2
+        last = previous[-1]
         return d.item == last.item or d.event == last.event
 
     def _govern(self, i: int, drafts: list[Draft]) -> None:
@@ -517,8 +526,8 @@ class Assembler:
                 if content is None:
                     continue
                 lo, hi = content
-                if self._holds_claim(lo, hi) or any(d.start <= lo < d.end for d in out):
-                    continue
+                if self._holds_claim(lo, hi) or any(lo <= d.start < hi or d.start <= lo < d.end for d in out):
+                    continue  # a count, an event or a quotation already stands for it
                 out.append(self._statement(lo, hi, att, quote=False))
         return out
 
