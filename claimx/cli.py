@@ -33,9 +33,7 @@ def _fail(message: str, code: int) -> typer.Exit:
 def extract(
     inputs: Annotated[
         list[str],
-        typer.Argument(
-            help="Files (.txt .jsonl .csv .parquet, .gz), directories, globs, or -."
-        ),
+        typer.Argument(help="Files (.txt .jsonl .csv .parquet, .gz), directories, globs, or -."),
     ],
     output: Annotated[
         str, typer.Option("--output", "-o", help="Output .jsonl, .csv or .parquet; - for stdout.")
@@ -96,7 +94,8 @@ def extract(
         err=True,
     )
     if summary.processed == 0 and not (summary.records == 0 and summary.already_done):
-        raise _fail("no record could be processed" + (f"; see {summary.errors_file}" if summary.errors else ""), 1)
+        see = f"; see {summary.errors_file}" if summary.errors else ""
+        raise _fail(f"no record could be processed{see}", 1)
 
 
 @app.command()

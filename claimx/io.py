@@ -137,6 +137,18 @@ def read_records(
     character is ``{``, else one text). Records at lines ``<= skip_through`` are skipped
     without being parsed (resume). Records without an id get ``"FILE:LINE"``."""
     fields = (text_field, id_field, date_field)
+    line = skip_through
+    try:
+        for record in _read_file(path, fields, skip_through, stdin):
+            line = record.line
+            yield record
+    except Exception as exc:  # a vanished, truncated or corrupt file must not stop the archive
+        yield SourceRecord(path, line + 1, f"{path}:{line + 1}", error=f"unreadable file: {exc}")
+
+
+def _read_file(
+    path: str, fields: tuple[str, str, str], skip_through: int, stdin: BinaryIO | None
+) -> Iterator[SourceRecord]:
     if path == STDIO:
         yield from _read_stdin(stdin or sys.stdin.buffer, fields, skip_through)
         return
@@ -303,6 +315,8 @@ class ByteSink:
             self.size = 0
             return
         if resume_at is not None and os.path.exists(path):
+            if os.path.getsize(path) < resume_at:
+                raise ValueError(f"cannot resume: {path} is shorter than its resume log says")
             with open(path, "r+b") as fh:
                 fh.truncate(resume_at)
             self._fh = open(path, "ab")  # noqa: SIM115
@@ -362,10 +376,10 @@ class ClaimWriter:
     def flush(self) -> None:
         self._sink.flush()
 
-    def close(self) -> None:
-        """Close the output; for Parquet, turn the row log into the Parquet file."""
+    def close(self, *, complete: bool = True) -> None:
+        """Close the output; for a complete Parquet job, turn the row log into the file."""
         self._sink.close()
-        if self.fmt == "parquet":
+        if complete and self.fmt == "parquet":
             write_parquet(partial_path(self.path), self.path)
 
 
@@ -576,7 +590,10 @@ def run_extract(
 
     state = read_done(log_path) if resume and log_path else None
     resumed = bool(state and state.records)
-    writer = ClaimWriter(output, fmt, resume_at=state.output_size if resumed else None, stdout=stdout)
+    try:
+        writer = ClaimWriter(output, fmt, resume_at=state.output_size if resumed else None, stdout=stdout)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     error_log = ErrorLog(errors, resume_at=state.errors_size if resumed else None)
     done_log = DoneLog(log_path, append=resumed) if log_path else None
     skip = state.done if state else {}
@@ -595,43 +612,41 @@ def run_extract(
     bar = _progress_bar(progress)
     job = _Job(writer, error_log, done_log, summary, bar, checkpoint_every=batch_size)
     started = time.perf_counter()
+    complete = False
     try:
         for result in extract_many(
             job.feed(records, published), n_workers=workers, batch_size=batch_size, nlp=nlp
         ):
             job.finish(result)
         job.finish(None)
-        job.checkpoint()
-    except KeyboardInterrupt:
-        job.checkpoint()
-        raise
+        complete = True
     finally:
+        job.checkpoint()  # also on Ctrl-C or a crash: what finished stays finished
         bar.close()
         summary.seconds = time.perf_counter() - started
         error_log.close()
         if done_log:
             done_log.close()
-    writer.close()
+        writer.close(complete=complete)
     return summary
 
 
 def _prepare_output(
     output: str, fmt: str, log_path: str | None, errors: str, *, resume: bool, force: bool
 ) -> None:
-    """Refuse to clobber an earlier job's output unless told to; with --force, clear it."""
-    if output == STDIO or resume:
-        if (
-            resume
-            and fmt == "parquet"
-            and os.path.exists(log_path or "")
-            and not os.path.exists(partial_path(output))
-        ):
-            raise UsageError(f"cannot resume: {partial_path(output)} is missing")
+    """Refuse to clobber an earlier job's output unless told to; with --force, clear it.
+    When resuming, check that the data the resume log refers to is still there."""
+    if output == STDIO:
         return
-    files = [output, log_path or "", partial_path(output), errors]
-    if not force and (os.path.exists(output) or os.path.exists(log_path or "")):
+    log = log_path or ""
+    if resume:
+        data = partial_path(output) if fmt == "parquet" else output
+        if os.path.exists(log) and os.path.getsize(log) > 0 and not os.path.exists(data):
+            raise UsageError(f"cannot resume: {data} is missing")
+        return
+    if not force and (os.path.exists(output) or os.path.exists(log)):
         raise UsageError(f"{output} exists: use --force to overwrite it or --resume to continue it")
-    for path in files:
+    for path in (output, log, partial_path(output), errors):
         if path and path != STDIO and os.path.exists(path):
             os.remove(path)
 

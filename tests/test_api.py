@@ -32,13 +32,16 @@ def test_unparseable_published_raises_value_error_quoting_it():
         claimx.extract(REPORT, published=20251112)
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("2025-11-12", date(2025, 11, 12)),
-    ("2025-11-12T08:30:00+03:00", date(2025, 11, 12)),
-    (datetime(2025, 11, 12, 8, 30), date(2025, 11, 12)),
-    (date(2025, 11, 12), date(2025, 11, 12)),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2025-11-12", date(2025, 11, 12)),
+        ("2025-11-12T08:30:00+03:00", date(2025, 11, 12)),
+        (datetime(2025, 11, 12, 8, 30), date(2025, 11, 12)),
+        (date(2025, 11, 12), date(2025, 11, 12)),
+        (None, None),
+    ],
+)
 def test_published_accepts_dates_datetimes_and_iso_strings(value, expected):
     assert coerce_published(value) == expected
 
@@ -91,7 +94,7 @@ def test_chunks_cut_at_paragraphs_and_keep_offsets():
     text = "para one.\n\npara two is here.\n\npara three."
     pieces = list(_chunks(text, 20))
     assert "".join(p for _, p in pieces) == text
-    assert all(text[o:o + len(p)] == p for o, p in pieces)
+    assert all(text[o : o + len(p)] == p for o, p in pieces)
     assert pieces[1][1].startswith("para two")
 
 
@@ -101,33 +104,60 @@ def test_long_text_is_chunked_with_correct_offsets(nlp, monkeypatch):
     claims = claimx.extract(text, nlp=nlp)
     assert len(claims) == 12
     for claim in claims:
-        assert text[claim.start:claim.end] == claim.text
-        assert text[claim.quantity.start:claim.quantity.end] == claim.quantity.text
+        assert text[claim.start : claim.end] == claim.text
+        assert text[claim.quantity.start : claim.quantity.end] == claim.quantity.text
 
 
 def test_odd_characters_never_crash():
     text = "Drones 🚀 атаковали\x00 Belgorod\u200b region: 3 drones shot down \x1b[31m\ud7ff in Kursk Oblast."
     for claim in claimx.extract(text):
-        assert text[claim.start:claim.end] == claim.text
+        assert text[claim.start : claim.end] == claim.text
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
-       | st.lists(st.sampled_from([
-           "Russian air defences", "destroyed", "12", "three each", "drones", "over the", "Rostov Region",
-           "and", ",", ".", "said", "the ministry", "“", "”", '"', "between 23:00 and 7:00 MSK", "nobody was hurt",
-           "Governor Ivan Petrov", "according to", "\n", "on Tuesday", "—", "of them",
-       ]), max_size=40).map(" ".join))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+    | st.lists(
+        st.sampled_from(
+            [
+                "Russian air defences",
+                "destroyed",
+                "12",
+                "three each",
+                "drones",
+                "over the",
+                "Rostov Region",
+                "and",
+                ",",
+                ".",
+                "said",
+                "the ministry",
+                "“",
+                "”",
+                '"',
+                "between 23:00 and 7:00 MSK",
+                "nobody was hurt",
+                "Governor Ivan Petrov",
+                "according to",
+                "\n",
+                "on Tuesday",
+                "—",
+                "of them",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
 def test_extract_never_raises_and_offsets_slice_the_input(text):
     for claim in claimx.extract(text, published="2025-11-12"):
-        assert text[claim.start:claim.end] == claim.text
+        assert text[claim.start : claim.end] == claim.text
         if claim.quantity:
-            assert text[claim.quantity.start:claim.quantity.end] == claim.quantity.text
+            assert text[claim.quantity.start : claim.quantity.end] == claim.quantity.text
         for loc in claim.locations:
-            assert text[loc.start:loc.end] == loc.text
+            assert text[loc.start : loc.end] == loc.text
         if claim.source.start is not None:
-            assert text[claim.source.start:claim.source.end] == claim.source.text
+            assert text[claim.source.start : claim.source.end] == claim.source.text
         if claim.time:
-            assert text[claim.time.char_start:claim.time.char_end] == claim.time.text
+            assert text[claim.time.char_start : claim.time.char_end] == claim.time.text
         if claim.cue:
-            assert text[claim.cue.start:claim.cue.end] == claim.cue.text
+            assert text[claim.cue.start : claim.cue.end] == claim.cue.text

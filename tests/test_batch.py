@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 import spacy
+from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,11 +35,21 @@ def _count_claims(doc: Doc) -> Doc:
                         start=sent.start_char,
                         end=sent.end_char,
                         event="attack",
-                        quantity=Quantity(value=int(token.text), text=token.text, start=token.idx,
-                                          end=token.idx + len(token)),
-                        time=TimeSpan(start=date.fromisoformat(doc._.claimx_published), granularity="day",
-                                      text="", char_start=0, char_end=0)
-                        if doc._.claimx_published else None,
+                        quantity=Quantity(
+                            value=int(token.text),
+                            text=token.text,
+                            start=token.idx,
+                            end=token.idx + len(token),
+                        ),
+                        time=TimeSpan(
+                            start=date.fromisoformat(doc._.claimx_published),
+                            granularity="day",
+                            text="",
+                            char_start=0,
+                            char_end=0,
+                        )
+                        if doc._.claimx_published
+                        else None,
                     ).model_dump(mode="json")
                 )
                 break
@@ -58,13 +69,20 @@ def fake_nlp() -> Language:
 
 REPORTS = [
     "Ukraine's air force said it shot down 41 of 57 drones launched overnight. Two more were jammed.",
-    {"id": "tass-1", "text": "The ministry said 12 drones were destroyed over the Belgorod Region.",
-     "published": "2025-03-08"},
+    {
+        "id": "tass-1",
+        "text": "The ministry said 12 drones were destroyed over the Belgorod Region.",
+        "published": "2025-03-08",
+    },
     {"id": "idf-7", "text": "   ", "published": "2024-10-02"},
     {"id": "bad-date", "text": "Officials said 3 people were hurt.", "published": "last Tuesday"},
     {"id": "no-text", "title": "Houthis claim strike"},
     17,
-    {"id": 42, "text": "Sudan's army said it repelled 2 attacks near El Fasher.", "published": date(2024, 5, 11)},
+    {
+        "id": 42,
+        "text": "Sudan's army said it repelled 2 attacks near El Fasher.",
+        "published": date(2024, 5, 11),
+    },
 ]
 
 
@@ -85,12 +103,18 @@ def test_one_result_per_record_in_order_with_errors(fake_nlp: Language) -> None:
 
 def test_results_are_frozen(fake_nlp: Language) -> None:
     result = next(extract_many(["Kyiv said 5 drones were downed."], nlp=fake_nlp))
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         result.error = "x"  # type: ignore[misc]
 
 
 def test_custom_field_names(fake_nlp: Language) -> None:
-    rows = [{"url": "https://example.org/a", "body": "Gaza officials said 9 people were killed.", "date": "2024-01-03"}]
+    rows = [
+        {
+            "url": "https://example.org/a",
+            "body": "Gaza officials said 9 people were killed.",
+            "date": "2024-01-03",
+        }
+    ]
     (result,) = extract_many(rows, nlp=fake_nlp, text_field="body", id_field="url", date_field="date")
     assert result.id == "https://example.org/a"
     assert result.claims[0].time.start.isoformat()[:10] == "2024-01-03"
@@ -107,8 +131,8 @@ def test_long_text_is_chunked_with_true_offsets(fake_nlp: Language) -> None:
         fake_nlp.max_length = old
     assert [c.quantity.value for c in result.claims] == list(range(10, 40))
     for claim in result.claims:
-        assert text[claim.start:claim.end] == claim.text
-        assert text[claim.quantity.start:claim.quantity.end] == claim.quantity.text
+        assert text[claim.start : claim.end] == claim.text
+        assert text[claim.quantity.start : claim.quantity.end] == claim.quantity.text
 
 
 def test_many_memory_zones_stay_consistent(fake_nlp: Language) -> None:
@@ -122,8 +146,13 @@ def test_many_memory_zones_stay_consistent(fake_nlp: Language) -> None:
 
 def test_two_workers_match_one(fake_nlp: Language) -> None:
     records = [
-        {"id": f"r{n}", "text": f"The air force said {n} drones were downed over Sumy.", "published": "2025-06-01"}
-        if n % 7 else {"id": f"r{n}", "body": "missing text"}
+        {
+            "id": f"r{n}",
+            "text": f"The air force said {n} drones were downed over Sumy.",
+            "published": "2025-06-01",
+        }
+        if n % 7
+        else {"id": f"r{n}", "body": "missing text"}
         for n in range(120)
     ]
     serial = list(extract_many(records, nlp=fake_nlp, batch_size=16))
@@ -154,24 +183,41 @@ def test_real_pipeline_finds_claims_in_a_claim_bearing_text() -> None:
         pytest.skip("extraction not ready")
     assert result.error is None
     for claim in result.claims:
-        assert CLAIM_TEXT[claim.start:claim.end] == claim.text
+        assert CLAIM_TEXT[claim.start : claim.end] == claim.text
     assert any(r["value"] == 33 for r in to_records([result]))
 
 
 def _claim() -> Claim:
     text = "Ten were brought down over the Rostov and Volgograd regions on Saturday, the ministry said."
     return Claim(
-        text=text, start=100, end=100 + len(text), event="interception", item="drone",
+        text=text,
+        start=100,
+        end=100 + len(text),
+        event="interception",
+        item="drone",
         quantity=Quantity(value=10, low=10, high=10, text="Ten", start=100, end=103),
         locations=[
             Location(code="RU-ROS", name="Rostov Oblast", country="RU", text="Rostov", start=131, end=137),
-            Location(code="RU-VGG", name="Volgograd Oblast", country="RU", text="Volgograd", start=142, end=151),
+            Location(
+                code="RU-VGG", name="Volgograd Oblast", country="RU", text="Volgograd", start=142, end=151
+            ),
             Location(code=None, text="Caspian Sea", start=160, end=171),
         ],
-        time=TimeSpan(start=date(2026, 1, 10), end=date(2026, 1, 10), granularity="day", text="on Saturday",
-                      char_start=160, char_end=171),
-        source=Source(kind="ministry_of_defense", name="Russian Ministry of Defence", text="the ministry",
-                      start=173, end=185),
+        time=TimeSpan(
+            start=date(2026, 1, 10),
+            end=date(2026, 1, 10),
+            granularity="day",
+            text="on Saturday",
+            char_start=160,
+            char_end=171,
+        ),
+        source=Source(
+            kind="ministry_of_defense",
+            name="Russian Ministry of Defence",
+            text="the ministry",
+            start=173,
+            end=185,
+        ),
     )
 
 

@@ -11,8 +11,10 @@ MSK = timezone(timedelta(hours=3))
 
 
 def by_value(claims):
-    return {(c.quantity.value if c.quantity else None, tuple(sorted(l.code for l in c.locations if l.code))): c
-            for c in claims}
+    return {
+        (c.quantity.value if c.quantity else None, tuple(sorted(l.code for l in c.locations if l.code))): c
+        for c in claims
+    }
 
 
 MOD_REPORT = (
@@ -33,15 +35,19 @@ def test_total_and_breakdown_inherit_source_time_and_item():
         assert claim.source.kind == "ministry_of_defense"
         assert claim.time.start == datetime(2024, 5, 14, 20, 0, tzinfo=MSK)
         assert claim.time.end == datetime(2024, 5, 14, 23, 30, tzinfo=MSK)
-        assert MOD_REPORT[claim.start:claim.end] == claim.text
+        assert MOD_REPORT[claim.start : claim.end] == claim.text
     inherited = got[(4, ("RU-LIP",))]
-    assert any(e.rule == "source.antecedent" or e.rule == "source.inherited" or "inherited" in e.rule
-               for e in inherited.evidence)
+    assert any(
+        e.rule == "source.antecedent" or e.rule == "source.inherited" or "inherited" in e.rule
+        for e in inherited.evidence
+    )
 
 
 def test_ukrainian_air_force_report_with_origin_region_excluded():
-    text = ("Ukraine's air force said on Sunday it had shot down 18 Shahed drones overnight. "
-            "Russia also fired two Iskander-M ballistic missiles from the Kursk region, the air force said.")
+    text = (
+        "Ukraine's air force said on Sunday it had shot down 18 Shahed drones overnight. "
+        "Russia also fired two Iskander-M ballistic missiles from the Kursk region, the air force said."
+    )
     claims = claimx.extract(text, published="2024-03-10")
     got = by_value(claims)
     drones = got[(18, ())]
@@ -53,8 +59,10 @@ def test_ukrainian_air_force_report_with_origin_region_excluded():
 
 
 def test_governor_casualties_take_the_fronted_region():
-    text = ("In the Kharkiv region, Governor Oleh Syniehubov said two people were killed and five "
-            "wounded in a Russian missile strike on Tuesday.")
+    text = (
+        "In the Kharkiv region, Governor Oleh Syniehubov said two people were killed and five "
+        "wounded in a Russian missile strike on Tuesday."
+    )
     claims = claimx.extract(text, published="2024-06-05")
     got = by_value(claims)
     killed, wounded = got[(2, ("UA-63",))], got[(5, ("UA-63",))]
@@ -65,8 +73,10 @@ def test_governor_casualties_take_the_fronted_region():
 
 
 def test_zero_casualties_are_claims_with_value_zero():
-    text = ("A drone struck a warehouse in the Tambov region overnight, Governor Yevgeny Pervyshov said. "
-            "Nobody was hurt, he added.")
+    text = (
+        "A drone struck a warehouse in the Tambov region overnight, Governor Yevgeny Pervyshov said. "
+        "Nobody was hurt, he added."
+    )
     claims = claimx.extract(text, published="2024-07-01")
     zero = [c for c in claims if c.quantity and c.quantity.value == 0]
     assert len(zero) == 1
@@ -76,8 +86,10 @@ def test_zero_casualties_are_claims_with_value_zero():
 
 
 def test_quoted_statement_by_named_analyst():
-    text = ('"Cheap drones are changing the economics of air defence," said Dr. Maria Lind, '
-            "an analyst at the Swedish Defence Research Agency.")
+    text = (
+        '"Cheap drones are changing the economics of air defence," said Dr. Maria Lind, '
+        "an analyst at the Swedish Defence Research Agency."
+    )
     (claim,) = claimx.extract(text)
     assert claim.event == "statement" and claim.quote
     assert claim.quantity is None and claim.item is None
@@ -87,8 +99,10 @@ def test_quoted_statement_by_named_analyst():
 
 
 def test_anonymous_official_statement_is_hedged():
-    text = ("A senior official who spoke on condition of anonymity said the strikes "
-            "may continue for several weeks.")
+    text = (
+        "A senior official who spoke on condition of anonymity said the strikes "
+        "may continue for several weeks."
+    )
     (claim,) = claimx.extract(text)
     assert claim.event == "statement" and not claim.quote
     assert claim.source.kind == "anonymous_official" and claim.source.anonymous
@@ -97,8 +111,10 @@ def test_anonymous_official_statement_is_hedged():
 
 
 def test_years_and_compound_adjectives_are_not_counts():
-    text = ("The war, which began in 2014, entered a new phase during a two-day offensive. "
-            "A 73-year-old resident said the seven-hour bombardment was terrifying.")
+    text = (
+        "The war, which began in 2014, entered a new phase during a two-day offensive. "
+        "A 73-year-old resident said the seven-hour bombardment was terrifying."
+    )
     assert [c for c in claimx.extract(text) if c.quantity] == []
 
 
@@ -111,24 +127,30 @@ def test_bare_ministry_without_antecedent_is_not_assumed_to_be_defence():
 
 
 def test_clock_time_in_next_sentence_refines_the_day():
-    text = ("Air defences shot down seven drones over the Kursk Region on March 3, the ministry said. "
-            "The attack took place between 02:00 and 05:00 Moscow time.")
+    text = (
+        "Air defences shot down seven drones over the Kursk Region on March 3, the ministry said. "
+        "The attack took place between 02:00 and 05:00 Moscow time."
+    )
     (claim,) = [c for c in claimx.extract(text, published="2024-03-04") if c.quantity]
     assert claim.time.start == datetime(2024, 3, 3, 2, 0, tzinfo=MSK)
     assert claim.time.end == datetime(2024, 3, 3, 5, 0, tzinfo=MSK)
 
 
 def test_distributive_counts_split_per_region():
-    text = ("Two drones apiece were destroyed over the Oryol and Smolensk regions, "
-            "the Russian Defence Ministry reported.")
+    text = (
+        "Two drones apiece were destroyed over the Oryol and Smolensk regions, "
+        "the Russian Defence Ministry reported."
+    )
     got = by_value(claimx.extract(text))
     assert set(got) == {(2, ("RU-ORL",)), (2, ("RU-SMO",))}
 
 
 def test_unattributed_narrative_is_not_given_an_earlier_source():
-    text = ("Ukraine's air force said it had destroyed 20 drones overnight. "
-            "Separately, debris from a missile set off a fire at a cemetery in Haifa, where three people "
-            "were injured.")
+    text = (
+        "Ukraine's air force said it had destroyed 20 drones overnight. "
+        "Separately, debris from a missile set off a fire at a cemetery in Haifa, where three people "
+        "were injured."
+    )
     got = by_value(claimx.extract(text, published="2024-10-07"))
     injured = got[(3, ("IL-HA",))]
     assert injured.event == "casualty"

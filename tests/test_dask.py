@@ -15,20 +15,33 @@ from claimx.dask import extract_bag, extract_files  # noqa: E402
 from claimx.records import to_records  # noqa: E402
 
 REPORTS = [
-    {"id": "mod-1", "published": "2026-01-10",
-     "text": "Russian air defences destroyed 33 Ukrainian drones over the Rostov Region on Saturday, "
-             "the Defence Ministry said."},
-    {"id": "uaf-1", "published": "2025-02-01",
-     "text": "Ukraine's air force said it had shot down 31 of the 35 drones Russia launched overnight."},
-    {"id": "idf-1", "published": "2024-11-03",
-     "text": "The Israeli military said it had struck more than 40 targets in southern Lebanon."},
+    {
+        "id": "mod-1",
+        "published": "2026-01-10",
+        "text": "Russian air defences destroyed 33 Ukrainian drones over the Rostov Region on Saturday, "
+        "the Defence Ministry said.",
+    },
+    {
+        "id": "uaf-1",
+        "published": "2025-02-01",
+        "text": "Ukraine's air force said it had shot down 31 of the 35 drones Russia launched overnight.",
+    },
+    {
+        "id": "idf-1",
+        "published": "2024-11-03",
+        "text": "The Israeli military said it had struck more than 40 targets in southern Lebanon.",
+    },
 ]
 
 
 @pytest.fixture(scope="module")
 def client():
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         yield client
 
 
@@ -39,11 +52,15 @@ def test_extract_files_writes_one_part_per_file_from_the_workers(client, tmp_pat
     (shards / "b.jsonl").write_text(json.dumps(REPORTS[2]) + "\n{not json\n", encoding="utf-8")
     out = tmp_path / "claims"
     summaries = extract_files([str(shards / "*.jsonl")], out, client=client)
-    assert [(Path(s["input"]).name, Path(s["output"]).name, s["records"], s["errors"]) for s in summaries] == [
-        ("a.jsonl", "part-00000.jsonl", 2, 0), ("b.jsonl", "part-00001.jsonl", 2, 1)]
+    assert [
+        (Path(s["input"]).name, Path(s["output"]).name, s["records"], s["errors"]) for s in summaries
+    ] == [("a.jsonl", "part-00000.jsonl", 2, 0), ("b.jsonl", "part-00001.jsonl", 2, 1)]
     expected = [r for r in extract_many(REPORTS)]
-    written = [json.loads(line) for part in ("part-00000.jsonl", "part-00001.jsonl")
-               for line in (out / part).read_text(encoding="utf-8").splitlines()]
+    written = [
+        json.loads(line)
+        for part in ("part-00000.jsonl", "part-00001.jsonl")
+        for line in (out / part).read_text(encoding="utf-8").splitlines()
+    ]
     assert [row["record_id"] for row in written] == [r.id for r in expected for _ in r.claims]
     assert sum(s["claims"] for s in summaries) == sum(len(r.claims) for r in expected)
     (error,) = [json.loads(line) for line in (out / "part-00001.jsonl.errors.jsonl").read_text().splitlines()]

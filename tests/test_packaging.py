@@ -17,8 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0 and "hatchling" in result.stderr:
         pytest.skip("hatchling is not installed in this environment")
@@ -39,8 +51,10 @@ def test_wheel_ships_the_pipeline_data(wheel):
 
 def test_installed_wheel_extracts_offline_from_another_directory(wheel, tmp_path):
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+    )
     code = (
         "import claimx, pathlib;"
         "assert 'site' in claimx.__file__, claimx.__file__;"
@@ -50,6 +64,8 @@ def test_installed_wheel_extracts_offline_from_another_directory(wheel, tmp_path
         "print(c[0].quantity.value, [l.code for l in c[0].locations])"
     )
     env = {**os.environ, "PYTHONPATH": str(target), "HF_HUB_OFFLINE": "1", "no_proxy": "*"}
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "12"

@@ -174,6 +174,13 @@ class Attributor:
             before = self.ctx.within(labels.SOURCE, sent.start, j - 1)
             if before and before[-1].end >= j - 3:
                 return before[-1]
+        # "A senior official who spoke on condition of anonymity said": skip the relative clause
+        for span in reversed(self.ctx.within(labels.SOURCE, max(sent.start, j - 14), j)):
+            gap = [t for t in self.doc[span.end:j] if t.text != ","]
+            if gap and gap[0].lower_ in self.g["relative_pronouns"] and not any(
+                    t.is_punct or self.ctx.covering(labels.CUE, t.i) is not None for t in gap):
+                return span
+            break
         return None
 
     def _source_starting_after(self, token: int, sent: Span, gap: int) -> Span | None:

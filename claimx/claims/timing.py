@@ -84,7 +84,26 @@ class Timeline:
                                      granularity=self.frame.granularity, resolved=self.frame.resolved,
                                      has_date=True, has_clock=False, anaphoric=True)
             out.append(TimedMention(span, value, self._is_statement_time(span)))
-        return self._merge_night_with_date(out)
+        return self._merge_clock_with_day(self._merge_night_with_date(out))
+
+    def _merge_clock_with_day(self, mentions: list[TimedMention]) -> list[TimedMention]:
+        """A clock-only window and a day in one sentence ("On Tuesday … between 20:00 and
+        23:30 Moscow time"): the window is on that day, and the day adds nothing more."""
+        days = [m for m in mentions if m.value.has_date and not m.value.has_clock and m.value.resolved
+                and m.value.granularity == "day" and m.value.start == m.value.end]
+        clocks = [m for m in mentions if m.value.has_clock and not m.value.has_date]
+        if not days or not clocks:
+            return mentions
+        day = _day_of(days[0].value.start)
+        out = []
+        for m in mentions:
+            if m in clocks:
+                value = resolve_time(m.span.text, self.published, day=day)
+                m = TimedMention(m.span, value, m.statement) if value is not None else m
+            elif m is days[0]:
+                continue
+            out.append(m)
+        return out
 
     def _merge_night_with_date(self, mentions: list[TimedMention]) -> list[TimedMention]:
         """A relative time and an explicit date in one sentence ("overnight on Feb. 1"):
