@@ -162,7 +162,7 @@ class Assembler:
         for anchor, (s, e) in zip(anchors, self._segments(sent, anchors)):
             prev = drafts[-1] if drafts else self._previous_draft(i)
             draft = (self._negation_draft if anchor.label_ == labels.NEGATION else self._quantity_draft)(
-                anchor, s, e, i, prev)
+                anchor, s, e, i, prev, drafts[0] if drafts else None)
             if draft is None:
                 continue
             self._locate(draft, s, e, drafts, prev)
@@ -179,7 +179,8 @@ class Assembler:
                 return d
         return None
 
-    def _quantity_draft(self, q: Span, s: int, e: int, i: int, prev: Draft | None) -> Draft | None:
+    def _quantity_draft(self, q: Span, s: int, e: int, i: int, prev: Draft | None,
+                        first: Draft | None = None) -> Draft | None:
         parsed = parse_quantity(q.text)
         if parsed.value is None and parsed.low is None:
             return None
@@ -201,7 +202,7 @@ class Assembler:
         evidence.append(Evidence(rule=f"count.item.{how}", detail=item,
                                  start=item_span.start_char if item_span is not None else None,
                                  end=item_span.end_char if item_span is not None else None))
-        event, trigger = self._event_for(q.start, item, events, i, prev if elliptical else None)
+        event, trigger = self._event_for(q.start, item, events, i, prev if elliptical else None, first)
         if event is None:
             return None
         if trigger is not None:
@@ -234,6 +235,9 @@ class Assembler:
                     return None, "partitive_anaphor", None
                 while k < limit and doc[k].lower_ in ("the", "these", "those", "its", "their"):
                     k += 1
+                inner = self.ctx.covering(labels.QUANTITY, k) if k < limit else None
+                if inner is not None:  # "24 of the 29 Shahed drones": the item of the whole
+                    return self._item_after(inner, limit)[0], "partitive", None
                 item = self.ctx.covering(labels.ITEM, k) if k < limit else None
                 if item is not None:
                     return item.id_, "partitive", item
@@ -251,31 +255,44 @@ class Assembler:
         return None, nothing, None
 
     def _event_for(self, token: int, item: str, events: list[Span], i: int,
-                   prev: Draft | None) -> tuple[str | None, Span | None]:
-        """The event kind of a count at ``token``, and the trigger that says so."""
-        if not events:
-            sent = self.ctx.sents[i]
-            events = self.ctx.within(labels.EVENT, sent.start, sent.end)
+                   prev: Draft | None, first: Draft | None = None) -> tuple[str | None, Span | None]:
+        """The event kind of a count at ``token``, and the trigger that says so.
+
+        The nearest trigger in the count's own clause wins. A clause without one shares
+        the verb of the sentence's first count ("shot down 24 drones, as well as two
+        missiles"); casualties look for a casualty trigger anywhere in the sentence."""
+        sent = self.ctx.sents[i]
+        if self._partitive_whole(token):  # "24 of the 29 drones Russia launched": 29 was launched
+            events = [ev for ev in events if ev.start > token]
         if item in CASUALTY_ITEMS:
-            casualty = [ev for ev in events if ev.id_ == "casualty"]
+            pool = events or self.ctx.within(labels.EVENT, sent.start, sent.end)
+            casualty = [ev for ev in pool if ev.id_ == "casualty"]
             if casualty:
                 events = casualty
             elif prev is None or prev.event != "casualty":
                 return None, None
+        if not events and first is not None:
+            return first.event, None
+        if not events:
+            events = self.ctx.within(labels.EVENT, sent.start, sent.end)
         if events:
             best = min(events, key=lambda ev: min(abs(ev.start - token), abs(ev.end - token)))
-            kind = best.id_
-            if item in DAMAGE_ITEMS:
-                kind = "damage"
+            kind = "damage" if item in DAMAGE_ITEMS else best.id_
             return kind, best
         if prev is not None:
             return prev.event, None
         return None, None
 
+    def _partitive_whole(self, token: int) -> bool:
+        doc = self.doc
+        return token >= 3 and doc[token - 1].lower_ == "the" and doc[token - 2].lower_ == "of" \
+            and self.ctx.covering(labels.QUANTITY, token - 3) is not None
+
     def _distributive(self, q: Span, s: int, e: int) -> bool:
         return q.kb_id_ == "distributive" or any(t.lower_ in self.g["distributive"] for t in self.doc[s:e])
 
-    def _negation_draft(self, n: Span, s: int, e: int, i: int, prev: Draft | None) -> Draft:
+    def _negation_draft(self, n: Span, s: int, e: int, i: int, prev: Draft | None,
+                        first: Draft | None = None) -> Draft:
         event = n.id_ or "casualty"
         quantity = Quantity(value=0, low=0, high=0, qualifier="exact", text=n.text,
                             start=n.start_char, end=n.end_char)

@@ -184,8 +184,10 @@ class Attributor:
         return None
 
     def _source_starting_after(self, token: int, sent: Span, gap: int) -> Span | None:
-        for span in self.ctx.within(labels.SOURCE, token, min(sent.end, token + gap + 12)):
-            if span.start - token <= gap and not any(t.is_punct for t in self.doc[token:span.start]):
+        for span in self.ctx.within(labels.SOURCE, token, sent.end):
+            if span.start - token > gap:
+                break
+            if not any(t.is_punct for t in self.doc[token:span.start]):
                 return span
         return None
 
