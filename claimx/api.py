@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from .errors import Errors
 from .resources import models_dir
+from .html import ClaimList
 from .schema import Claim
 
 
@@ -94,8 +95,8 @@ def extract(
     *,
     published: date | datetime | str | None = None,
     nlp: Language | None = None,
-) -> list[Claim]:
-    """Claims stated in ``text``, in text order.
+) -> ClaimList:
+    """Claims stated in ``text``, in text order (a list that shows as a table in notebooks).
 
     ``published`` (a date, datetime or ISO string) anchors relative and partial times
     such as "on Tuesday" or "the 12th"; without it such times stay unresolved.
@@ -106,9 +107,9 @@ def extract(
         raise TypeError(Errors.E010.format(type=type(text).__name__))
     day = coerce_published(published)
     if not text.strip():
-        return []
+        return ClaimList()
     nlp = nlp or load()
-    claims: list[Claim] = []
+    claims = ClaimList()
     for offset, chunk in _chunks(text, nlp.max_length):
         doc = nlp.make_doc(chunk)
         doc._.claimx_published = day.isoformat() if day else None

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
@@ -67,8 +68,8 @@ class Draft:
 class Assembler:
     """Builds the claims of one document."""
 
-    def __init__(self, doc: Doc, spans: list[Span], published: date | None) -> None:
-        data_dir = models_dir()
+    def __init__(self, doc: Doc, spans: list[Span], published: date | None, data_dir: Path | None = None) -> None:
+        data_dir = data_dir or models_dir()
         self.grammar = load_data("lexicons/grammar.json", data_dir)
         self.g = {k: set(v) for k, v in self.grammar.items() if isinstance(v, list)}
         self.ctx = DocContext.build(doc, spans)
@@ -607,7 +608,7 @@ class Assembler:
         )
 
 
-def assemble(doc: Doc, spans, published: str | None) -> list[Claim]:
+def assemble(doc: Doc, spans, published: str | None, data_dir: Path | None = None) -> list[Claim]:
     """Claims of ``doc`` from its claimx span group; ``published`` is an ISO date."""
     day = date.fromisoformat(published) if published else None
-    return Assembler(doc, list(spans), day).run()
+    return Assembler(doc, list(spans), day, data_dir).run()

@@ -8,6 +8,7 @@ carry them unchanged; ``doc._.claims`` rebuilds the pydantic objects on access.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
@@ -15,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..entities.labels import SPANS_KEY
 from ..errors import Errors
+from ..resources import models_dir
 from ..schema import Claim
 from .assemble import assemble
 
@@ -38,16 +40,18 @@ _register_extensions()
 class ClaimAssembler(Pipe):
     """Builds attributed claims from ``doc.spans[spans_key]`` and sets ``doc._.claims``."""
 
-    def __init__(self, nlp: Language, name: str = "claimx_claims", *, spans_key: str = SPANS_KEY) -> None:
+    def __init__(self, nlp: Language, name: str = "claimx_claims", *, spans_key: str = SPANS_KEY,
+                 data_dir: str | Path | None = None) -> None:
         self.name = name
         self.spans_key = spans_key
+        self.data_dir = models_dir(data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
             if self.spans_key not in doc.spans:
                 raise ValueError(Errors.E020.format(name=self.name, needed="claimx_entities"))
-            claims = assemble(doc, doc.spans[self.spans_key], doc._.claimx_published)
+            claims = assemble(doc, doc.spans[self.spans_key], doc._.claimx_published, self.data_dir)
             doc._.claimx_claims = [claim.model_dump(mode="json") for claim in claims]
         except Exception as exc:
             error_handler(self.name, self, [doc], exc)
@@ -70,7 +74,7 @@ class ClaimAssembler(Pipe):
         return self
 
 
-@Language.factory("claimx_claims", default_config={"spans_key": SPANS_KEY})
-def make_claim_assembler(nlp: Language, name: str, spans_key: str) -> ClaimAssembler:
+@Language.factory("claimx_claims", default_config={"spans_key": SPANS_KEY, "data_dir": None})
+def make_claim_assembler(nlp: Language, name: str, spans_key: str, data_dir: str | None) -> ClaimAssembler:
     """Create the claim assembler; needs ``claimx_entities`` earlier in the pipeline."""
-    return ClaimAssembler(nlp, name, spans_key=spans_key)
+    return ClaimAssembler(nlp, name, spans_key=spans_key, data_dir=data_dir)
