@@ -487,9 +487,7 @@ class Assembler:
 
     # ---------------------------------------------------------------- statements
     def _tok(self, char: int) -> int:
-        """Index of the token holding character offset ``char``."""
-        span = self.doc.char_span(char, min(char + 1, len(self.doc.text)), alignment_mode="expand")
-        return span.start if span is not None else 0
+        return self.ctx.token_at(char)
 
     def _quote_speakers(self) -> dict[Quotation, Attribution]:
         """Each quotation's speaker: an attribution right after its closing mark

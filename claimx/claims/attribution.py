@@ -156,7 +156,7 @@ class Attributor:
 
     # ---------------------------------------------------------------- attributions
     def _negated(self, cue: Span) -> bool:
-        lo = max(cue.sent.start, cue.start - 3)
+        lo = max(self.ctx.sentence(cue.start).start, cue.start - 3)
         return any(t.lower_ in self.negators for t in self.doc[lo:cue.start])
 
     def _source_ending_before(self, token: int, sent: Span) -> Span | None:

@@ -66,6 +66,7 @@ class DocContext:
     sents: list[Span] = field(default_factory=list)
     sent_of_token: list[int] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, spans: list[Span]) -> DocContext:
@@ -80,7 +81,12 @@ class DocContext:
             for t in range(sent.start, sent.end):
                 ctx.sent_of_token[t] = i
         ctx.quotations = find_quotations(doc.text)
+        ctx.token_starts = [t.idx for t in doc]
         return ctx
+
+    def token_at(self, char: int) -> int:
+        """Index of the token holding (or, in whitespace, preceding) character ``char``."""
+        return max(0, bisect.bisect_right(self.token_starts, char) - 1)
 
     def within(self, label: str, start: int, end: int) -> list[Span]:
         """Spans of ``label`` lying entirely inside tokens ``[start, end)``."""

@@ -45,7 +45,8 @@ class LocationFinder:
         first, last = group[0], group[-1]
         if self.ctx.covering(labels.SOURCE, first.start) is not None:
             return "other"  # part of who speaks: "Dr. X, an analyst at the Kyiv Institute"
-        sent_start = first.sent.start
+        sent = self.ctx.sentence(first.start)
+        sent_start = sent.start
         j, steps = first.start - 1, 0
         while j >= sent_start and steps < 6:
             word = doc[j].lower_
@@ -65,9 +66,9 @@ class LocationFinder:
                 continue
             break
         k = last.end
-        while k < last.sent.end and doc[k].lower_ in g["region_subject_gap"]:
+        while k < sent.end and doc[k].lower_ in g["region_subject_gap"]:
             k += 1
-        if k < last.sent.end and doc[k].lower_ in g["region_subject_verbs"]:
+        if k < sent.end and doc[k].lower_ in g["region_subject_verbs"]:
             return "locative"
         return "other"
 
@@ -76,7 +77,7 @@ class LocationFinder:
         Crimea") or inside a speaker's description ("the Houthis in Yemen said") is
         not where the event happened."""
         doc = self.doc
-        for j in range(prep - 1, max(last.sent.start - 1, prep - 4), -1):
+        for j in range(prep - 1, max(self.ctx.sentence(prep).start - 1, prep - 4), -1):
             word = doc[j].lower_
             if word in self.g["origin_prepositions"]:
                 return "origin"

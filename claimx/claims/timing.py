@@ -61,11 +61,12 @@ class Timeline:
     def _is_statement_time(self, span: Span) -> bool:
         j = span.start
         doc = self.ctx.doc
+        sent_start = self.ctx.sentence(span.start).start
         if j > 0 and doc[j - 1].lower_ in _NON_EVENT_PREPOSITIONS:
             return True
-        while j > span.sent.start and doc[j - 1].lower_ in _STATEMENT_TIME_GAP:
+        while j > sent_start and doc[j - 1].lower_ in _STATEMENT_TIME_GAP:
             j -= 1
-        if j == span.start or j <= span.sent.start:
+        if j == span.start or j <= sent_start:
             return False
         prev = doc[j - 1]
         return prev.lower_ in _RELEASE_VERBS or self.ctx.covering(labels.CUE, prev.i) is not None
