@@ -19,11 +19,21 @@ _CANDIDATES = (_PACKAGE_DIR / "_models", _PACKAGE_DIR.parent / "models")
 
 def models_dir(data_dir: str | Path | None = None) -> Path:
     """The folder holding the pipeline data: ``data_dir`` if given, else the shipped one."""
-    if data_dir is not None:
-        path = Path(data_dir)
-        if not path.is_dir():
-            raise FileNotFoundError(Errors.E001.format(path=path))
-        return path
+    if data_dir is None:
+        return _shipped_models_dir()
+    return _given_models_dir(str(data_dir))
+
+
+@lru_cache(maxsize=None)
+def _given_models_dir(data_dir: str) -> Path:
+    path = Path(data_dir)
+    if not path.is_dir():
+        raise FileNotFoundError(Errors.E001.format(path=path))
+    return path
+
+
+@lru_cache(maxsize=1)
+def _shipped_models_dir() -> Path:
     for path in _CANDIDATES:
         if (path / "config.cfg").is_file():
             return path
@@ -41,6 +51,11 @@ def _read_json(path: Path) -> Any:
         raise ValueError(Errors.E003.format(path=path, error=exc)) from exc
 
 
+@lru_cache(maxsize=None)
+def _load(relative: str, data_dir: str | None) -> Any:
+    return _read_json((models_dir(data_dir) / relative).resolve())
+
+
 def load_data(relative: str, data_dir: str | Path | None = None) -> Any:
     """Parsed JSON/JSONL file ``relative`` under the models folder (cached per path)."""
-    return _read_json((models_dir(data_dir) / relative).resolve())
+    return _load(relative, str(data_dir) if data_dir is not None else None)

@@ -379,12 +379,14 @@ class Assembler:
         sent = self.ctx.sents[i]
         out: list[Draft] = []
         taken: list[tuple[int, int]] = []
+        triggers = [t for t in self.ctx.within(labels.EVENT, sent.start, sent.end)
+                    if t.id_ in ("attack", "damage") and self._verbal(t)]
+        if not triggers:
+            return out
         sentence_words = " " + " ".join(t.lower_ for t in sent) + " "
         if any(f" {m} " in sentence_words for m in self.g["generic_markers"]):
             return out
-        for trigger in self.ctx.within(labels.EVENT, sent.start, sent.end):
-            if trigger.id_ not in ("attack", "damage") or not self._verbal(trigger):
-                continue
+        for trigger in triggers:
             if any(t.lower_ in self.g["modal_markers"] for t in self.doc[max(sent.start, trigger.start - 2):trigger.start]):
                 continue  # "is able to hit", "will strike": not a reported event
             if trigger.end < sent.end and self.doc[trigger.end].lower_ in self.g["origin_prepositions"]:

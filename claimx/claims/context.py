@@ -75,13 +75,19 @@ class DocContext:
             group = sorted((s for s in ctx.spans if s.label_ == label), key=lambda s: (s.start, s.end))
             ctx.by_label[label] = group
             ctx.starts[label] = [s.start for s in group]
-        ctx.sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        # Arrays rather than Token objects: building a Token per position is the
+        # dominant cost of a Python loop over a Doc.
+        starts = [0]
+        if doc.has_annotation("SENT_START") and len(doc):
+            flags = doc.to_array("SENT_START").tolist()
+            starts = [0] + [i for i in range(1, len(doc)) if flags[i] == 1]
+        bounds = list(zip(starts, starts[1:] + [len(doc)]))
+        ctx.sents = [doc[a:b] for a, b in bounds]
         ctx.sent_of_token = [0] * len(doc)
-        for i, sent in enumerate(ctx.sents):
-            for t in range(sent.start, sent.end):
-                ctx.sent_of_token[t] = i
+        for i, (a, b) in enumerate(bounds):
+            ctx.sent_of_token[a:b] = [i] * (b - a)
         ctx.quotations = find_quotations(doc.text)
-        ctx.token_starts = [t.idx for t in doc]
+        ctx.token_starts = doc.to_array("IDX").tolist() if len(doc) else []
         return ctx
 
     def token_at(self, char: int) -> int:
