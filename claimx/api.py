@@ -10,8 +10,8 @@ import spacy
 from spacy.language import Language
 
 from .errors import Errors
-from .resources import models_dir
 from .html import ClaimList
+from .resources import models_dir
 from .schema import Claim
 
 

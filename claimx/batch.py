@@ -15,6 +15,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -140,26 +141,19 @@ def _process(nlp: Language, jobs: list[_Job], *, zone: bool = True) -> list[list
     results: list[list[Claim] | str] = [[] for _ in jobs]
     pieces = list(_pieces(jobs, nlp.max_length))
     try:
-        _in_zone(nlp, zone, _run_pieces, pieces, results)
+        with nlp.memory_zone() if zone else nullcontext():
+            _run_pieces(nlp, pieces, results)
         return results
-    except Exception:  # isolate the failing document below; the batch error says nothing per record
+    except Exception:  # rerun one by one below: a batch error says nothing about which record
         pass
     results = [[] for _ in jobs]
     for pos in range(len(jobs)):
-        own = [piece for piece in pieces if piece[0] == pos]
         try:
-            _in_zone(nlp, zone, _run_pieces, own, results)
+            with nlp.memory_zone() if zone else nullcontext():
+                _run_pieces(nlp, [piece for piece in pieces if piece[0] == pos], results)
         except Exception as exc:  # one record's failure must not stop the archive
             results[pos] = f"{type(exc).__name__}: {exc}"
     return results
-
-
-def _in_zone(nlp: Language, zone: bool, func, *args) -> None:
-    if zone:
-        with nlp.memory_zone():
-            func(nlp, *args)
-    else:
-        func(nlp, *args)
 
 
 # --- worker processes ---------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The ``claimx`` command line: ``claimx extract`` over news archives, ``claimx bench``.
+"""The ``claimx`` command line: ``claimx extract`` over news archives, ``claimx compare``
+to set reports side by side, ``claimx bench``.
 
 ``extract`` is built for long jobs on millions of articles: it streams, shows progress,
 logs every bad record to an errors file and goes on, and ``--resume`` restarts a killed
@@ -8,6 +9,7 @@ errors or when nothing could be processed, with a one-line message.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -131,6 +133,19 @@ def bench(
             f"RSS growth          {after - before:>12,.1f} MB from doc {memory_baseline:,} "
             f"({before:,.0f} MB) to doc {memory_docs:,} ({after:,.0f} MB)"
         )
+
+
+@app.command("compare")
+def compare(
+    files: Annotated[list[Path], typer.Argument(help="Reports to compare: .txt, .json or .jsonl files.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+) -> None:
+    """Compare what several reports claim: agreements, consistent figures, conflicts."""
+    from .cli_compare import compare_command
+
+    code = compare_command(files, json_output)
+    if code:
+        raise typer.Exit(code)
 
 
 def main() -> None:

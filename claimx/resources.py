@@ -7,7 +7,7 @@ checkout (editable install, tests) it is the top-level ``models/`` folder.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ def models_dir(data_dir: str | Path | None = None) -> Path:
     return _given_models_dir(str(data_dir))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _given_models_dir(data_dir: str) -> Path:
     path = Path(data_dir)
     if not path.is_dir():
@@ -40,7 +40,7 @@ def _shipped_models_dir() -> Path:
     raise FileNotFoundError(Errors.E002.format(paths=", ".join(str(p) for p in _CANDIDATES)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_json(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
@@ -51,7 +51,7 @@ def _read_json(path: Path) -> Any:
         raise ValueError(Errors.E003.format(path=path, error=exc)) from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(relative: str, data_dir: str | None) -> Any:
     return _read_json((models_dir(data_dir) / relative).resolve())
 

@@ -57,6 +57,14 @@ def _count_claims(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("batch_test_fragile")
+def _fragile(doc: Doc) -> Doc:
+    """Fails on one kind of document, as a buggy rule might."""
+    if "\u202e" in doc.text:
+        raise ValueError("cannot handle right-to-left override")
+    return doc
+
+
 @pytest.fixture(scope="module")
 def fake_nlp() -> Language:
     import claimx.claims.factory  # noqa: F401  (registers the doc extensions)
@@ -99,6 +107,19 @@ def test_one_result_per_record_in_order_with_errors(fake_nlp: Language) -> None:
     assert wrong_type.error.startswith("[E030]")
     assert sudan.claims[0].quantity.value == 2
     assert sudan.claims[0].time.start.isoformat()[:10] == "2024-05-11"
+
+
+def test_a_document_that_breaks_the_pipeline_fails_alone() -> None:
+    import claimx.claims.factory  # noqa: F401  (registers the doc extensions)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("batch_test_fragile")
+    nlp.add_pipe("batch_test_counts")
+    texts = ["Kherson said 6 shells hit.", "Kherson said \u202e 9 shells hit.", "Sumy said 4 drones fell."]
+    results = list(extract_many(texts, nlp=nlp))
+    assert [r.error for r in results] == [None, "ValueError: cannot handle right-to-left override", None]
+    assert [c.quantity.value for r in results for c in r.claims] == [6, 4]
 
 
 def test_results_are_frozen(fake_nlp: Language) -> None:

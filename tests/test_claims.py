@@ -12,7 +12,10 @@ MSK = timezone(timedelta(hours=3))
 
 def by_value(claims):
     return {
-        (c.quantity.value if c.quantity else None, tuple(sorted(l.code for l in c.locations if l.code))): c
+        (
+            c.quantity.value if c.quantity else None,
+            tuple(sorted(loc.code for loc in c.locations if loc.code)),
+        ): c
         for c in claims
     }
 
@@ -82,7 +85,7 @@ def test_zero_casualties_are_claims_with_value_zero():
     assert len(zero) == 1
     assert zero[0].event == "casualty" and zero[0].item == "person"
     assert zero[0].source.kind == "governor"
-    assert [l.code for l in zero[0].locations] == ["RU-TAM"]
+    assert [loc.code for loc in zero[0].locations] == ["RU-TAM"]
 
 
 def test_quoted_statement_by_named_analyst():

@@ -338,3 +338,26 @@ def test_bench_measures_tokenizer_claimx_and_rss() -> None:
     result = CliRunner().invoke(app, ["bench", "--docs", "40", "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "tokenizer only" in result.output and "of tokenizer" in result.output
+
+
+def test_compare_subcommand_prints_groups_and_fails_cleanly_on_missing_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimx.cli import app
+
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(
+        "Air defences shot down 12 drones over the Bryansk region, the Defence Ministry said.",
+        encoding="utf-8",
+    )
+    b.write_text(
+        "The Defence Ministry said more than 10 drones were shot down over the Bryansk region.",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    result = runner.invoke(app, ["compare", str(a), str(b), "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"consistent"' in result.output
+    missing = runner.invoke(app, ["compare", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2

@@ -68,13 +68,17 @@ class Draft:
 class Assembler:
     """Builds the claims of one document."""
 
-    def __init__(self, doc: Doc, spans: list[Span], published: date | None, data_dir: Path | None = None) -> None:
+    def __init__(
+        self, doc: Doc, spans: list[Span], published: date | None, data_dir: Path | None = None
+    ) -> None:
         data_dir = data_dir or models_dir()
         self.grammar = load_data("lexicons/grammar.json", data_dir)
         self.g = {k: set(v) for k, v in self.grammar.items() if isinstance(v, list)}
         self.ctx = DocContext.build(doc, spans)
         self.doc = doc
-        self.attributor = Attributor(self.ctx, self.grammar, load_data("lexicons/cues.json", data_dir)["negators"])
+        self.attributor = Attributor(
+            self.ctx, self.grammar, load_data("lexicons/cues.json", data_dir)["negators"]
+        )
         self.timeline = Timeline(self.ctx, published)
         self.places = LocationFinder(self.ctx, self.grammar, load_gazetteer(data_dir))
         self.drafts: list[Draft] = []
@@ -101,15 +105,23 @@ class Assembler:
                 for d in last_claims:
                     if Timeline.refines(moved, d.time):
                         d.time = moved
-                        d.evidence.append(Evidence(rule="time.refined", detail=moved.text,
-                                                   start=moved.char_start, end=moved.char_end))
+                        d.evidence.append(
+                            Evidence(
+                                rule="time.refined",
+                                detail=moved.text,
+                                start=moved.char_start,
+                                end=moved.char_end,
+                            )
+                        )
                         self.timeline.frame = d.time
             self._govern(i, drafts)
             self.drafts.extend(drafts)
             if drafts:
                 last_claims = drafts
         self.statements = self._statement_drafts()
-        return sorted((self._finish(d) for d in self.drafts + self.statements), key=lambda c: (c.start, c.end))
+        return sorted(
+            (self._finish(d) for d in self.drafts + self.statements), key=lambda c: (c.start, c.end)
+        )
 
     # ------------------------------------------------------------------ anchors
     def _anchors(self, sent: Span) -> list[Span]:
@@ -123,8 +135,10 @@ class Assembler:
         return sorted(anchors, key=lambda s: s.start)
 
     def _protected(self, token: int) -> bool:
-        return any(self.ctx.covering(label, token) is not None
-                   for label in (labels.REGION, labels.QUANTITY, labels.TIME, labels.SOURCE, labels.ITEM))
+        return any(
+            self.ctx.covering(label, token) is not None
+            for label in (labels.REGION, labels.QUANTITY, labels.TIME, labels.SOURCE, labels.ITEM)
+        )
 
     def _cut(self, lo: int, hi: int) -> int | None:
         """The clause boundary between two anchors: the last strong delimiter between
@@ -140,7 +154,7 @@ class Assembler:
         start = sent.start
         groups: list[list[Span]] = [[anchors[0]]]
         cuts: list[int] = []
-        for a, b in zip(anchors, anchors[1:]):
+        for a, b in zip(anchors, anchors[1:], strict=False):
             cut = self._cut(a.end, b.start)
             if cut is None:
                 groups[-1].append(b)
@@ -148,7 +162,7 @@ class Assembler:
                 cuts.append(cut)
                 groups.append([b])
         ends = cuts + [sent.end]
-        for group, end in zip(groups, ends):
+        for group, end in zip(groups, ends, strict=False):
             bounds.extend((start, end) for _ in group)
             start = end
         return bounds
@@ -160,10 +174,11 @@ class Assembler:
         if not anchors:
             return []
         drafts: list[Draft] = []
-        for anchor, (s, e) in zip(anchors, self._segments(sent, anchors)):
+        for anchor, (s, e) in zip(anchors, self._segments(sent, anchors), strict=False):
             prev = drafts[-1] if drafts else self._previous_draft(i)
             draft = (self._negation_draft if anchor.label_ == labels.NEGATION else self._quantity_draft)(
-                anchor, s, e, i, prev, drafts[0] if drafts else None)
+                anchor, s, e, i, prev, drafts[0] if drafts else None
+            )
             if draft is None:
                 continue
             self._locate(draft, s, e, drafts, prev)
@@ -180,8 +195,9 @@ class Assembler:
                 return d
         return None
 
-    def _quantity_draft(self, q: Span, s: int, e: int, i: int, prev: Draft | None,
-                        first: Draft | None = None) -> Draft | None:
+    def _quantity_draft(
+        self, q: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
+    ) -> Draft | None:
         parsed = parse_quantity(q.text)
         if parsed.value is None and parsed.low is None:
             return None
@@ -195,25 +211,52 @@ class Assembler:
             casualty = [ev for ev in events if ev.id_ == "casualty" and abs(ev.start - q.start) <= 3]
             if casualty and how != "none":
                 item, how = "person", "casualty_trigger"
-            elif how == "anaphor" and prev is not None and (
-                    events or self.places.find(s, e)[1] or self._distributive(q, s, e)):
+            elif (
+                how == "anaphor"
+                and prev is not None
+                and (events or self.places.find(s, e)[1] or self._distributive(q, s, e))
+            ):
                 item, how, elliptical = prev.item, "elliptical", True
         if item is None:
             return None
-        evidence.append(Evidence(rule=f"count.item.{how}", detail=item,
-                                 start=item_span.start_char if item_span is not None else None,
-                                 end=item_span.end_char if item_span is not None else None))
+        evidence.append(
+            Evidence(
+                rule=f"count.item.{how}",
+                detail=item,
+                start=item_span.start_char if item_span is not None else None,
+                end=item_span.end_char if item_span is not None else None,
+            )
+        )
         event, trigger = self._event_for(q.start, item, events, i, prev if elliptical else None, first)
         if event is None:
             return None
         if trigger is not None:
-            evidence.append(Evidence(rule="count.event", detail=event, start=trigger.start_char, end=trigger.end_char))
+            evidence.append(
+                Evidence(rule="count.event", detail=event, start=trigger.start_char, end=trigger.end_char)
+            )
         else:
             evidence.append(Evidence(rule="count.event.inherited", detail=event))
-        quantity = Quantity(value=parsed.value, low=parsed.low, high=parsed.high, qualifier=parsed.qualifier,
-                            text=q.text, start=q.start_char, end=q.end_char)
-        return Draft(sentence=i, start=s, end=e, anchor=q.start, event=event, quantity=quantity, item=item,
-                     evidence=evidence, elliptical=elliptical, hedged=self._hedged(s, e))
+        quantity = Quantity(
+            value=parsed.value,
+            low=parsed.low,
+            high=parsed.high,
+            qualifier=parsed.qualifier,
+            text=q.text,
+            start=q.start_char,
+            end=q.end_char,
+        )
+        return Draft(
+            sentence=i,
+            start=s,
+            end=e,
+            anchor=q.start,
+            event=event,
+            quantity=quantity,
+            item=item,
+            evidence=evidence,
+            elliptical=elliptical,
+            hedged=self._hedged(s, e),
+        )
 
     def _item_after(self, q: Span, limit: int) -> tuple[str | None, str, Span | None]:
         """The counted noun after quantity ``q``: ``(item, how, span)``; how is "noun",
@@ -221,8 +264,16 @@ class Assembler:
         doc = self.doc
         j = q.end
         # "one order from Moscow": a noun claimx does not count follows, so no ellipsis either
-        nothing = "none" if (j < limit and doc[j].is_alpha and doc[j].lower_ not in self.g["elliptical_followers"]
-                             and self.ctx.covering(labels.EVENT, j) is None) else "anaphor"
+        nothing = (
+            "none"
+            if (
+                j < limit
+                and doc[j].is_alpha
+                and doc[j].lower_ not in self.g["elliptical_followers"]
+                and self.ctx.covering(labels.EVENT, j) is None
+            )
+            else "anaphor"
+        )
         while j < limit and j - q.end <= 5:
             item = self.ctx.covering(labels.ITEM, j)
             if item is not None and item.start == j:
@@ -247,7 +298,10 @@ class Assembler:
                 break
             if tok.lower_ in self.g["locative_prepositions"] or tok.lower_ in self.g["origin_prepositions"]:
                 break
-            if self.ctx.covering(labels.CUE, j) is not None or self.ctx.covering(labels.QUANTITY, j) is not None:
+            if (
+                self.ctx.covering(labels.CUE, j) is not None
+                or self.ctx.covering(labels.QUANTITY, j) is not None
+            ):
                 break
             event = self.ctx.covering(labels.EVENT, j)
             if event is not None and not (event.end < limit and self.ctx.covering(labels.ITEM, event.end)):
@@ -255,8 +309,15 @@ class Assembler:
             j += 1
         return None, nothing, None
 
-    def _event_for(self, token: int, item: str, events: list[Span], i: int,
-                   prev: Draft | None, first: Draft | None = None) -> tuple[str | None, Span | None]:
+    def _event_for(
+        self,
+        token: int,
+        item: str,
+        events: list[Span],
+        i: int,
+        prev: Draft | None,
+        first: Draft | None = None,
+    ) -> tuple[str | None, Span | None]:
         """The event kind of a count at ``token``, and the trigger that says so.
 
         The nearest trigger in the count's own clause wins. A clause without one shares
@@ -286,33 +347,51 @@ class Assembler:
 
     def _partitive_whole(self, token: int) -> bool:
         doc = self.doc
-        return token >= 3 and doc[token - 1].lower_ == "the" and doc[token - 2].lower_ == "of" \
+        return (
+            token >= 3
+            and doc[token - 1].lower_ == "the"
+            and doc[token - 2].lower_ == "of"
             and self.ctx.covering(labels.QUANTITY, token - 3) is not None
+        )
 
     def _distributive(self, q: Span, s: int, e: int) -> bool:
         return q.kb_id_ == "distributive" or any(t.lower_ in self.g["distributive"] for t in self.doc[s:e])
 
-    def _negation_draft(self, n: Span, s: int, e: int, i: int, prev: Draft | None,
-                        first: Draft | None = None) -> Draft:
+    def _negation_draft(
+        self, n: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
+    ) -> Draft:
         event = n.id_ or "casualty"
-        quantity = Quantity(value=0, low=0, high=0, qualifier="exact", text=n.text,
-                            start=n.start_char, end=n.end_char)
-        return Draft(sentence=i, start=s, end=e, anchor=n.start, event=event, quantity=quantity,
-                     item="person" if event == "casualty" else None, hedged=self._hedged(s, e),
-                     evidence=[Evidence(rule=f"count.zero.{event}", detail=n.text,
-                                        start=n.start_char, end=n.end_char)])
+        quantity = Quantity(
+            value=0, low=0, high=0, qualifier="exact", text=n.text, start=n.start_char, end=n.end_char
+        )
+        return Draft(
+            sentence=i,
+            start=s,
+            end=e,
+            anchor=n.start,
+            event=event,
+            quantity=quantity,
+            item="person" if event == "casualty" else None,
+            hedged=self._hedged(s, e),
+            evidence=[
+                Evidence(rule=f"count.zero.{event}", detail=n.text, start=n.start_char, end=n.end_char)
+            ],
+        )
 
     def _hedged(self, s: int, e: int) -> bool:
         return bool(self.ctx.within(labels.HEDGE, s, e))
 
     # ---------------------------------------------------------------- locations
-    def _locate(self, draft: Draft, s: int, e: int, same_sentence: list[Draft], referent: Draft | None) -> None:
+    def _locate(
+        self, draft: Draft, s: int, e: int, same_sentence: list[Draft], referent: Draft | None
+    ) -> None:
         quote = self.ctx.quotation_at(self.doc[draft.anchor].idx)
         locations, own_place = self.places.find(s, e, quote)
         if locations:
             draft.locations = locations
-            draft.evidence.append(Evidence(rule="location.segment", detail=",".join(
-                loc.code or loc.text for loc in locations)))
+            draft.evidence.append(
+                Evidence(rule="location.segment", detail=",".join(loc.code or loc.text for loc in locations))
+            )
             return
         if own_place:
             return
@@ -322,12 +401,17 @@ class Assembler:
         elif draft.elliptical and referent is not None and referent.locations:
             donor = referent
         else:
-            donor = self._previous_located(draft.sentence, any_level=zero or self._anaphoric_place(s, e),
-                                           item=draft.item)
+            donor = self._previous_located(
+                draft.sentence, any_level=zero or self._anaphoric_place(s, e), item=draft.item
+            )
         if donor is not None and donor.locations:
             draft.locations = list(donor.locations)
-            draft.evidence.append(Evidence(rule="location.inherited", detail=",".join(
-                loc.code or loc.text for loc in donor.locations)))
+            draft.evidence.append(
+                Evidence(
+                    rule="location.inherited",
+                    detail=",".join(loc.code or loc.text for loc in donor.locations),
+                )
+            )
 
     def _anaphoric_place(self, s: int, e: int) -> bool:
         """The clause points back to a place named before ("attacked the city", "there")."""
@@ -351,13 +435,14 @@ class Assembler:
         if text in self.g["event_nouns"]:
             return False
         return text in self.g["irregular_event_verbs"] or any(
-            t.lower_.endswith("ed") or t.lower_ in self.g["irregular_event_verbs"] for t in trigger)
+            t.lower_.endswith("ed") or t.lower_ in self.g["irregular_event_verbs"] for t in trigger
+        )
 
     def _clause(self, token: int, sent: Span) -> tuple[int, int]:
         """The clause around ``token``: from the last clause opener before it to the
         next strong delimiter or "and that" after it."""
         lo = sent.start
-        for t in self.doc[sent.start:token]:
+        for t in self.doc[sent.start : token]:
             if t.lower_ in self.g["clause_openers"] or t.is_quote:
                 lo = t.i + 1
         for cue in self.ctx.within(labels.CUE, sent.start, token):
@@ -366,9 +451,12 @@ class Assembler:
         quote = self.ctx.quotation_at(self.doc[token].idx)
         if quote is not None:
             hi = min(hi, self._tok(quote.end - 1) + 1)
-        for t in self.doc[token:sent.end]:
-            if t.text == ";" or t.lower_ in self.g["strong_delimiters"] or (
-                    t.lower_ == "and" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "that"):
+        for t in self.doc[token : sent.end]:
+            if (
+                t.text == ";"
+                or t.lower_ in self.g["strong_delimiters"]
+                or (t.lower_ == "and" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "that")
+            ):
                 hi = t.i
                 break
         return lo, hi
@@ -379,47 +467,77 @@ class Assembler:
         sent = self.ctx.sents[i]
         out: list[Draft] = []
         taken: list[tuple[int, int]] = []
-        triggers = [t for t in self.ctx.within(labels.EVENT, sent.start, sent.end)
-                    if t.id_ in ("attack", "damage") and self._verbal(t)]
+        triggers = [
+            t
+            for t in self.ctx.within(labels.EVENT, sent.start, sent.end)
+            if t.id_ in ("attack", "damage") and self._verbal(t)
+        ]
         if not triggers:
             return out
         sentence_words = " " + " ".join(t.lower_ for t in sent) + " "
         if any(f" {m} " in sentence_words for m in self.g["generic_markers"]):
             return out
         for trigger in triggers:
-            if any(t.lower_ in self.g["modal_markers"] for t in self.doc[max(sent.start, trigger.start - 2):trigger.start]):
+            if any(
+                t.lower_ in self.g["modal_markers"]
+                for t in self.doc[max(sent.start, trigger.start - 2) : trigger.start]
+            ):
                 continue  # "is able to hit", "will strike": not a reported event
             if trigger.end < sent.end and self.doc[trigger.end].lower_ in self.g["origin_prepositions"]:
                 continue  # "drones launched from Yemen": a description, not the reported act
             lo, hi = self._clause(trigger.start, sent)
             if any(lo <= d.anchor < hi for d in counts) or any(a <= trigger.start < b for a, b in taken):
                 continue
-            if any(t.lower_ in self.g["irrealis_markers"] for t in self.doc[lo:trigger.start]):
+            if any(t.lower_ in self.g["irrealis_markers"] for t in self.doc[lo : trigger.start]):
                 continue  # "did not say whether anything had been damaged"
             quote = self.ctx.quotation_at(trigger.start_char)
             locations, own_place = self.places.find(lo, hi, quote)
-            evidence = [Evidence(rule="event.trigger", detail=trigger.id_, start=trigger.start_char,
-                                 end=trigger.end_char)]
+            evidence = [
+                Evidence(
+                    rule="event.trigger", detail=trigger.id_, start=trigger.start_char, end=trigger.end_char
+                )
+            ]
             if not locations and not own_place:
                 locations = self._fronted_locations(sent, lo)
             if not locations and not own_place:
                 items_before = self.ctx.within(labels.ITEM, lo, trigger.start)
-                donor = self._previous_located(i, any_level=True, item=items_before[0].id_ if items_before else None) \
-                    if self._anaphoric_subject(lo, trigger.start) else None
+                donor = (
+                    self._previous_located(
+                        i, any_level=True, item=items_before[0].id_ if items_before else None
+                    )
+                    if self._anaphoric_subject(lo, trigger.start)
+                    else None
+                )
                 if donor is None:
                     continue
                 locations = list(donor.locations)
-                evidence.append(Evidence(rule="location.inherited", detail=",".join(
-                    loc.code or loc.text for loc in locations)))
+                evidence.append(
+                    Evidence(
+                        rule="location.inherited", detail=",".join(loc.code or loc.text for loc in locations)
+                    )
+                )
             elif locations:
-                evidence.append(Evidence(rule="location.segment", detail=",".join(
-                    loc.code or loc.text for loc in locations)))
+                evidence.append(
+                    Evidence(
+                        rule="location.segment", detail=",".join(loc.code or loc.text for loc in locations)
+                    )
+                )
             if not locations:
                 continue
             items = self.ctx.within(labels.ITEM, lo, trigger.start)  # the weapon, as subject
-            out.append(Draft(sentence=i, start=lo, end=hi, anchor=trigger.start, event=trigger.id_,
-                             item=items[0].id_ if items else None, locations=locations,
-                             hedged=self._hedged(lo, hi), evidence=evidence))
+            out.append(
+                Draft(
+                    sentence=i,
+                    start=lo,
+                    end=hi,
+                    anchor=trigger.start,
+                    event=trigger.id_,
+                    item=items[0].id_ if items else None,
+                    locations=locations,
+                    hedged=self._hedged(lo, hi),
+                    evidence=evidence,
+                )
+            )
             taken.append((lo, hi))
         return out
 
@@ -442,7 +560,9 @@ class Assembler:
         out = []
         for loc in coded:
             d = replace(draft, locations=[loc], evidence=list(draft.evidence))
-            d.evidence.append(Evidence(rule="count.distributive", detail=loc.code or "", start=loc.start, end=loc.end))
+            d.evidence.append(
+                Evidence(rule="count.distributive", detail=loc.code or "", start=loc.start, end=loc.end)
+            )
             out.append(d)
         return out
 
@@ -484,7 +604,9 @@ class Assembler:
                 self.attributor.govern(d.attribution)
         if not drafts:
             for att in self.attributions[i]:
-                if att.rule in ("according_to", "possessive_report") or self.attributor.is_document_subject(att):
+                if att.rule in ("according_to", "possessive_report") or self.attributor.is_document_subject(
+                    att
+                ):
                     self.attributor.govern(att)
 
     # ---------------------------------------------------------------- statements
@@ -510,9 +632,13 @@ class Assembler:
                         break
             if found is None:
                 opening = self._tok(q.open)
-                before = [a for a in self.attributions[self.ctx.sent_of_token[opening]]
-                          if a.cue is not None and self._tok(a.cue.end - 1) < opening
-                          and (a.source.start or 0) < q.open]
+                before = [
+                    a
+                    for a in self.attributions[self.ctx.sent_of_token[opening]]
+                    if a.cue is not None
+                    and self._tok(a.cue.end - 1) < opening
+                    and (a.source.start or 0) < q.open
+                ]
                 if before:
                     found = max(before, key=lambda a: a.cue.end)
             if found is None and previous is not None and 0 <= q.open - previous[0].end <= 200:
@@ -556,8 +682,10 @@ class Assembler:
             return None
         cue_end = self._tok(att.cue.end - 1) + 1
         sent = self.ctx.sentence(cue_end - 1)
-        that = next((t.i for t in self.doc[cue_end:min(sent.end, cue_end + 5)]
-                     if t.lower_ == "that" or t.is_punct), None)
+        that = next(
+            (t.i for t in self.doc[cue_end : min(sent.end, cue_end + 5)] if t.lower_ == "that" or t.is_punct),
+            None,
+        )
         if that is not None and self.doc[that].lower_ == "that":
             lo = that + 1
         elif att.source.kind in self.g["assessment_kinds"] and att.scope[0] >= cue_end:
@@ -580,10 +708,23 @@ class Assembler:
             source_tok = self._tok(att.source.start)  # a fronted "In the Ryazan region, Governor X wrote"
             sent = self.ctx.sentence(source_tok)
             locations, _ = self.places.find(sent.start, source_tok)
-        d = Draft(sentence=i, start=start, end=end, anchor=start, event="statement",
-                  locations=dedupe(locations), attribution=att, quote=quote, hedged=self._hedged(start, end),
-                  evidence=[Evidence(rule="statement.quote" if quote else "statement.reported_speech",
-                                     detail=att.source.text)] + att.evidence())
+        d = Draft(
+            sentence=i,
+            start=start,
+            end=end,
+            anchor=start,
+            event="statement",
+            locations=dedupe(locations),
+            attribution=att,
+            quote=quote,
+            hedged=self._hedged(start, end),
+            evidence=[
+                Evidence(
+                    rule="statement.quote" if quote else "statement.reported_speech", detail=att.source.text
+                )
+            ]
+            + att.evidence(),
+        )
         mentions, frame = self.times.get(i, ([], None))
         d.time, ev = self.timeline.for_token(start, mentions, frame)
         d.evidence.extend(ev)
@@ -593,18 +734,28 @@ class Assembler:
     def _finish(self, d: Draft) -> Claim:
         start, end = d.start, d.end
         skip = self.g["strong_delimiters"] | self.g["weak_delimiters"]
-        while start < end - 1 and (self.doc[start].is_punct or self.doc[start].lower_ in skip
-                                   or self.doc[start].is_space):
+        while start < end - 1 and (
+            self.doc[start].is_punct or self.doc[start].lower_ in skip or self.doc[start].is_space
+        ):
             start += 1
         while end > start + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
         span = self.doc[start:end]
         att = d.attribution
         return Claim(
-            text=span.text, start=span.start_char, end=span.end_char, event=d.event, quantity=d.quantity,
-            item=d.item, locations=d.locations, time=d.time,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            event=d.event,
+            quantity=d.quantity,
+            item=d.item,
+            locations=d.locations,
+            time=d.time,
             source=att.source if att is not None else Source(),
-            cue=att.cue if att is not None else None, quote=d.quote, hedged=d.hedged, evidence=d.evidence,
+            cue=att.cue if att is not None else None,
+            quote=d.quote,
+            hedged=d.hedged,
+            evidence=d.evidence,
         )
 
 

@@ -46,14 +46,27 @@ class Attribution:
     sentence: int = -1
 
     def evidence(self) -> list[Evidence]:
-        notes = [Evidence(rule=f"source.{self.rule}", detail=self.source.kind,
-                          start=self.source.start, end=self.source.end)]
+        notes = [
+            Evidence(
+                rule=f"source.{self.rule}",
+                detail=self.source.kind,
+                start=self.source.start,
+                end=self.source.end,
+            )
+        ]
         if self.cue is not None:
-            notes.append(Evidence(rule="source.cue", detail=self.cue.text,
-                                  start=self.cue.start, end=self.cue.end))
+            notes.append(
+                Evidence(rule="source.cue", detail=self.cue.text, start=self.cue.start, end=self.cue.end)
+            )
         if self.antecedent is not None:
-            notes.append(Evidence(rule="source.antecedent", detail=self.antecedent.text,
-                                  start=self.antecedent.start, end=self.antecedent.end))
+            notes.append(
+                Evidence(
+                    rule="source.antecedent",
+                    detail=self.antecedent.text,
+                    start=self.antecedent.start,
+                    end=self.antecedent.end,
+                )
+            )
         return notes
 
     def inherited(self) -> Attribution:
@@ -61,8 +74,15 @@ class Attribution:
 
 
 def _source(span: Span, info: SourceInfo, kind: str | None = None) -> Source:
-    return Source(kind=kind or info.kind or "official", name=info.name, role=info.role,
-                  anonymous=info.anonymous, text=span.text, start=span.start_char, end=span.end_char)
+    return Source(
+        kind=kind or info.kind or "official",
+        name=info.name,
+        role=info.role,
+        anonymous=info.anonymous,
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+    )
 
 
 class Attributor:
@@ -118,15 +138,29 @@ class Attributor:
                 return self._as(span, near, role=near.role), None
         if not wanted and self.governing is not None:  # "the statement said", "it said"
             gov = self.governing.source
-            return Source(kind=gov.kind, name=gov.name, role=gov.role, anonymous=gov.anonymous,
-                          text=span.text, start=span.start_char, end=span.end_char), gov
+            return Source(
+                kind=gov.kind,
+                name=gov.name,
+                role=gov.role,
+                anonymous=gov.anonymous,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+            ), gov
         # An unresolved "the ministry" could be any ministry: a government body, not the MoD.
         kind = "official" if wanted in ("", "ministry_of_defense") else wanted
         return _source(span, info, kind=kind), None
 
     def _as(self, span: Span, info: SourceInfo | Source, *, role: str | None) -> Source:
-        return Source(kind=info.kind or "official", name=info.name, role=role, anonymous=info.anonymous,
-                      text=span.text, start=span.start_char, end=span.end_char)
+        return Source(
+            kind=info.kind or "official",
+            name=info.name,
+            role=role,
+            anonymous=info.anonymous,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+        )
 
     def _nearest_mention(self, span: Span) -> Source | None:
         """The closest earlier person-like source mention of the last two sentences,
@@ -147,8 +181,11 @@ class Attributor:
         """A governor reference ("its governor") in a sentence naming a region refers to
         that region's governor, not to an earlier governor of another region."""
         sent = self.ctx.sentence(span.start)
-        regions = [r for r in self.ctx.within(labels.REGION, sent.start, span.start)
-                   if r.kb_id_ in ("region", "place")]
+        regions = [
+            r
+            for r in self.ctx.within(labels.REGION, sent.start, span.start)
+            if r.kb_id_ in ("region", "place")
+        ]
         if not regions:
             return True
         role = (cand_info.role or "") + " " + (cand_info.name or "")
@@ -157,7 +194,7 @@ class Attributor:
     # ---------------------------------------------------------------- attributions
     def _negated(self, cue: Span) -> bool:
         lo = max(self.ctx.sentence(cue.start).start, cue.start - 3)
-        return any(t.lower_ in self.negators for t in self.doc[lo:cue.start])
+        return any(t.lower_ in self.negators for t in self.doc[lo : cue.start])
 
     def _source_ending_before(self, token: int, sent: Span) -> Span | None:
         """The source mention ending right before ``token`` (adverbs may intervene)."""
@@ -165,7 +202,11 @@ class Attributor:
         while j > sent.start and self.doc[j - 1].lower_ in self.g["verb_cue_gap"]:
             j -= 1
         region = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
-        if region is not None and region.start > sent.start and self.doc[region.start - 1].lower_ in ("in", "from"):
+        if (
+            region is not None
+            and region.start > sent.start
+            and self.doc[region.start - 1].lower_ in ("in", "from")
+        ):
             j = region.start - 1  # "the Houthis in Yemen said"
         for span in self.ctx.within(labels.SOURCE, sent.start, j):
             if span.end == j:
@@ -176,9 +217,12 @@ class Attributor:
                 return before[-1]
         # "A senior official who spoke on condition of anonymity said": skip the relative clause
         for span in reversed(self.ctx.within(labels.SOURCE, max(sent.start, j - 14), j)):
-            gap = [t for t in self.doc[span.end:j] if t.text != ","]
-            if gap and gap[0].lower_ in self.g["relative_pronouns"] and not any(
-                    t.is_punct or self.ctx.covering(labels.CUE, t.i) is not None for t in gap):
+            gap = [t for t in self.doc[span.end : j] if t.text != ","]
+            if (
+                gap
+                and gap[0].lower_ in self.g["relative_pronouns"]
+                and not any(t.is_punct or self.ctx.covering(labels.CUE, t.i) is not None for t in gap)
+            ):
                 return span
             break
         return None
@@ -187,7 +231,7 @@ class Attributor:
         for span in self.ctx.within(labels.SOURCE, token, sent.end):
             if span.start - token > gap:
                 break
-            if not any(t.is_punct for t in self.doc[token:span.start]):
+            if not any(t.is_punct for t in self.doc[token : span.start]):
                 return span
         return None
 
@@ -197,10 +241,10 @@ class Attributor:
     def _scope(self, sent: Span, first: int, last: int) -> tuple[int, int]:
         """Tokens governed by an attribution occupying tokens ``[first, last)``."""
         clause_start, clause_end = sent.start, sent.end
-        for t in self.doc[sent.start:first]:
+        for t in self.doc[sent.start : first]:
             if t.text == ";":
                 clause_start = t.i + 1
-        for t in self.doc[last:sent.end]:
+        for t in self.doc[last : sent.end]:
             if t.text == ";":
                 clause_end = t.i
                 break
@@ -258,11 +302,14 @@ class Attributor:
                 out.append(self._make(src, "possessive_report", (j + 1, sent.end), None, index))
         return out
 
-    def _make(self, src: Span, rule: str, scope: tuple[int, int], cue: Span | None, index: int) -> Attribution:
+    def _make(
+        self, src: Span, rule: str, scope: tuple[int, int], cue: Span | None, index: int
+    ) -> Attribution:
         source, antecedent = self.resolve(src)
         mention = Mention(text=cue.text, start=cue.start_char, end=cue.end_char) if cue is not None else None
-        return Attribution(source=source, rule=rule, scope=scope, cue=mention,
-                           antecedent=antecedent, sentence=index)
+        return Attribution(
+            source=source, rule=rule, scope=scope, cue=mention, antecedent=antecedent, sentence=index
+        )
 
     def for_token(self, token: int, attributions: list[Attribution]) -> Attribution | None:
         """The innermost attribution whose scope holds ``token``."""

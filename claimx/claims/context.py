@@ -81,7 +81,7 @@ class DocContext:
         if doc.has_annotation("SENT_START") and len(doc):
             flags = doc.to_array("SENT_START").tolist()
             starts = [0] + [i for i in range(1, len(doc)) if flags[i] == 1]
-        bounds = list(zip(starts, starts[1:] + [len(doc)]))
+        bounds = list(zip(starts, starts[1:] + [len(doc)], strict=False))
         ctx.sents = [doc[a:b] for a, b in bounds]
         ctx.sent_of_token = [0] * len(doc)
         for i, (a, b) in enumerate(bounds):

@@ -40,8 +40,14 @@ _register_extensions()
 class ClaimAssembler(Pipe):
     """Builds attributed claims from ``doc.spans[spans_key]`` and sets ``doc._.claims``."""
 
-    def __init__(self, nlp: Language, name: str = "claimx_claims", *, spans_key: str = SPANS_KEY,
-                 data_dir: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "claimx_claims",
+        *,
+        spans_key: str = SPANS_KEY,
+        data_dir: str | Path | None = None,
+    ) -> None:
         self.name = name
         self.spans_key = spans_key
         self.data_dir = models_dir(data_dir)

@@ -32,7 +32,7 @@ class LocationFinder:
         for span in self.ctx.within(labels.REGION, start, end):
             if out:
                 prev = out[-1][-1]
-                between = self.doc[prev.end:span.start]
+                between = self.doc[prev.end : span.start]
                 if all(t.lower_ in self.g["region_list_connectors"] for t in between):
                     out[-1].append(span)
                     continue
@@ -90,9 +90,14 @@ class LocationFinder:
 
     def to_location(self, span: Span) -> Location:
         region = self.gazetteer.get(span.id_) if span.id_ else None
-        return Location(code=span.id_ or None, name=region.name if region else None,
-                        country=region.country if region else None,
-                        text=span.text, start=span.start_char, end=span.end_char)
+        return Location(
+            code=span.id_ or None,
+            name=region.name if region else None,
+            country=region.country if region else None,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+        )
 
     def find(self, start: int, end: int, quote: Quotation | None = None) -> tuple[list[Location], bool]:
         """Locations in tokens ``[start, end)``, and whether the range names any place

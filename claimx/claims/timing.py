@@ -35,8 +35,15 @@ class TimedMention:
 
     def to_timespan(self, value: ResolvedTime | None = None) -> TimeSpan:
         v = value or self.value
-        return TimeSpan(start=v.start, end=v.end, granularity=v.granularity, resolved=v.resolved,
-                        text=self.span.text, char_start=self.span.start_char, char_end=self.span.end_char)
+        return TimeSpan(
+            start=v.start,
+            end=v.end,
+            granularity=v.granularity,
+            resolved=v.resolved,
+            text=self.span.text,
+            char_start=self.span.start_char,
+            char_end=self.span.end_char,
+        )
 
 
 def _day_of(value: date | datetime | None) -> date | None:
@@ -81,17 +88,30 @@ class Timeline:
             if value is None:
                 continue
             if value.anaphoric and not value.resolved and self.frame is not None:  # "that night"
-                value = ResolvedTime(start=self.frame.start, end=self.frame.end,
-                                     granularity=self.frame.granularity, resolved=self.frame.resolved,
-                                     has_date=True, has_clock=False, anaphoric=True)
+                value = ResolvedTime(
+                    start=self.frame.start,
+                    end=self.frame.end,
+                    granularity=self.frame.granularity,
+                    resolved=self.frame.resolved,
+                    has_date=True,
+                    has_clock=False,
+                    anaphoric=True,
+                )
             out.append(TimedMention(span, value, self._is_statement_time(span)))
         return self._merge_clock_with_day(self._merge_night_with_date(out))
 
     def _merge_clock_with_day(self, mentions: list[TimedMention]) -> list[TimedMention]:
         """A clock-only window and a day in one sentence ("On Tuesday … between 20:00 and
         23:30 Moscow time"): the window is on that day, and the day adds nothing more."""
-        days = [m for m in mentions if m.value.has_date and not m.value.has_clock and m.value.resolved
-                and m.value.granularity == "day" and m.value.start == m.value.end]
+        days = [
+            m
+            for m in mentions
+            if m.value.has_date
+            and not m.value.has_clock
+            and m.value.resolved
+            and m.value.granularity == "day"
+            and m.value.start == m.value.end
+        ]
         clocks = [m for m in mentions if m.value.has_clock and not m.value.has_date]
         if not days or not clocks:
             return mentions
@@ -124,24 +144,35 @@ class Timeline:
             out = [m for m in out if m not in dated]
         return out
 
-    def for_token(self, token: int, mentions: list[TimedMention],
-                  frame: TimeSpan | None = None) -> tuple[TimeSpan | None, list[Evidence]]:
+    def for_token(
+        self, token: int, mentions: list[TimedMention], frame: TimeSpan | None = None
+    ) -> tuple[TimeSpan | None, list[Evidence]]:
         """The time of a claim anchored at ``token`` in a sentence with ``mentions``;
         ``frame`` overrides the current frame (for claims built after the pass)."""
         frame = frame if frame is not None else self.frame
         events = [m for m in mentions if not m.statement]
         if events:
             best = min(events, key=lambda m: min(abs(m.span.start - token), abs(m.span.end - token)))
-            return best.to_timespan(), [Evidence(rule="time.sentence", detail=best.span.text,
-                                                 start=best.span.start_char, end=best.span.end_char)]
+            return best.to_timespan(), [
+                Evidence(
+                    rule="time.sentence",
+                    detail=best.span.text,
+                    start=best.span.start_char,
+                    end=best.span.end_char,
+                )
+            ]
         if frame is not None:
-            return frame, [Evidence(rule="time.inherited", detail=frame.text,
-                                    start=frame.char_start, end=frame.char_end)]
+            return frame, [
+                Evidence(rule="time.inherited", detail=frame.text, start=frame.char_start, end=frame.char_end)
+            ]
         statements = [m for m in mentions if m.statement]
         if statements:
             m = statements[0]
-            return m.to_timespan(), [Evidence(rule="time.statement", detail=m.span.text,
-                                              start=m.span.start_char, end=m.span.end_char)]
+            return m.to_timespan(), [
+                Evidence(
+                    rule="time.statement", detail=m.span.text, start=m.span.start_char, end=m.span.end_char
+                )
+            ]
         return None, []
 
     def advance(self, mentions: list[TimedMention]) -> TimeSpan | None:
@@ -166,4 +197,6 @@ class Timeline:
         if old.granularity in ("minute", "hour"):
             return False
         return _day_of(new.start) in {_day_of(old.start), _day_of(old.end)} or _day_of(new.end) in {
-            _day_of(old.start), _day_of(old.end)}
+            _day_of(old.start),
+            _day_of(old.end),
+        }
