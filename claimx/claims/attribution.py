@@ -201,6 +201,10 @@ class Attributor:
         j = token
         while j > sent.start and self.doc[j - 1].lower_ in self.g["verb_cue_gap"]:
             j -= 1
+        if j > sent.start and self.doc[j - 1].text == "," and any(
+            s.end == j - 1 and s.kb_id_ == "entity" for s in self.ctx.within(labels.SOURCE, sent.start, j - 1)
+        ):
+            j -= 1  # "The mayor of Kharkiv, Ihor Terekhov, said"
         region = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
         if (
             region is not None
@@ -269,6 +273,9 @@ class Attributor:
             if cue.id_ == "according_to":
                 src = self._source_starting_after(cue.end, sent, gap=4)
                 rule = "according_to"
+            elif cue.end < sent.end and self.doc[cue.end].lower_ == "by":
+                src = self._source_starting_after(cue.end + 1, sent, gap=0)  # "was reported by officials"
+                rule = "passive_cue"
             else:
                 src = self._source_ending_before(cue.start, sent)
                 rule = "subject_cue"

@@ -1,0 +1,203 @@
+"""Attribution patterns, quotes, anonymity, references, inheritance and certainty, on
+sentences written for these tests (both sides of the war, other conflicts, politics)."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimx
+
+
+def only(text: str, published: str | None = "2024-06-12", **match):
+    claims = claimx.extract(text, published=published)
+    found = [c for c in claims if all(_get(c, k) == v for k, v in match.items())]
+    assert len(found) == 1, [(c.event, c.quantity and c.quantity.value, c.source.kind) for c in claims]
+    return found[0]
+
+
+def _get(claim, key):
+    if key == "value":
+        return claim.quantity.value if claim.quantity else None
+    return getattr(claim, key)
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Ukraine's air force said it had shot down 23 drones over the Odesa region.", "military"),
+        ("Air defences downed 9 drones over the Kursk region, according to the Russian Defence Ministry.", "ministry_of_defense"),
+        ("Nine drones were shot down over the Kursk region, the Defence Ministry said.", "ministry_of_defense"),
+        ("Governor Alexander Bogomaz wrote on Telegram that 4 drones were downed over the Bryansk region.", "governor"),
+        ("The Israel Defense Forces confirmed that 12 rockets had crossed from Lebanon.", "military"),
+        ("Two missiles struck the port of Odesa, as reported by Ukrinform.", "media"),
+        ("Three homes were damaged in the Belgorod region, local officials reported.", "official"),
+        ("Five rockets were fired at the base, the Pentagon's press secretary said.", "ministry_of_defense"),
+    ],
+)
+def test_reported_speech_patterns(text, kind):
+    claim = next(c for c in claimx.extract(text, published="2024-06-12") if c.quantity)
+    assert claim.source.kind == kind
+    assert claim.cue is not None
+    assert text[claim.cue.start : claim.cue.end] == claim.cue.text
+
+
+def test_passive_reported_by_officials():
+    text = "Four people were injured in the Zaporizhzhia region, it was reported by local officials."
+    claim = only(text, value=4)
+    assert claim.source.kind == "official"
+    assert claim.source.text == "local officials"
+
+
+def test_curly_quote_speaker_after_and_continuation_after_attribution():
+    text = (
+        "“Our air defence worked all night,” said Colonel Yuriy Ihnat, the air force spokesman. "
+        "“But the enemy keeps changing its tactics.”"
+    )
+    (claim,) = claimx.extract(text)
+    assert claim.event == "statement" and claim.quote
+    assert claim.source.kind == "military"
+    assert claim.source.name == "Yuriy Ihnat"
+    assert "changing its tactics" in claim.text  # the quote broken by its attribution is one statement
+
+
+def test_straight_quote_speaker_before_with_colon():
+    text = 'The mayor of Kharkiv, Ihor Terekhov, said: "The city will not be intimidated by these attacks."'
+    (claim,) = claimx.extract(text)
+    assert claim.quote and claim.event == "statement"
+    assert claim.source.kind == "official"
+    assert claim.text.startswith("The city will not be intimidated")
+
+
+def test_quote_without_speaker_is_not_a_statement():
+    text = 'Residents described a "night of terror" in the village. "We could not sleep at all," one sign read.'
+    assert [c for c in claimx.extract(text) if c.event == "statement" and c.source.kind != "witness"] == []
+
+
+def test_unbalanced_quotation_mark_never_raises():
+    text = '"Five drones were shot down over Sumy, the air force said.\nAnother line without a closing mark.'
+    claims = claimx.extract(text, published="2024-06-12")
+    assert all(text[c.start : c.end] == c.text for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sources within the ministry said the strikes may have hit a fuel depot.",
+        "Sources close to the General Staff said the strikes may have hit a fuel depot.",
+        "Sources familiar with the matter said the strikes may have hit a fuel depot.",
+        "An official who declined to be named said the strikes may have hit a fuel depot.",
+        "A senior officer, who spoke on condition of anonymity, said the strikes may have hit a fuel depot.",
+    ],
+)
+def test_anonymous_sources(text):
+    (claim,) = claimx.extract(text)
+    assert claim.source.kind == "anonymous_official"
+    assert claim.source.anonymous and claim.source.name is None
+    assert claim.hedged
+
+
+def test_anonymous_spokesperson_keeps_role():
+    text = (
+        '"The fire has been contained," said a spokesperson for the Emergency Situations Ministry, '
+        "who requested anonymity."
+    )
+    (claim,) = claimx.extract(text)
+    assert claim.source.kind == "anonymous_official" and claim.source.anonymous
+    assert claim.source.name is None
+    assert "Emergency Situations Ministry" in (claim.source.role or claim.source.text)
+
+
+def test_pronoun_and_surname_resolve_to_the_named_governor():
+    text = (
+        "Governor Vyacheslav Gladkov said two civilians were wounded in Shebekino. "
+        "He wrote that one house was destroyed. Gladkov added that nobody was killed."
+    )
+    claims = claimx.extract(text, published="2024-06-12")
+    assert claims and all(c.source.kind == "governor" for c in claims)
+    assert {c.source.name for c in claims} == {"Vyacheslav Gladkov"}
+
+
+def test_the_ministry_resolves_to_an_earlier_defence_ministry():
+    text = (
+        "Russia's Defence Ministry said air defences destroyed 17 drones over the Belgorod region. "
+        "Later the ministry said another 5 were downed over the Kursk region."
+    )
+    later = only(text, value=5)
+    assert later.source.kind == "ministry_of_defense"
+    assert later.source.text == "the ministry"
+    assert any(e.rule == "source.antecedent" for e in later.evidence)
+
+
+def test_inheritance_stops_at_a_new_source():
+    text = (
+        "The Defence Ministry said 30 drones were destroyed overnight over the Rostov region. "
+        "Ten of them were downed near Taganrog. "
+        "Governor Vasily Golubev said 3 people were injured in Taganrog. "
+        "Two more were hospitalised."
+    )
+    claims = {c.quantity.value: c for c in claimx.extract(text, published="2024-06-12") if c.quantity}
+    assert claims[10].source.kind == "ministry_of_defense"
+    assert claims[3].source.kind == "governor"
+    assert claims[2].source.kind == "governor"  # continues the governor's casualty report
+
+
+def test_inheritance_stops_at_a_new_topic():
+    text = (
+        "Israel's military said 40 rockets were fired from Lebanon on Monday. "
+        "In a separate development, parliament approved the budget with 64 votes."
+    )
+    claims = claimx.extract(text, published="2024-06-12")
+    assert [c.quantity.value for c in claims if c.quantity] == [40]
+
+
+@pytest.mark.parametrize(
+    "text,event",
+    [
+        ("No injuries were reported, the regional governor said.", "casualty"),
+        ("The drone fell in a field without causing casualties, officials said.", "casualty"),
+        ("Nobody was hurt, the emergency services said.", "casualty"),
+        ("The ministry said there was no damage.", "damage"),
+    ],
+)
+def test_negated_counts_are_zero_claims(text, event):
+    claim = only(text, event=event)
+    assert claim.quantity.value == 0
+
+
+@pytest.mark.parametrize(
+    "text,hedged",
+    [
+        ("Two drones reportedly struck an oil depot in the Bryansk region, local media said.", True),
+        ("Two drones allegedly struck an oil depot in the Bryansk region, local media said.", True),
+        ("Two drones struck an oil depot in the Bryansk region, local media said.", False),
+    ],
+)
+def test_hedges(text, hedged):
+    claim = only(text, value=2)
+    assert claim.hedged is hedged
+
+
+def test_analyst_assessment_in_politics():
+    text = "Analysts at the Carnegie Endowment suggest that the new sanctions may slow missile production."
+    (claim,) = claimx.extract(text)
+    assert claim.event == "statement" and claim.source.kind == "analyst"
+    assert claim.hedged
+
+
+def test_unattributed_narrative_sentence_is_not_a_claim():
+    text = "The war has reshaped the economy of the region. Many families have left the frontline towns."
+    assert claimx.extract(text) == []
+
+
+def test_year_is_not_a_count():
+    text = "Since 2014, the ministry said, the region has been shelled almost daily."
+    assert [c for c in claimx.extract(text) if c.quantity] == []
+
+
+def test_evidence_explains_the_source_choice():
+    text = "Five drones were shot down over the Kursk region, according to the Russian Defence Ministry."
+    claim = only(text, value=5)
+    rules = [e.rule for e in claim.evidence]
+    assert "source.according_to" in rules and "source.cue" in rules
+    cue = next(e for e in claim.evidence if e.rule == "source.cue")
+    assert text[cue.start : cue.end] == "according to"
