@@ -176,8 +176,9 @@ class Assembler:
         drafts: list[Draft] = []
         for anchor, (s, e) in zip(anchors, self._segments(sent, anchors), strict=False):
             prev = drafts[-1] if drafts else self._previous_draft(i)
+            governing = next((d for d in reversed(drafts) if not self._partitive_whole(d.anchor)), None)
             draft = (self._negation_draft if anchor.label_ == labels.NEGATION else self._quantity_draft)(
-                anchor, s, e, i, prev, drafts[0] if drafts else None
+                anchor, s, e, i, prev, governing
             )
             if draft is None:
                 continue
@@ -209,7 +210,8 @@ class Assembler:
         events = self.ctx.within(labels.EVENT, s, e)
         if item is None:
             casualty = [ev for ev in events if ev.id_ == "casualty" and abs(ev.start - q.start) <= 3]
-            if casualty and how != "none":
+            killed_before = any(ev.id_ == "casualty" and 0 < q.start - ev.end + 1 <= 1 for ev in events)
+            if casualty and (how != "none" or killed_before):  # "killed at least 29 Palestinians"
                 item, how = "person", "casualty_trigger"
             elif (
                 how == "anaphor"
@@ -321,8 +323,10 @@ class Assembler:
         """The event kind of a count at ``token``, and the trigger that says so.
 
         The nearest trigger in the count's own clause wins. A clause without one shares
-        the verb of the sentence's first count ("shot down 24 drones, as well as two
-        missiles"); casualties look for a casualty trigger anywhere in the sentence."""
+        the verb of the sentence's previous count ("destroyed 9 missiles and 46 drones";
+        "shot down 24 of the 29 drones Russia launched, as well as two missiles", where
+        the partitive whole 29 does not count); casualties look for a casualty trigger
+        anywhere in the sentence."""
         sent = self.ctx.sents[i]
         if self._partitive_whole(token):  # "24 of the 29 drones Russia launched": 29 was launched
             events = [ev for ev in events if ev.start > token]
@@ -401,8 +405,9 @@ class Assembler:
         elif draft.elliptical and referent is not None and referent.locations:
             donor = referent
         else:
+            anaphoric = self._anaphoric_place(s, e)  # "struck the city": the city of the same weapon
             donor = self._previous_located(
-                draft.sentence, any_level=zero or self._anaphoric_place(s, e), item=draft.item
+                draft.sentence, any_level=zero or anaphoric, item=draft.item if anaphoric else None
             )
         if donor is not None and donor.locations:
             draft.locations = list(donor.locations)

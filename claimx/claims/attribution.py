@@ -267,6 +267,7 @@ class Attributor:
         """Every attribution stated in sentence ``index``."""
         sent = self.ctx.sents[index]
         found: list[Attribution] = []
+        last_src: Span | None = None
         for cue in self.ctx.within(labels.CUE, sent.start, sent.end):
             if self._negated(cue):
                 continue
@@ -282,10 +283,15 @@ class Attributor:
                 if src is None:
                     src = self._source_starting_after(cue.end, sent, gap=0)
                     rule = "inverted_cue"
+                if src is None and last_src is not None and cue.start > sent.start \
+                        and self.doc[cue.start - 1].text == "," and cue.text.lower().endswith("ing"):
+                    src, rule = last_src, "participle_cue"  # "the air force said, adding that …"
             if src is None:
                 continue
+            last_src = src
             first, last = min(src.start, cue.start), max(src.end, cue.end)
-            found.append(self._make(src, rule, self._scope(sent, first, last), cue, index))
+            scope = (cue.end, sent.end) if rule == "participle_cue" else self._scope(sent, first, last)
+            found.append(self._make(src, rule, scope, cue, index))
         found.extend(self._possessive_reports(sent, index))
         return found
 
