@@ -404,6 +404,8 @@ class Assembler:
             donor = same_sentence[-1]
         elif draft.elliptical and referent is not None and referent.locations:
             donor = referent
+        elif draft.event in ("casualty", "damage") and self._previous_harm(draft.sentence) is not None:
+            donor = self._previous_harm(draft.sentence)  # the toll of the incident just reported
         else:
             anaphoric = self._anaphoric_place(s, e)  # "struck the city": the city of the same weapon
             donor = self._previous_located(
@@ -422,6 +424,15 @@ class Assembler:
         """The clause points back to a place named before ("attacked the city", "there")."""
         words = " " + " ".join(t.lower_ for t in self.doc[s:e]) + " "
         return any(f" {phrase} " in words for phrase in self.g["anaphoric_places"])
+
+    def _previous_harm(self, i: int) -> Draft | None:
+        """The latest located casualty or damage claim of the last two sentences."""
+        for d in reversed(self.drafts):
+            if i - d.sentence > 2:
+                return None
+            if d.event in ("casualty", "damage") and d.locations:
+                return d
+        return None
 
     def _previous_located(self, i: int, *, any_level: bool, item: str | None = None) -> Draft | None:
         """The latest earlier claim with locations: any for a zero-count follow-up
