@@ -158,3 +158,11 @@ def test_unattributed_narrative_is_not_given_an_earlier_source():
     injured = got[(3, ("IL-HA",))]
     assert injured.event == "casualty"
     assert injured.source.kind == "unattributed"
+
+
+def test_the_month_may_is_not_a_hedge():
+    text = "Air defences destroyed 17 drones between 23:00 MSK on May 8 and 06:00 MSK on May 9, the ministry said."
+    (claim,) = claimx.extract(text, published="2024-05-09")
+    assert not claim.hedged
+    (modal,) = claimx.extract("Two drones may have hit an oil depot in the Bryansk region, officials said.")
+    assert modal.hedged

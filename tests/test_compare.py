@@ -22,7 +22,7 @@ from claimx.schema import Claim, Location, Quantity, Source, TimeSpan
 MSK = timezone(timedelta(hours=3))
 KYIV = timezone(timedelta(hours=2))
 NIGHT = (datetime(2025, 11, 11, 23, 0, tzinfo=MSK), datetime(2025, 11, 12, 7, 0, tzinfo=MSK))
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"  # the project's shared/ beside the repo
 
 
 def build(*sentences: tuple[str, dict]) -> tuple[str, list[Claim]]:

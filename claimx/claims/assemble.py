@@ -383,7 +383,8 @@ class Assembler:
         )
 
     def _hedged(self, s: int, e: int) -> bool:
-        return bool(self.ctx.within(labels.HEDGE, s, e))
+        """A certainty marker in tokens ``[s, e)``; "May" inside a date is the month."""
+        return any(self.ctx.covering(labels.TIME, h.start) is None for h in self.ctx.within(labels.HEDGE, s, e))
 
     # ---------------------------------------------------------------- locations
     def _locate(
