@@ -25,9 +25,18 @@ def _get(claim, key):
     "text,kind",
     [
         ("Ukraine's air force said it had shot down 23 drones over the Odesa region.", "military"),
-        ("Air defences downed 9 drones over the Kursk region, according to the Russian Defence Ministry.", "ministry_of_defense"),
-        ("Nine drones were shot down over the Kursk region, the Defence Ministry said.", "ministry_of_defense"),
-        ("Governor Alexander Bogomaz wrote on Telegram that 4 drones were downed over the Bryansk region.", "governor"),
+        (
+            "Air defences downed 9 drones over the Kursk region, according to the Russian Defence Ministry.",
+            "ministry_of_defense",
+        ),
+        (
+            "Nine drones were shot down over the Kursk region, the Defence Ministry said.",
+            "ministry_of_defense",
+        ),
+        (
+            "Governor Alexander Bogomaz wrote on Telegram that 4 drones were downed over the Bryansk region.",
+            "governor",
+        ),
         ("The Israel Defense Forces confirmed that 12 rockets had crossed from Lebanon.", "military"),
         ("Two missiles struck the port of Odesa, as reported by Ukrinform.", "media"),
         ("Three homes were damaged in the Belgorod region, local officials reported.", "official"),
@@ -69,7 +78,9 @@ def test_straight_quote_speaker_before_with_colon():
 
 
 def test_quote_without_speaker_is_not_a_statement():
-    text = 'Residents described a "night of terror" in the village. "We could not sleep at all," one sign read.'
+    text = (
+        'Residents described a "night of terror" in the village. "We could not sleep at all," one sign read.'
+    )
     assert [c for c in claimx.extract(text) if c.event == "statement" and c.source.kind != "witness"] == []
 
 

@@ -384,7 +384,8 @@ class Assembler:
 
     def _hedged(self, s: int, e: int) -> bool:
         """A certainty marker in tokens ``[s, e)``; "May" inside a date is the month."""
-        return any(self.ctx.covering(labels.TIME, h.start) is None for h in self.ctx.within(labels.HEDGE, s, e))
+        hedges = self.ctx.within(labels.HEDGE, s, e)
+        return any(self.ctx.covering(labels.TIME, h.start) is None for h in hedges)
 
     # ---------------------------------------------------------------- locations
     def _locate(

@@ -201,8 +201,13 @@ class Attributor:
         j = token
         while j > sent.start and self.doc[j - 1].lower_ in self.g["verb_cue_gap"]:
             j -= 1
-        if j > sent.start and self.doc[j - 1].text == "," and any(
-            s.end == j - 1 and s.kb_id_ == "entity" for s in self.ctx.within(labels.SOURCE, sent.start, j - 1)
+        if (
+            j > sent.start
+            and self.doc[j - 1].text == ","
+            and any(
+                s.end == j - 1 and s.kb_id_ == "entity"
+                for s in self.ctx.within(labels.SOURCE, sent.start, j - 1)
+            )
         ):
             j -= 1  # "The mayor of Kharkiv, Ihor Terekhov, said"
         region = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
@@ -283,8 +288,13 @@ class Attributor:
                 if src is None:
                     src = self._source_starting_after(cue.end, sent, gap=0)
                     rule = "inverted_cue"
-                if src is None and last_src is not None and cue.start > sent.start \
-                        and self.doc[cue.start - 1].text == "," and cue.text.lower().endswith("ing"):
+                if (
+                    src is None
+                    and last_src is not None
+                    and cue.start > sent.start
+                    and self.doc[cue.start - 1].text == ","
+                    and cue.text.lower().endswith("ing")
+                ):
                     src, rule = last_src, "participle_cue"  # "the air force said, adding that …"
             if src is None:
                 continue

@@ -7,15 +7,14 @@ carry them unchanged; ``doc._.claims`` rebuilds the pydantic objects on access.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from ..entities.labels import SPANS_KEY
 from ..errors import Errors
+from ..pipes import StatelessPipe
 from ..resources import models_dir
 from ..schema import Claim
 from .assemble import assemble
@@ -37,7 +36,7 @@ def _register_extensions() -> None:
 _register_extensions()
 
 
-class ClaimAssembler(Pipe):
+class ClaimAssembler(StatelessPipe):
     """Builds attributed claims from ``doc.spans[spans_key]`` and sets ``doc._.claims``."""
 
     def __init__(
@@ -62,22 +61,6 @@ class ClaimAssembler(Pipe):
         except Exception as exc:
             error_handler(self.name, self, [doc], exc)
         return doc
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
-        for doc in stream:
-            yield self(doc)
-
-    def to_disk(self, path, *, exclude=tuple()) -> None:  # noqa: D102
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()) -> ClaimAssembler:  # noqa: D102
-        return self
-
-    def to_bytes(self, *, exclude=tuple()) -> bytes:  # noqa: D102
-        return b""
-
-    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> ClaimAssembler:  # noqa: D102
-        return self
 
 
 @Language.factory("claimx_claims", default_config={"spans_key": SPANS_KEY, "data_dir": None})

@@ -8,13 +8,12 @@ pipeline's ``doc.ents`` is left untouched.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
+from ..pipes import StatelessPipe
 from ..resources import models_dir
 from .labels import SPANS_KEY
 from .lexicon import LexiconRecognizer
@@ -24,7 +23,7 @@ from .sources import SourceRecognizer
 from .times import TimeRecognizer
 
 
-class EntityRecognizer(Pipe):
+class EntityRecognizer(StatelessPipe):
     """Finds claimx's mentions and stores them in ``doc.spans[spans_key]``."""
 
     def __init__(
@@ -57,23 +56,6 @@ class EntityRecognizer(Pipe):
         except Exception as exc:  # spaCy's contract: route to the pipe's error handler
             error_handler(self.name, self, [doc], exc)
         return doc
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
-        for doc in stream:
-            yield self(doc)
-
-    # The component's state is its data folder, recorded in the config: nothing to save.
-    def to_disk(self, path, *, exclude=tuple()) -> None:  # noqa: D102
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()) -> EntityRecognizer:  # noqa: D102
-        return self
-
-    def to_bytes(self, *, exclude=tuple()) -> bytes:  # noqa: D102
-        return b""
-
-    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> EntityRecognizer:  # noqa: D102
-        return self
 
 
 @Language.factory(
