@@ -166,3 +166,36 @@ def test_the_month_may_is_not_a_hedge():
     assert not claim.hedged
     (modal,) = claimx.extract("Two drones may have hit an oil depot in the Bryansk region, officials said.")
     assert modal.hedged
+
+
+def test_governor_speaks_for_their_region_when_no_place_is_named():
+    text = (
+        "The Defence Ministry said 25 drones were destroyed over the Kursk region overnight. "
+        "Lipetsk Governor Igor Artamonov said there were no casualties."
+    )
+    zero = next(c for c in claimx.extract(text, published="2024-08-10") if c.quantity.value == 0)
+    assert [loc.code for loc in zero.locations] == ["RU-LIP"]
+    assert any(e.rule == "location.speaker_region" for e in zero.evidence)
+
+
+def test_country_as_speaker_and_origin_country_not_borrowed():
+    text = (
+        "Lebanon's health ministry said 12 people were killed in strikes on southern Lebanon. "
+        "Israel said about 30 rockets crossed from Lebanon on Monday."
+    )
+    claims = claimx.extract(text, published="2024-08-12")
+    rockets = next(c for c in claims if c.item == "rocket")
+    assert rockets.source.kind == "official" and rockets.source.name == "Israel"
+    assert rockets.locations == []  # launched from Lebanon, so not "in Lebanon"
+
+
+def test_damage_and_zero_casualties_in_one_sentence_are_separate_claims():
+    text = (
+        "Falling debris damaged two cars in the town of Rossosh, Governor Alexander Gusev said, "
+        "adding that nobody was injured."
+    )
+    claims = claimx.extract(text, published="2024-08-12")
+    by_event = {c.event: c for c in claims}
+    assert by_event["damage"].quantity.value == 2 and by_event["damage"].item == "vehicle"
+    assert by_event["casualty"].quantity.value == 0
+    assert {c.source.kind for c in claims} == {"governor"}

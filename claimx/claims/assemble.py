@@ -100,6 +100,7 @@ class Assembler:
                 d.time, ev = self.timeline.for_token(d.anchor, times)
                 d.evidence.extend(ev)
                 self._attribute(d, i)
+                self._speaker_region(d)
             moved = self.timeline.advance(times)
             if not drafts and moved is not None:
                 for d in last_claims:
@@ -413,8 +414,14 @@ class Assembler:
             donor = self._previous_located(
                 draft.sentence, any_level=zero or anaphoric, item=draft.item if anaphoric else None
             )
-        if donor is not None and donor.locations:
-            draft.locations = list(donor.locations)
+        origins = self.places.origin_countries(s, e)  # rockets "from Lebanon" did not land in Lebanon
+        inherited = [
+            loc
+            for loc in (donor.locations if donor is not None else [])
+            if not loc.code or loc.code.split("-")[0] not in origins
+        ]
+        if inherited:
+            draft.locations = inherited
             draft.evidence.append(
                 Evidence(
                     rule="location.inherited",
@@ -476,6 +483,11 @@ class Assembler:
                 or (t.lower_ == "and" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "that")
             ):
                 hi = t.i
+                break
+        for cue in self.ctx.within(labels.CUE, token + 1, hi):
+            source = self.ctx.covering(labels.SOURCE, cue.start - 1) if cue.start > token + 1 else None
+            if source is not None and source.start > token and self.doc[source.start - 1].text == ",":
+                hi = source.start - 1  # "…in the town of Liski, he said, adding that …"
                 break
         return lo, hi
 
@@ -602,6 +614,27 @@ class Assembler:
         if att is not None:
             d.attribution = att
             d.evidence.extend(att.evidence())
+
+    def _speaker_region(self, d: Draft) -> None:
+        """A governor speaks for a region: a claim of theirs that names no place of its
+        own is about their region ("Bryansk Governor X said there were no casualties")."""
+        att = d.attribution
+        if att is None or att.source.kind != "governor" or att.source.start is None:
+            return
+        if any(e.rule == "location.segment" for e in d.evidence):
+            return
+        first, last = self._tok(att.source.start), self._tok(att.source.end - 1) + 1
+        regions = [r for r in self.ctx.within(labels.REGION, first, last) if r.kb_id_ in ("region", "place")]
+        if regions:
+            d.locations = [self.places.to_location(regions[0])]
+            d.evidence.append(
+                Evidence(
+                    rule="location.speaker_region",
+                    detail=regions[0].id_,
+                    start=regions[0].start_char,
+                    end=regions[0].end_char,
+                )
+            )
 
     def _continues(self, d: Draft, gov: Attribution) -> bool:
         """Whether an unattributed claim continues the report the governing source made:

@@ -109,6 +109,15 @@ class Attributor:
 
     def resolve(self, span: Span) -> tuple[Source, Source | None]:
         """The source a mention stands for, and the full mention it was resolved to."""
+        if span.label_ == labels.REGION:  # a country speaking for itself: "Israel said"
+            return Source(
+                kind="official",
+                name=span.text,
+                role="government",
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+            ), None
         info = self.info(span)
         if span.kb_id_ == "entity":
             return _source(span, info), None
@@ -220,6 +229,9 @@ class Attributor:
         for span in self.ctx.within(labels.SOURCE, sent.start, j):
             if span.end == j:
                 return span
+        country = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
+        if country is not None and country.end == j and country.kb_id_ == "country":
+            return country
         if j > sent.start and self.doc[j - 1].lower_ in self.g["relative_pronouns"]:
             before = self.ctx.within(labels.SOURCE, sent.start, j - 1)
             if before and before[-1].end >= j - 3:

@@ -117,6 +117,15 @@ class LocationFinder:
                 locations.extend(self.to_location(s) for s in group)
         return dedupe(locations), own_place
 
+    def origin_countries(self, start: int, end: int) -> set[str]:
+        """Countries named as where something came from ("crossed from Lebanon"); a
+        region of origin ("fired from the Belgorod region") says less about the target."""
+        out = set()
+        for group in self.groups(start, end):
+            if self.role(group) == "origin":
+                out.update(s.id_ for s in group if s.id_ and s.kb_id_ == "country")
+        return out
+
 
 def dedupe(locations: list[Location]) -> list[Location]:
     """One location per code, and no country whose region is also named
