@@ -616,10 +616,11 @@ class Assembler:
             d.evidence.extend(att.evidence())
 
     def _speaker_region(self, d: Draft) -> None:
-        """A governor speaks for a region: a claim of theirs that names no place of its
-        own is about their region ("Bryansk Governor X said there were no casualties")."""
+        """A governor or a local authority speaks for its area: a claim of theirs that names
+        no place of its own is about that area ("Bryansk Governor X said there were no
+        casualties", "according to the Kyiv city administration, debris fell on a house")."""
         att = d.attribution
-        if att is None or att.source.kind != "governor" or att.source.start is None:
+        if att is None or att.source.kind not in ("governor", "official") or att.source.start is None:
             return
         if any(e.rule == "location.segment" for e in d.evidence):
             return
