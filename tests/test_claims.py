@@ -199,3 +199,12 @@ def test_damage_and_zero_casualties_in_one_sentence_are_separate_claims():
     assert by_event["damage"].quantity.value == 2 and by_event["damage"].item == "vehicle"
     assert by_event["casualty"].quantity.value == 0
     assert {c.source.kind for c in claims} == {"governor"}
+
+
+def test_coordinated_counts_share_the_place_named_once():
+    text = "Russia fired 40 missiles and 70 drones at Ukraine overnight, the air force said."
+    got = by_value(claimx.extract(text, published="2024-12-01"))
+    assert set(got) == {(40, ("UA",)), (70, ("UA",))}
+    text = "Air defences destroyed 20 drones overnight, and 5 were downed over the Kursk region, the ministry said."
+    got = by_value(claimx.extract(text, published="2024-12-01"))
+    assert set(got) == {(20, ()), (5, ("RU-KRS",))}

@@ -63,6 +63,7 @@ class Draft:
     hedged: bool = False
     evidence: list[Evidence] = field(default_factory=list)
     elliptical: bool = False
+    own_place: bool = False  # its clause names a place (even one without a code)
 
 
 class Assembler:
@@ -185,7 +186,25 @@ class Assembler:
                 continue
             self._locate(draft, s, e, drafts, prev)
             drafts.extend(self._distribute(draft, anchor, s, e))
+        self._share_coordinated_place(drafts)
         return drafts
+
+    def _share_coordinated_place(self, drafts: list[Draft]) -> None:
+        """A conjunct joined by "and" lends its place back to the count before it when
+        that count names none: "Russia fired 78 missiles and 106 drones at Ukraine"."""
+        for d, nxt in zip(reversed(drafts[:-1]), reversed(drafts[1:]), strict=True):
+            joined = self.doc[nxt.start].lower_ == "and" and not any(
+                t.lower_ in AUXILIARIES for t in self.doc[nxt.start : nxt.end]
+            )  # "and 5 were downed over Kursk" is a clause of its own
+            own = any(e.rule == "location.segment" for e in nxt.evidence)
+            if not d.locations and not d.own_place and joined and own and nxt.event == d.event:
+                d.locations = list(nxt.locations)
+                d.evidence.append(
+                    Evidence(
+                        rule="location.coordinated",
+                        detail=",".join(loc.code or loc.text for loc in nxt.locations),
+                    )
+                )
 
     def _previous_draft(self, i: int) -> Draft | None:
         """The latest count claim of the last two sentences, which an elliptical count
@@ -394,6 +413,7 @@ class Assembler:
     ) -> None:
         quote = self.ctx.quotation_at(self.doc[draft.anchor].idx)
         locations, own_place = self.places.find(s, e, quote)
+        draft.own_place = own_place
         if locations:
             draft.locations = locations
             draft.evidence.append(
@@ -485,6 +505,9 @@ class Assembler:
                 hi = t.i
                 break
         for cue in self.ctx.within(labels.CUE, token + 1, hi):
+            if cue.id_ == "according_to" and self.doc[cue.start - 1].text == ",":
+                hi = cue.start - 1  # "…was damaged in the Dnipropetrovsk region, according to …"
+                break
             source = self.ctx.covering(labels.SOURCE, cue.start - 1) if cue.start > token + 1 else None
             if source is not None and source.start > token and self.doc[source.start - 1].text == ",":
                 hi = source.start - 1  # "…in the town of Liski, he said, adding that …"
@@ -529,6 +552,10 @@ class Assembler:
             ]
             if not locations and not own_place:
                 locations = self._fronted_locations(sent, lo)
+            if not locations and not own_place:
+                att = self.attributor.for_token(trigger.start, self.attributions[i])
+                region = self._speaker_region_span(att) if att is not None else None
+                locations = [self.places.to_location(region)] if region is not None else []
             if not locations and not own_place:
                 items_before = self.ctx.within(labels.ITEM, lo, trigger.start)
                 donor = (
@@ -619,30 +646,47 @@ class Assembler:
         """A governor or a local authority speaks for its area: a claim of theirs that names
         no place of its own is about that area ("Bryansk Governor X said there were no
         casualties", "according to the Kyiv city administration, debris fell on a house")."""
-        att = d.attribution
-        if att is None or att.source.kind not in ("governor", "official") or att.source.start is None:
+        if d.attribution is None or any(e.rule == "location.segment" for e in d.evidence):
             return
-        if any(e.rule == "location.segment" for e in d.evidence):
-            return
-        first, last = self._tok(att.source.start), self._tok(att.source.end - 1) + 1
-        regions = [r for r in self.ctx.within(labels.REGION, first, last) if r.kb_id_ in ("region", "place")]
-        if regions:
-            d.locations = [self.places.to_location(regions[0])]
+        region = self._speaker_region_span(d.attribution)
+        if region is not None:
+            d.locations = [self.places.to_location(region)]
             d.evidence.append(
                 Evidence(
                     rule="location.speaker_region",
-                    detail=regions[0].id_,
-                    start=regions[0].start_char,
-                    end=regions[0].end_char,
+                    detail=region.id_,
+                    start=region.start_char,
+                    end=region.end_char,
                 )
             )
 
+    def _speaker_region_span(self, att: Attribution) -> Span | None:
+        """The region named in a governor's or local authority's mention (or in the full
+        mention a pronoun resolved to): "Voronezh Governor Alexander Gusev" → Voronezh."""
+        if att.source.kind not in ("governor", "official"):
+            return None
+        for mention in (att.source, att.antecedent):
+            if mention is None or mention.start is None:
+                continue
+            first, last = self._tok(mention.start), self._tok(mention.end - 1) + 1
+            for region in self.ctx.within(labels.REGION, first, last):
+                if region.kb_id_ in ("region", "place"):
+                    return region
+        return None
+
     def _continues(self, d: Draft, gov: Attribution) -> bool:
-        """Whether an unattributed claim continues the report the governing source made:
-        an elliptical count always does; otherwise it must share the item or the event
-        kind of the latest attributed claim ("Debris set off a fire at a cemetery" after a casualty
-        report is a new topic, told in the article's own voice)."""
-        if d.elliptical:
+        """Whether an unattributed claim continues the report the governing source made.
+
+        A sentence opened by a topic shift ("Separately, …", "Meanwhile, …") never does;
+        an elliptical count or a claim in the very next sentence does; otherwise it must
+        share the item or the event kind of the latest attributed claim ("Debris set off
+        a fire at a cemetery" after a casualty report is a new topic, told in the
+        article's own voice)."""
+        sent = self.ctx.sents[d.sentence]
+        opening = " ".join(t.lower_ for t in sent[:4])
+        if any(opening.startswith(m) for m in self.g["topic_shift_markers"]):
+            return False
+        if d.elliptical or d.sentence - gov.sentence <= 1:
             return True
         previous = [x for x in self.drafts if x.event != "statement" and x.attribution is not None]
         if not previous:
