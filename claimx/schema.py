@@ -92,16 +92,18 @@ class TimeSpan(_Frozen):
     partial time ("on Tuesday", "the 12th") could not be anchored to a publication date;
     then ``start``/``end`` may be null and ``text`` keeps what the text says.
     ``char_start``/``char_end`` locate ``text`` in the input (the names ``start``/``end``
-    are taken by the window itself).
+    are taken by the window itself). When the text gives no time at all, the window is
+    the publication day: ``text`` is empty, the offsets are null and the claim's
+    evidence says ``time.published``.
     """
 
     start: TimePoint = None
     end: TimePoint = None
     granularity: Granularity = "unknown"
     resolved: bool = True
-    text: str
-    char_start: int = Field(ge=0)
-    char_end: int = Field(ge=0)
+    text: str = ""
+    char_start: int | None = Field(default=None, ge=0)
+    char_end: int | None = Field(default=None, ge=0)
 
 
 class Source(_Frozen):

@@ -157,7 +157,7 @@ def test_extract_never_raises_and_offsets_slice_the_input(text):
             assert text[loc.start : loc.end] == loc.text
         if claim.source.start is not None:
             assert text[claim.source.start : claim.source.end] == claim.source.text
-        if claim.time:
+        if claim.time and claim.time.char_start is not None:
             assert text[claim.time.char_start : claim.time.char_end] == claim.time.text
         if claim.cue:
             assert text[claim.cue.start : claim.cue.end] == claim.cue.text

@@ -208,3 +208,13 @@ def test_coordinated_counts_share_the_place_named_once():
     text = "Air defences destroyed 20 drones overnight, and 5 were downed over the Kursk region, the ministry said."
     got = by_value(claimx.extract(text, published="2024-12-01"))
     assert set(got) == {(20, ()), (5, ("RU-KRS",))}
+
+
+def test_claim_without_any_time_takes_the_publication_day():
+    text = "Russia fired 12 missiles at the Odesa region, the air force said."
+    (claim,) = claimx.extract(text, published="2024-12-03")
+    assert claim.time.start == date(2024, 12, 3) and claim.time.end == date(2024, 12, 3)
+    assert claim.time.text == "" and claim.time.char_start is None
+    assert any(e.rule == "time.published" for e in claim.evidence)
+    (undated,) = claimx.extract(text)
+    assert undated.time is None

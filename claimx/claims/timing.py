@@ -166,6 +166,9 @@ class Timeline:
                 Evidence(rule="time.inherited", detail=frame.text, start=frame.char_start, end=frame.char_end)
             ]
         statements = [m for m in mentions if m.statement]
+        if not statements and self.published is not None:  # no time anywhere: the report's day
+            day = TimeSpan(start=self.published, end=self.published, granularity="day")
+            return day, [Evidence(rule="time.published", detail=self.published.isoformat())]
         if statements:
             m = statements[0]
             return m.to_timespan(), [
