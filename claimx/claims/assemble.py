@@ -423,12 +423,13 @@ class Assembler:
         if own_place:
             return
         zero = draft.quantity is not None and draft.quantity.value == 0
+        harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
         if same_sentence:
             donor = same_sentence[-1]
         elif draft.elliptical and referent is not None and referent.locations:
             donor = referent
-        elif draft.event in ("casualty", "damage") and self._previous_harm(draft.sentence) is not None:
-            donor = self._previous_harm(draft.sentence)  # the toll of the incident just reported
+        elif harm is not None:
+            donor = harm  # the toll of the incident just reported
         else:
             anaphoric = self._anaphoric_place(s, e)  # "struck the city": the city of the same weapon
             donor = self._previous_located(
