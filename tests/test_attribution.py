@@ -212,3 +212,14 @@ def test_evidence_explains_the_source_choice():
     assert "source.according_to" in rules and "source.cue" in rules
     cue = next(e for e in claim.evidence if e.rule == "source.cue")
     assert text[cue.start : cue.end] == "according to"
+
+
+def test_a_count_continuing_a_tally_keeps_its_source_across_another_speaker():
+    text = (
+        "The Defence Ministry said 12 drones were shot down over the Bryansk region. "
+        "In Kursk, two people were injured by debris, Governor Alexei Smirnov said. "
+        "Another three drones were downed over the Oryol region overnight."
+    )
+    claims = claimx.extract(text, published="2024-08-20")
+    three = next(c for c in claims if c.quantity and c.quantity.value == 3)
+    assert three.source.kind == "ministry_of_defense"

@@ -636,12 +636,31 @@ class Assembler:
                 d.evidence.append(Evidence(rule="quote.speaker", detail=speaker.source.text))
                 return
         att = self.attributor.for_token(d.anchor, self.attributions[i])
+        if att is None and d.quantity is not None and d.quantity.value:
+            att = self._same_count_series(d)
         gov = self.attributor.governing
         if att is None and gov is not None and i - gov.sentence <= 8 and self._continues(d, gov):
             att = gov.inherited()
         if att is not None:
             d.attribution = att
             d.evidence.extend(att.evidence())
+
+    def _same_count_series(self, d: Draft) -> Attribution | None:
+        """An unattributed count of the same item and event as a recent attributed count
+        continues that source's tally ("Another two drones were downed near Kyiv"), even
+        when another source spoke in between."""
+        for prev in reversed(self.drafts):
+            if d.sentence - prev.sentence > 3:
+                return None
+            if (
+                prev.attribution is not None
+                and prev.quantity is not None
+                and prev.item == d.item
+                and prev.event == d.event
+                and not prev.quote
+            ):
+                return prev.attribution.inherited()
+        return None
 
     def _speaker_region(self, d: Draft) -> None:
         """A governor or a local authority speaks for its area: a claim of theirs that names
