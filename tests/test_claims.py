@@ -218,3 +218,15 @@ def test_claim_without_any_time_takes_the_publication_day():
     assert any(e.rule == "time.published" for e in claim.evidence)
     (undated,) = claimx.extract(text)
     assert undated.time is None
+
+
+def test_all_of_them_counts_the_total_it_refers_to():
+    text = (
+        "Overnight the enemy attacked with 19 Shahed drones, the air force said. "
+        "All of them were destroyed over the Poltava and Sumy regions."
+    )
+    claims = claimx.extract(text, published="2024-02-20")
+    destroyed = next(c for c in claims if c.event == "interception")
+    assert destroyed.quantity.value == 19 and destroyed.quantity.text == "All of them"
+    assert [loc.code for loc in destroyed.locations] == ["UA-53", "UA-59"]
+    assert destroyed.source.kind == "military"

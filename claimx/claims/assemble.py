@@ -134,7 +134,26 @@ class Assembler:
                 continue
             anchors.append(q)
         anchors.extend(self.ctx.within(labels.NEGATION, sent.start, sent.end))
+        anchors.extend(self._totalities(sent))
         return sorted(anchors, key=lambda s: s.start)
+
+    def _totalities(self, sent: Span) -> list[Span]:
+        """Counts equal to the total they refer back to, "All of them were destroyed",
+        "all were shot down" (label ``TOTALITY``, never stored on the Doc)."""
+        doc, out = self.doc, []
+        for t in sent:
+            if t.lower_ != "all" or t.i + 1 >= sent.end:
+                continue
+            nxt = doc[t.i + 1]
+            if (
+                nxt.lower_ == "of"
+                and t.i + 2 < sent.end
+                and doc[t.i + 2].lower_ in self.g["partitive_anaphors"]
+            ):
+                out.append(Span(doc, t.i, t.i + 3, label="TOTALITY"))
+            elif nxt.lower_ in AUXILIARIES:
+                out.append(Span(doc, t.i, t.i + 1, label="TOTALITY"))
+        return out
 
     def _protected(self, token: int) -> bool:
         return any(
@@ -179,9 +198,10 @@ class Assembler:
         for anchor, (s, e) in zip(anchors, self._segments(sent, anchors), strict=False):
             prev = drafts[-1] if drafts else self._previous_draft(i)
             governing = next((d for d in reversed(drafts) if not self._partitive_whole(d.anchor)), None)
-            draft = (self._negation_draft if anchor.label_ == labels.NEGATION else self._quantity_draft)(
-                anchor, s, e, i, prev, governing
+            make = {labels.NEGATION: self._negation_draft, "TOTALITY": self._totality_draft}.get(
+                anchor.label_, self._quantity_draft
             )
+            draft = make(anchor, s, e, i, prev, governing)
             if draft is None:
                 continue
             self._locate(draft, s, e, drafts, prev)
@@ -400,6 +420,46 @@ class Assembler:
             evidence=[
                 Evidence(rule=f"count.zero.{event}", detail=n.text, start=n.start_char, end=n.end_char)
             ],
+        )
+
+    def _totality_draft(
+        self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
+    ) -> Draft | None:
+        """A totality after a count: "14 drones were launched … All of them were destroyed"
+        is a claim of 14 destroyed."""
+        if prev is None or prev.quantity is None or not prev.quantity.value:
+            return None
+        events = self.ctx.within(labels.EVENT, s, e)
+        event, trigger = self._event_for(a.start, prev.item, events, i, None, None)
+        if event is None or trigger is None:
+            return None
+        total = prev.quantity
+        quantity = Quantity(
+            value=total.value,
+            low=total.low,
+            high=total.high,
+            qualifier=total.qualifier,
+            text=a.text,
+            start=a.start_char,
+            end=a.end_char,
+        )
+        evidence = [
+            Evidence(
+                rule="count.totality", detail=f"{a.text} = {total.text}", start=total.start, end=total.end
+            ),
+            Evidence(rule="count.event", detail=event, start=trigger.start_char, end=trigger.end_char),
+        ]
+        return Draft(
+            sentence=i,
+            start=s,
+            end=e,
+            anchor=a.start,
+            event=event,
+            quantity=quantity,
+            item=prev.item,
+            evidence=evidence,
+            elliptical=True,
+            hedged=self._hedged(s, e),
         )
 
     def _hedged(self, s: int, e: int) -> bool:
