@@ -72,7 +72,7 @@ class SourceInfo:
 class _Lexicon:
     """The parsed sources lexicon: phrase lists for the matchers, word sets for the rules."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], cues: dict[str, Any]) -> None:
         self.lower_phrases: dict[str, list[str]] = {}
         self.cased_phrases: dict[str, list[str]] = {}
         for kind, phrases in _kinds(data["organisations"]):
@@ -97,7 +97,9 @@ class _Lexicon:
         self.antecedent_heads = _lower_set(data["antecedent_heads"])
         self.noun_only = _lower_set(data["noun_only"]["heads"])
         self.followers = _lower_set(data["noun_only"]["followers"])
-        self.reporting_verbs = _lower_set(data["reporting_verbs"])
+        # One lexicon of reporting verbs for the whole library: the cue lexicon, plus
+        # "according", which opens "according to" after a mention.
+        self.reporting_verbs = _lower_set(cues["verb"] + ["according"])
         self.pronouns = _lower_set(data["pronouns"])
         self.pronoun_adverbs = _lower_set(data["pronoun_adverbs"])
         dets = data["determiners"]
@@ -159,7 +161,7 @@ def _lower_set(words: list[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _lexicon(data_dir: Path) -> _Lexicon:
-    return _Lexicon(load_data(LEXICON, data_dir))
+    return _Lexicon(load_data(LEXICON, data_dir), load_data("lexicons/cues.json", data_dir))
 
 
 @dataclass(frozen=True)
