@@ -98,6 +98,7 @@ class TimeGrammar:
         rel = load_data("lexicons/time_relative.json", data_dir)
         units = load_data("lexicons/time_units.json", data_dir)
         zones = load_data("lexicons/timezones.json", data_dir)
+        number_words = _number_words(load_data("lexicons/numbers.json", data_dir))
 
         months = {**cal["months"], **cal["month_abbreviations"]}
         self.months = {k.lower(): v for k, v in months.items()}
@@ -105,7 +106,7 @@ class TimeGrammar:
         self.day_words = {_norm(k): v for k, v in cal["day_words"].items()}
         self.relative = {_norm(k): v for k, v in rel["relative"].items()}
         self.anaphoric = {_norm(k): v for k, v in rel["anaphoric"].items()}
-        self.numbers = {_norm(k): v for k, v in units["numbers"].items()}
+        self.numbers = {_norm(k): v for k, v in number_words.items()}
         self.zone_names = {_norm(k): v for k, v in zones["names"].items()}
         self.zone_abbreviations = dict(zones["abbreviations"])
 
@@ -176,7 +177,7 @@ class TimeGrammar:
         self.equiv = re.compile(equiv_named)
 
         # ---- the forms, most specific first: at one position the first that matches wins
-        num = rf"(?:\d{{1,3}}|{_alt(list(units['numbers']), fold=True)})"
+        num = rf"(?:\d{{1,3}}|{_alt(list(number_words), fold=True)})"
         unit = rf"(?P<unit>{_alt(units['units'], fold=True)})s?"
         period = _alt(units["period_nouns"], fold=True)
         article = rf"(?:(?i:an?){HS})?(?:(?i:single){HS})?"
@@ -255,7 +256,7 @@ class TimeGrammar:
                 + list(rel["relative"])
                 + list(rel["anaphoric"])
                 + rel["day_prefixes"]
-                + list(units["numbers"])
+                + list(number_words)
                 + ["the", "a", "an", "single", "between", "from", "overnight", "noon", "midday", "midnight"]
             )
         ]
@@ -291,6 +292,18 @@ def load_grammar(data_dir: str | Path | None = None) -> TimeGrammar:
 
 
 # --------------------------------------------------------------------------- resolution
+
+
+def _number_words(numbers: dict) -> dict[str, int]:
+    """Spelled numbers for durations and look-back windows ("a seven-hour period", "the
+    past forty-eight hours"), from the quantity lexicon so both read the same words."""
+    words = {**numbers["units"], **numbers["tens"], **numbers["hundred"]}
+    for ten, tv in numbers["tens"].items():
+        for unit, uv in numbers["units"].items():
+            if 0 < uv < 10:
+                words[f"{ten}-{unit}"] = tv + uv
+    words.update({w: n for w, n in numbers["vague_multipliers"].items() if " " not in w})
+    return words
 
 
 @dataclass(frozen=True)
