@@ -94,12 +94,15 @@ class Attributor:
         self.g = {k: set(v) for k, v in grammar.items() if isinstance(v, list)}
         self.negators = set(negators)
         self.sources = ctx.by_label[labels.SOURCE]
-        self.infos = {(s.start, s.end): describe_source(s) for s in self.sources}
+        self.infos: dict[tuple[int, int], SourceInfo] = {}  # filled on demand: most mentions never speak
         self.governing: Attribution | None = None
 
     # ----------------------------------------------------------------- resolution
     def info(self, span: Span) -> SourceInfo:
-        return self.infos[(span.start, span.end)]
+        key = (span.start, span.end)
+        if key not in self.infos:
+            self.infos[key] = describe_source(span)
+        return self.infos[key]
 
     def _entities_before(self, token: int):
         """Full source mentions before ``token``, nearest first."""
