@@ -896,7 +896,10 @@ class Assembler:
             hedged=self._hedged(start, end),
             evidence=[
                 Evidence(
-                    rule="statement.quote" if quote else "statement.reported_speech", detail=att.source.text
+                    rule="statement.quote" if quote else "statement.reported_speech",
+                    detail=att.source.text,
+                    start=self.doc[start].idx,
+                    end=self.doc[end - 1].idx + len(self.doc[end - 1]),
                 )
             ]
             + att.evidence(),
