@@ -230,3 +230,14 @@ def test_all_of_them_counts_the_total_it_refers_to():
     assert destroyed.quantity.value == 19 and destroyed.quantity.text == "All of them"
     assert [loc.code for loc in destroyed.locations] == ["UA-53", "UA-59"]
     assert destroyed.source.kind == "military"
+
+
+def test_quoted_breakdown_after_a_colon_in_ministry_style():
+    text = (
+        '"Overnight, on-duty air defence systems intercepted and destroyed 23 Ukrainian aircraft-type '
+        "unmanned aerial vehicles: 15 over the territory of the Kursk Region and 8 over the Bryansk "
+        'Region," the Defence Ministry said in a statement.'
+    )
+    got = by_value(claimx.extract(text, published="2025-03-14"))
+    assert set(got) == {(23, ()), (15, ("RU-KRS",)), (8, ("RU-BRY",))}
+    assert all(c.item == "drone" and c.quote and c.source.kind == "ministry_of_defense" for c in got.values())

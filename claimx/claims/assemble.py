@@ -256,7 +256,11 @@ class Assembler:
             elif (
                 how == "anaphor"
                 and prev is not None
-                and (events or self.places.find(s, e)[1] or self._distributive(q, s, e))
+                and (
+                    events
+                    or self.places.find(s, e, self.ctx.quotation_at(q.start_char))[1]
+                    or self._distributive(q, s, e)
+                )
             ):
                 item, how, elliptical = prev.item, "elliptical", True
         if item is None:
@@ -319,9 +323,7 @@ class Assembler:
         while j < limit and j - q.end <= 5:
             item = self.ctx.covering(labels.ITEM, j)
             if item is not None and item.start == j:
-                head = self.ctx.covering(labels.ITEM, item.end) if item.end < limit else None
-                item = head if head is not None and head.start == item.end else item  # "attack drones"
-                return item.id_, "noun", item
+                return self._head_item(item, limit).id_, "noun", self._head_item(item, limit)
             tok = doc[j]
             if tok.lower_ == "of":
                 k = j + 1
@@ -350,6 +352,19 @@ class Assembler:
                 break
             j += 1
         return None, nothing, None
+
+    def _head_item(self, item: Span, limit: int) -> Span:
+        """The head of a compound item: "attack drones", "aircraft-type unmanned aerial
+        vehicles" count drones (an item followed, across hyphens and modifiers, by another)."""
+        k = item.end
+        while k < min(limit, item.end + 3):
+            nxt = self.ctx.covering(labels.ITEM, k)
+            if nxt is not None and nxt.start == k:
+                return self._head_item(nxt, limit)
+            if self.doc[k].lower_ not in ("-", "type", "class", "style"):
+                break
+            k += 1
+        return item
 
     def _event_for(
         self,
