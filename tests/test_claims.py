@@ -241,3 +241,10 @@ def test_quoted_breakdown_after_a_colon_in_ministry_style():
     got = by_value(claimx.extract(text, published="2025-03-14"))
     assert set(got) == {(23, ()), (15, ("RU-KRS",)), (8, ("RU-BRY",))}
     assert all(c.item == "drone" and c.quote and c.source.kind == "ministry_of_defense" for c in got.values())
+
+
+def test_one_person_named_with_an_article_is_a_count_of_one():
+    text = "A 65-year-old man was killed and two people were wounded in Kherson, the regional governor said."
+    got = by_value(claimx.extract(text, published="2024-11-02"))
+    assert set(got) == {(1, ("UA-65",)), (2, ("UA-65",))}
+    assert got[(1, ("UA-65",))].quantity.text == "A 65-year-old man was killed"

@@ -134,6 +134,7 @@ class Assembler:
                 continue
             anchors.append(q)
         anchors.extend(self.ctx.within(labels.NEGATION, sent.start, sent.end))
+        anchors.extend(self.ctx.within(labels.SINGLE, sent.start, sent.end))
         anchors.extend(self._totalities(sent))
         return sorted(anchors, key=lambda s: s.start)
 
@@ -198,9 +199,11 @@ class Assembler:
         for anchor, (s, e) in zip(anchors, self._segments(sent, anchors), strict=False):
             prev = drafts[-1] if drafts else self._previous_draft(i)
             governing = next((d for d in reversed(drafts) if not self._partitive_whole(d.anchor)), None)
-            make = {labels.NEGATION: self._negation_draft, "TOTALITY": self._totality_draft}.get(
-                anchor.label_, self._quantity_draft
-            )
+            make = {
+                labels.NEGATION: self._negation_draft,
+                labels.SINGLE: self._single_draft,
+                "TOTALITY": self._totality_draft,
+            }.get(anchor.label_, self._quantity_draft)
             draft = make(anchor, s, e, i, prev, governing)
             if draft is None:
                 continue
@@ -213,9 +216,12 @@ class Assembler:
         """A conjunct joined by "and" lends its place back to the count before it when
         that count names none: "Russia fired 78 missiles and 106 drones at Ukraine"."""
         for d, nxt in zip(reversed(drafts[:-1]), reversed(drafts[1:]), strict=True):
-            joined = self.doc[nxt.start].lower_ == "and" and not any(
-                t.lower_ in AUXILIARIES for t in self.doc[nxt.start : nxt.end]
-            )  # "and 5 were downed over Kursk" is a clause of its own
+            # "and 5 were downed over Kursk" is a clause of its own, but the toll of one
+            # incident shares its place ("a man was killed and two were wounded in Kherson")
+            joined = self.doc[nxt.start].lower_ == "and" and (
+                d.event == "casualty"
+                or not any(t.lower_ in AUXILIARIES for t in self.doc[nxt.start : nxt.end])
+            )
             own = any(e.rule == "location.segment" for e in nxt.evidence)
             if not d.locations and not d.own_place and joined and own and nxt.event == d.event:
                 d.locations = list(nxt.locations)
@@ -475,6 +481,24 @@ class Assembler:
             evidence=evidence,
             elliptical=True,
             hedged=self._hedged(s, e),
+        )
+
+    def _single_draft(
+        self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
+    ) -> Draft:
+        """One harmed person named with an article: "a woman was injured" is 1 casualty."""
+        quantity = Quantity(value=1, text=a.text, start=a.start_char, end=a.end_char)
+        items = self.ctx.within(labels.ITEM, a.start, a.end)
+        return Draft(
+            sentence=i,
+            start=s,
+            end=e,
+            anchor=a.start,
+            event=a.id_ or "casualty",
+            quantity=quantity,
+            item=items[-1].id_ if items else "person",
+            hedged=self._hedged(s, e),
+            evidence=[Evidence(rule="count.single", detail=a.text, start=a.start_char, end=a.end_char)],
         )
 
     def _hedged(self, s: int, e: int) -> bool:

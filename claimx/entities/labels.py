@@ -16,5 +16,6 @@ EVENT = "EVENT"  # an event trigger ("shot down", "killed"); id_: event kind
 ITEM = "ITEM"  # a counted noun ("drones", "HIMARS rocket system rounds"); id_: normalized item
 HEDGE = "HEDGE"  # a certainty marker ("reportedly", "may")
 NEGATION = "NEGATION"  # a zero-count phrase ("no injuries", "nobody was hurt"); id_: event kind
+SINGLE = "SINGLE"  # one harmed person named with an article ("a woman was injured"); id_: event kind
 
-ALL = (REGION, QUANTITY, TIME, SOURCE, CUE, EVENT, ITEM, HEDGE, NEGATION)
+ALL = (REGION, QUANTITY, TIME, SOURCE, CUE, EVENT, ITEM, HEDGE, NEGATION, SINGLE)

@@ -1,5 +1,6 @@
 """Lexicon words claims are built from: reporting cues, event triggers, counted items,
-hedges and zero-count phrases ("no injuries were reported").
+hedges, zero-count phrases ("no injuries were reported") and one-person casualties
+("a woman was injured").
 
 Each concept is one file in ``models/lexicons`` (negations: ``models/patterns``), matched
 case-insensitively with spaCy's PhraseMatcher/Matcher; overlapping matches of one label
@@ -57,6 +58,8 @@ class LexiconRecognizer:
         self.negations = Matcher(nlp.vocab)
         for entry in load_data("patterns/negations.json", data_dir)["patterns"]:
             self.negations.add(f"{labels.NEGATION}|{entry['id']}", [entry["pattern"]])
+        for entry in load_data("patterns/single_casualties.json", data_dir)["patterns"]:
+            self.negations.add(f"{labels.SINGLE}|{entry['id']}", [entry["pattern"]])
 
     def __call__(self, doc: Doc) -> list[Span]:
         by_label: dict[str, list[Span]] = {}
