@@ -225,11 +225,14 @@ def kind_key(claim: Claim) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=1)
 def _share_patterns() -> dict[str, re.Pattern[str]]:
-    lexicon = load_data("lexicons/share_words.json")
+    qualifiers = load_data("lexicons/qualifiers.json")
+    lexicon = {
+        "distributive": qualifiers["distributive"] + qualifiers["distributive_phrases"],
+        "majority": load_data("lexicons/share_words.json")["majority"],
+    }
     return {
         name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
         for name, words in lexicon.items()
-        if not name.startswith("_")
     }
 
 

@@ -75,10 +75,14 @@ class Assembler:
         data_dir = data_dir or models_dir()
         self.grammar = load_data("lexicons/grammar.json", data_dir)
         self.g = {k: set(v) for k, v in self.grammar.items() if isinstance(v, list)}
+        qualifiers = load_data("lexicons/qualifiers.json", data_dir)
+        self.distributive = {
+            w for w in qualifiers["distributive"] + qualifiers["distributive_phrases"] if " " not in w
+        }
         self.ctx = DocContext.build(doc, spans)
         self.doc = doc
         self.attributor = Attributor(
-            self.ctx, self.grammar, load_data("lexicons/cues.json", data_dir)["negators"]
+            self.ctx, self.grammar, load_data("lexicons/cues.json", data_dir)["negators"], data_dir
         )
         self.timeline = Timeline(self.ctx, published)
         self.places = LocationFinder(self.ctx, self.grammar, load_gazetteer(data_dir))
@@ -420,7 +424,7 @@ class Assembler:
         )
 
     def _distributive(self, q: Span, s: int, e: int) -> bool:
-        return q.kb_id_ == "distributive" or any(t.lower_ in self.g["distributive"] for t in self.doc[s:e])
+        return q.kb_id_ == "distributive" or any(t.lower_ in self.distributive for t in self.doc[s:e])
 
     def _negation_draft(
         self, n: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None

@@ -20,11 +20,13 @@ unattributed follow-on sentence inherits; see :mod:`claimx.claims.assemble`.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from spacy.tokens import Span
 
 from ..entities import labels
 from ..entities.sources import SourceInfo, describe_source
+from ..resources import load_data
 from ..schema import Evidence, Mention, Source
 from .context import DocContext
 
@@ -88,10 +90,13 @@ def _source(span: Span, info: SourceInfo, kind: str | None = None) -> Source:
 class Attributor:
     """Finds and resolves attributions sentence by sentence, in document order."""
 
-    def __init__(self, ctx: DocContext, grammar: dict, negators: list[str]) -> None:
+    def __init__(
+        self, ctx: DocContext, grammar: dict, negators: list[str], data_dir: Path | None = None
+    ) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
         self.g = {k: set(v) for k, v in grammar.items() if isinstance(v, list)}
+        self.report_nouns = set(load_data("lexicons/sources.json", data_dir)["documents"]["heads"])
         self.negators = set(negators)
         self.sources = ctx.by_label[labels.SOURCE]
         self.infos: dict[tuple[int, int], SourceInfo] = {}  # filled on demand: most mentions never speak
@@ -329,14 +334,14 @@ class Attributor:
             k = j
             while k < min(sent.end, j + 5) and self.doc[k].lower_ in self.g["report_verb_gap"]:
                 k += 1
-            if k > j and k < sent.end and self.doc[k].lower_ in self.g["report_nouns"]:
+            if k > j and k < sent.end and self.doc[k].lower_ in self.report_nouns:
                 out.append(self._make(src, "released_report", (k + 1, sent.end), None, index))
                 continue
             if src[-1].lower_ not in ("'s", "’s"):
                 if j >= sent.end or self.doc[j].lower_ not in ("'s", "’s"):
                     continue
                 j += 1
-            if j < sent.end and self.doc[j].lower_ in self.g["report_nouns"]:
+            if j < sent.end and self.doc[j].lower_ in self.report_nouns:
                 out.append(self._make(src, "possessive_report", (j + 1, sent.end), None, index))
         return out
 
@@ -362,7 +367,7 @@ class Attributor:
         """True when the attribution's subject is a document ("the statement said"),
         which reports content but does not make a statement of its own."""
         return att.rule == "possessive_report" or any(
-            w in self.g["document_subjects"] for w in att.source.text.lower().split()
+            w in self.report_nouns for w in att.source.text.lower().split()
         )
 
     def govern(self, att: Attribution) -> None:
