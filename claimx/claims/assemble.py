@@ -40,10 +40,6 @@ from .context import DocContext, Quotation
 from .locations import LocationFinder, country_level, dedupe
 from .timing import Timeline
 
-CASUALTY_ITEMS = {"person", "child", "soldier"}
-DAMAGE_ITEMS = {"home", "building", "vehicle"}
-AUXILIARIES = {"was", "were", "is", "are", "had", "has", "have", "been", "be", "being", "will", "would"}
-
 
 @dataclass
 class Draft:
@@ -84,7 +80,7 @@ class Assembler:
         self.attributor = Attributor(
             self.ctx, self.grammar, load_data("lexicons/cues.json", data_dir)["negators"], data_dir
         )
-        self.timeline = Timeline(self.ctx, published)
+        self.timeline = Timeline(self.ctx, published, self.grammar)
         self.places = LocationFinder(self.ctx, self.grammar, load_gazetteer(data_dir))
         self.drafts: list[Draft] = []
         self.statements: list[Draft] = []
@@ -156,7 +152,7 @@ class Assembler:
                 and doc[t.i + 2].lower_ in self.g["partitive_anaphors"]
             ):
                 out.append(Span(doc, t.i, t.i + 3, label="TOTALITY"))
-            elif nxt.lower_ in AUXILIARIES:
+            elif nxt.lower_ in self.g["auxiliaries"]:
                 out.append(Span(doc, t.i, t.i + 1, label="TOTALITY"))
         return out
 
@@ -224,7 +220,7 @@ class Assembler:
             # incident shares its place ("a man was killed and two were wounded in Kherson")
             joined = self.doc[nxt.start].lower_ == "and" and (
                 d.event == "casualty"
-                or not any(t.lower_ in AUXILIARIES for t in self.doc[nxt.start : nxt.end])
+                or not any(t.lower_ in self.g["auxiliaries"] for t in self.doc[nxt.start : nxt.end])
             )
             own = any(e.rule == "location.segment" for e in nxt.evidence)
             if not d.locations and not d.own_place and joined and own and nxt.event == d.event:
@@ -348,7 +344,7 @@ class Assembler:
                 if item is not None:
                     return item.id_, "partitive", item
                 return None, "none", None
-            if (tok.is_punct and not tok.is_quote and tok.text != "-") or tok.lower_ in AUXILIARIES:
+            if (tok.is_punct and not tok.is_quote and tok.text != "-") or tok.lower_ in self.g["auxiliaries"]:
                 break
             if tok.lower_ in self.g["locative_prepositions"] or tok.lower_ in self.g["origin_prepositions"]:
                 break
@@ -395,7 +391,7 @@ class Assembler:
         sent = self.ctx.sents[i]
         if self._partitive_whole(token):  # "24 of the 29 drones Russia launched": 29 was launched
             events = [ev for ev in events if ev.start > token]
-        if item in CASUALTY_ITEMS:
+        if item in self.g["casualty_items"]:
             pool = events or self.ctx.within(labels.EVENT, sent.start, sent.end)
             casualty = [ev for ev in pool if ev.id_ == "casualty"]
             if casualty:
@@ -408,7 +404,7 @@ class Assembler:
             events = self.ctx.within(labels.EVENT, sent.start, sent.end)
         if events:
             best = min(events, key=lambda ev: min(abs(ev.start - token), abs(ev.end - token)))
-            kind = "damage" if item in DAMAGE_ITEMS else best.id_
+            kind = "damage" if item in self.g["damage_items"] else best.id_
             return kind, best
         if prev is not None:
             return prev.event, None

@@ -21,11 +21,6 @@ from ..schema import Evidence, TimeSpan
 from ..timeparse import ResolvedTime, resolve_time
 from .context import DocContext
 
-_STATEMENT_TIME_GAP = {"on", "in", "late", "early", "earlier", "this", "the", "of", "hours", "telegram"}
-_RELEASE_VERBS = {"released", "issued", "published", "posted", "dated"}
-#: A time after these is a deadline or a start, not when the event happened ("by early morning").
-_NON_EVENT_PREPOSITIONS = {"by", "until", "till", "since"}
-
 
 @dataclass(frozen=True)
 class TimedMention:
@@ -55,8 +50,9 @@ def _day_of(value: date | datetime | None) -> date | None:
 class Timeline:
     """Event times of a document, read sentence by sentence in order."""
 
-    def __init__(self, ctx: DocContext, published: date | None) -> None:
+    def __init__(self, ctx: DocContext, published: date | None, grammar: dict) -> None:
         self.ctx = ctx
+        self.g = {k: set(v) for k, v in grammar.items() if isinstance(v, list)}
         self.published = published
         self.frame: TimeSpan | None = None
 
@@ -69,14 +65,14 @@ class Timeline:
         j = span.start
         doc = self.ctx.doc
         sent_start = self.ctx.sentence(span.start).start
-        if j > 0 and doc[j - 1].lower_ in _NON_EVENT_PREPOSITIONS:
-            return True
-        while j > sent_start and doc[j - 1].lower_ in _STATEMENT_TIME_GAP:
+        if j > 0 and doc[j - 1].lower_ in self.g["non_event_time_prepositions"]:
+            return True  # "by early morning": a deadline, not when it happened
+        while j > sent_start and doc[j - 1].lower_ in self.g["statement_time_gap"]:
             j -= 1
         if j == span.start or j <= sent_start:
             return False
         prev = doc[j - 1]
-        return prev.lower_ in _RELEASE_VERBS or self.ctx.covering(labels.CUE, prev.i) is not None
+        return prev.lower_ in self.g["release_verbs"] or self.ctx.covering(labels.CUE, prev.i) is not None
 
     def sentence_times(self, index: int) -> list[TimedMention]:
         """The sentence's time mentions, resolved; partial ones completed from context."""
