@@ -59,3 +59,14 @@ def _load(relative: str, data_dir: str | None) -> Any:
 def load_data(relative: str, data_dir: str | Path | None = None) -> Any:
     """Parsed JSON/JSONL file ``relative`` under the models folder (cached per path)."""
     return _load(relative, str(data_dir) if data_dir is not None else None)
+
+
+def load_word_sets(relative: str, data_dir: str | Path | None = None) -> dict[str, frozenset[str]]:
+    """The word lists of JSON file ``relative`` as sets for membership tests, built once
+    per file rather than once per document (keys whose values are not lists are left out)."""
+    return _word_sets(relative, str(data_dir) if data_dir is not None else None)
+
+
+@cache
+def _word_sets(relative: str, data_dir: str | None) -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in _load(relative, data_dir).items() if isinstance(v, list)}

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from ..entities import labels
 from ..entities.quantities import parse_quantity
 from ..entities.regions import load_gazetteer
-from ..resources import load_data, models_dir
+from ..resources import load_data, load_word_sets, models_dir
 from ..schema import Claim, Evidence, Location, Quantity, Source, TimeSpan
 from .attribution import Attribution, Attributor
 from .context import DocContext, Quotation
@@ -69,8 +69,7 @@ class Assembler:
         self, doc: Doc, spans: list[Span], published: date | None, data_dir: Path | None = None
     ) -> None:
         data_dir = data_dir or models_dir()
-        self.grammar = load_data("lexicons/grammar.json", data_dir)
-        self.g = {k: set(v) for k, v in self.grammar.items() if isinstance(v, list)}
+        self.g = load_word_sets("lexicons/grammar.json", data_dir)
         qualifiers = load_data("lexicons/qualifiers.json", data_dir)
         self.distributive = {
             w for w in qualifiers["distributive"] + qualifiers["distributive_phrases"] if " " not in w
@@ -78,10 +77,10 @@ class Assembler:
         self.ctx = DocContext.build(doc, spans)
         self.doc = doc
         self.attributor = Attributor(
-            self.ctx, self.grammar, load_data("lexicons/cues.json", data_dir)["negators"], data_dir
+            self.ctx, self.g, load_word_sets("lexicons/cues.json", data_dir)["negators"], data_dir
         )
-        self.timeline = Timeline(self.ctx, published, self.grammar)
-        self.places = LocationFinder(self.ctx, self.grammar, load_gazetteer(data_dir))
+        self.timeline = Timeline(self.ctx, published, self.g)
+        self.places = LocationFinder(self.ctx, self.g, load_gazetteer(data_dir))
         self.drafts: list[Draft] = []
         self.statements: list[Draft] = []
         self.attributions: list[list[Attribution]] = []

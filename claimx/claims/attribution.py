@@ -91,13 +91,18 @@ class Attributor:
     """Finds and resolves attributions sentence by sentence, in document order."""
 
     def __init__(
-        self, ctx: DocContext, grammar: dict, negators: list[str], data_dir: Path | None = None
+        self,
+        ctx: DocContext,
+        grammar: dict[str, frozenset[str]],
+        negators: frozenset[str],
+        data_dir: Path | None = None,
     ) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
-        self.g = {k: set(v) for k, v in grammar.items() if isinstance(v, list)}
-        self.report_nouns = set(load_data("lexicons/sources.json", data_dir)["documents"]["heads"])
-        self.negators = set(negators)
+        self.g = grammar
+        self.report_nouns = frozenset(load_data("lexicons/sources.json", data_dir)["documents"]["heads"])
+        self.negators = negators
+        self.data_dir = data_dir
         self.sources = ctx.by_label[labels.SOURCE]
         self.infos: dict[tuple[int, int], SourceInfo] = {}  # filled on demand: most mentions never speak
         self.governing: Attribution | None = None
@@ -106,7 +111,7 @@ class Attributor:
     def info(self, span: Span) -> SourceInfo:
         key = (span.start, span.end)
         if key not in self.infos:
-            self.infos[key] = describe_source(span)
+            self.infos[key] = describe_source(span, self.data_dir)
         return self.infos[key]
 
     def _entities_before(self, token: int):

@@ -20,10 +20,10 @@ from .context import DocContext, Quotation
 
 
 class LocationFinder:
-    def __init__(self, ctx: DocContext, grammar: dict, gazetteer: Gazetteer) -> None:
+    def __init__(self, ctx: DocContext, grammar: dict[str, frozenset[str]], gazetteer: Gazetteer) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
-        self.g = {k: set(v) for k, v in grammar.items() if isinstance(v, list)}
+        self.g = grammar
         self.gazetteer = gazetteer
 
     def groups(self, start: int, end: int) -> list[list[Span]]:

@@ -50,9 +50,9 @@ def _day_of(value: date | datetime | None) -> date | None:
 class Timeline:
     """Event times of a document, read sentence by sentence in order."""
 
-    def __init__(self, ctx: DocContext, published: date | None, grammar: dict) -> None:
+    def __init__(self, ctx: DocContext, published: date | None, grammar: dict[str, frozenset[str]]) -> None:
         self.ctx = ctx
-        self.g = {k: set(v) for k, v in grammar.items() if isinstance(v, list)}
+        self.g = grammar
         self.published = published
         self.frame: TimeSpan | None = None
 

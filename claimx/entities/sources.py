@@ -164,6 +164,13 @@ def _lexicon(data_dir: Path) -> _Lexicon:
     return _Lexicon(load_data(LEXICON, data_dir), load_data("lexicons/cues.json", data_dir))
 
 
+@lru_cache(maxsize=8)
+def _lexicon_for(data_dir: Path | None) -> _Lexicon:
+    """The lexicon of a models folder given as the caller wrote it; resolving the path
+    (a file-system call) happens once per folder, not once per described mention."""
+    return _lexicon(models_dir(data_dir).resolve())
+
+
 @dataclass(frozen=True)
 class _Anchor:
     """A lexicon match: ``cls`` is org/strong/neutral/title/document, ``key`` its lowercase text."""
@@ -549,7 +556,7 @@ class SourceRecognizer:
 def describe_source(span: Span, data_dir: Path | None = None, *, lex: _Lexicon | None = None) -> SourceInfo:
     """The speaker behind a SOURCE span: kind (``span.id_``), person or body name,
     role, anonymity and surname. ``data_dir`` selects the lexicon (default: shipped)."""
-    lex = lex or _lexicon(models_dir(data_dir).resolve())
+    lex = lex or _lexicon_for(data_dir)
     kind = span.id_
     anonymous = kind == ANONYMOUS
     if span.kb_id_ == PRONOUN:
