@@ -575,7 +575,8 @@ def run_extract(
 ) -> JobSummary:
     """Extract claims from every record in ``inputs`` into ``output``; see ``claimx extract``.
 
-    ``nlp`` replaces the default pipeline (it must be picklable when ``workers > 1``).
+    ``nlp`` replaces the default pipeline (see :func:`claimx.batch.extract_many` for how
+    worker processes get it).
     """
     try:
         files = expand_inputs(inputs)

@@ -288,7 +288,12 @@ class TimeGrammar:
         "November", so each hyphen opens a candidate too)."""
         most = self._most_parts
         for m in _WORD.finditer(text):
-            pieces, at = m.group().split("-"), m.start()
+            word = m.group()
+            if "-" not in word:  # most words: one set lookup
+                if word[0].isdecimal() or word.lower() in self.starts:
+                    yield m.start()
+                continue
+            pieces, at = word.split("-"), m.start()
             lowered = [p.lower() for p in pieces]
             for k, piece in enumerate(pieces):
                 if piece and (piece[0].isdecimal() or self._starts_word(lowered[k : k + most + 1])):

@@ -183,9 +183,10 @@ def test_two_workers_match_one(fake_nlp: Language) -> None:
     assert sum(r.error is not None for r in parallel) == len(range(0, 120, 7))
 
 
-def test_default_pipeline_in_workers_keeps_order() -> None:
+@pytest.mark.parametrize("start_method", [None, "spawn"])
+def test_default_pipeline_in_workers_keeps_order(start_method: str | None) -> None:
     texts = [CLAIM_TEXT, "", {"text": None}, "Kyiv, 3 June. Nothing happened."] * 10
-    results = list(extract_many(texts, n_workers=2, batch_size=4))
+    results = list(extract_many(texts, n_workers=2, batch_size=4, start_method=start_method))
     assert [r.index for r in results] == list(range(40))
     assert [r.error is not None for r in results] == [False, False, True, False] * 10
     assert results[0].claims == claimx.extract(CLAIM_TEXT)
@@ -196,6 +197,8 @@ def test_rejects_bad_arguments() -> None:
         next(extract_many(["x"], n_workers=0))
     with pytest.raises(ValueError):
         next(extract_many(["x"], batch_size=0))
+    with pytest.raises(ValueError, match="start_method"):
+        next(extract_many(["x"], n_workers=2, start_method="thread"))
 
 
 def test_real_pipeline_finds_claims_in_a_claim_bearing_text() -> None:

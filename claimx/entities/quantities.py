@@ -434,14 +434,15 @@ class QuantityRecognizer:
         self.head_stop = frozenset(qualifiers["distributive_head_stop"]) | self.context.after
         self.tail_next = frozenset(qualifiers["distributive_tail_next"])
         self.parse = lru_cache(maxsize=65536)(self.parser.parse)
-        self.dash_shapes = numpy.array([nlp.vocab.strings.add(s) for s in _DASH_SHAPES], dtype="uint64")
+        self.dash_shapes = frozenset(nlp.vocab.strings.add(s) for s in _DASH_SHAPES)
 
     def __call__(self, doc: Doc) -> list[Span]:
         if not len(doc):
             return []
         attrs = doc.to_array([LIKE_NUM, LOWER, SHAPE])
         cores = [seg for start, end in self._number_runs(attrs) for seg in self._segments(doc, start, end)]
-        for i in numpy.flatnonzero(numpy.isin(attrs[:, 2], self.dash_shapes)).tolist():
+        dashed = self.dash_shapes
+        for i in (i for i, shape in enumerate(attrs[:, 2].tolist()) if shape in dashed):
             if _DASH_RANGE.match(doc[i].text):
                 cores.append((i, i + 1))
         prefix_at: dict[int, int] = {}  # end token -> earliest start of a prefix ending there
