@@ -18,9 +18,10 @@ import resource
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .api import load
 from .batch import extract_many
@@ -210,6 +211,8 @@ class BenchReport:
     parallel_wps: float | None
     peak_rss_mb: float
     worker_peak_rss_mb: float | None
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per pipeline stage
+    tokenizer_seconds: float = 0.0
 
     @property
     def ratio(self) -> float:
@@ -235,6 +238,12 @@ class BenchReport:
             )
         workers = f", {self.worker_peak_rss_mb:,.0f} MB (largest worker)" if self.worker_peak_rss_mb else ""
         out.append(f"peak RSS            {self.peak_rss_mb:>12,.0f} MB (main){workers}")
+        if self.stages and self.tokenizer_seconds:
+            out.append("time per stage, as multiples of the tokenizer's:")
+            out.extend(
+                f"  {name:<18}{seconds / self.tokenizer_seconds:>8.1f}x"
+                for name, seconds in self.stages.items()
+            )
         return out
 
 
@@ -242,6 +251,23 @@ def _timed_extract(texts: list[str], workers: int, nlp: Language | None) -> tupl
     start = time.perf_counter()
     claims = sum(len(r.claims) for r in extract_many(texts, n_workers=workers, nlp=nlp))
     return time.perf_counter() - start, claims
+
+
+def stage_seconds(texts: list[str], nlp: Language) -> dict[str, float]:
+    """Seconds each stage takes on ``texts``: every pipeline component in turn (over
+    Docs the tokenizer made beforehand), then building the claim objects from the Docs."""
+    docs = list(nlp.tokenizer.pipe(texts))
+    seconds: dict[str, float] = {}
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
+        seconds[name] = time.perf_counter() - start
+    if Doc.has_extension("claims"):
+        start = time.perf_counter()
+        for doc in docs:
+            doc._.claims  # noqa: B018  (the getter builds the pydantic objects)
+        seconds["claim objects"] = time.perf_counter() - start
+    return seconds
 
 
 def run_bench(texts: list[str], *, workers: int = 1, nlp: Language | None = None) -> BenchReport:
@@ -267,6 +293,8 @@ def run_bench(texts: list[str], *, workers: int = 1, nlp: Language | None = None
         parallel_wps=parallel,
         peak_rss_mb=peak_rss_mb(),
         worker_peak_rss_mb=peak_rss_mb(children=True) if workers > 1 else None,
+        stages=stage_seconds(texts, nlp),
+        tokenizer_seconds=tokenizer_seconds,
     )
 
 

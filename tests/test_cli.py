@@ -335,9 +335,12 @@ def test_bench_measures_tokenizer_claimx_and_rss() -> None:
     assert report.docs == 60 and report.words > 60 * 30
     assert report.tokenizer_wps > 0 and 0 < report.ratio and report.peak_rss_mb > 50
     assert report.speedup is None
+    assert set(report.stages) == {"sentencizer", "claimx_entities", "claimx_claims", "claim objects"}
+    assert all(seconds > 0 for seconds in report.stages.values())
     result = CliRunner().invoke(app, ["bench", "--docs", "40", "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "tokenizer only" in result.output and "of tokenizer" in result.output
+    assert "claimx_claims" in result.output
 
 
 def test_compare_subcommand_prints_groups_and_fails_cleanly_on_missing_file(tmp_path: Path) -> None:

@@ -533,8 +533,11 @@ class SourceRecognizer:
         taken = _covered(spans)
         orths = doc.to_array([ORTH])
         found: list[Span] = []
+        last_at = {orth: i for i, orth in enumerate(orths.tolist())}
         for span in spans:
-            if span.kb_id_ != ENTITY:
+            # a surname repeats a word of the mention; describing a mention costs far more
+            # than checking that one of its words occurs again after it
+            if span.kb_id_ != ENTITY or all(last_at[t.orth] < span.end for t in span):
                 continue
             info = describe_source(span, lex=self.lex)
             if not info.surname:
