@@ -26,19 +26,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
 from ..entities import labels
 from ..entities.quantities import parse_quantity
-from ..entities.regions import load_gazetteer
+from ..entities.regions import Gazetteer, load_gazetteer
 from ..resources import load_data, load_word_sets, models_dir
 from ..schema import Claim, Evidence, Location, Quantity, Source, TimeSpan
 from .attribution import Attribution, Attributor
-from .context import DocContext, Quotation
+from .context import DocContext, Quotation, Sentence
 from .locations import LocationFinder, country_level, dedupe
 from .timing import Timeline
+
+
+@cache
+def _gazetteer(data_dir: Path) -> Gazetteer:
+    """The gazetteer of ``data_dir``, looked up once per folder: ``load_gazetteer``
+    resolves the path (file-system calls) on every call, i.e. once per document."""
+    return load_gazetteer(data_dir)
 
 
 @dataclass
@@ -80,7 +88,7 @@ class Assembler:
             self.ctx, self.g, load_word_sets("lexicons/cues.json", data_dir)["negators"], data_dir
         )
         self.timeline = Timeline(self.ctx, published, self.g)
-        self.places = LocationFinder(self.ctx, self.g, load_gazetteer(data_dir))
+        self.places = LocationFinder(self.ctx, self.g, _gazetteer(data_dir))
         self.drafts: list[Draft] = []
         self.statements: list[Draft] = []
         self.attributions: list[list[Attribution]] = []
@@ -125,7 +133,7 @@ class Assembler:
         )
 
     # ------------------------------------------------------------------ anchors
-    def _anchors(self, sent: Span) -> list[Span]:
+    def _anchors(self, sent: Sentence) -> list[Span]:
         times = self.ctx.within(labels.TIME, sent.start, sent.end)
         anchors = []
         for q in self.ctx.within(labels.QUANTITY, sent.start, sent.end):
@@ -137,22 +145,18 @@ class Assembler:
         anchors.extend(self._totalities(sent))
         return sorted(anchors, key=lambda s: s.start)
 
-    def _totalities(self, sent: Span) -> list[Span]:
+    def _totalities(self, sent: Sentence) -> list[Span]:
         """Counts equal to the total they refer back to, "All of them were destroyed",
         "all were shot down" (label ``TOTALITY``, never stored on the Doc)."""
-        doc, out = self.doc, []
-        for t in sent:
-            if t.lower_ != "all" or t.i + 1 >= sent.end:
+        doc, lower, out = self.doc, self.ctx.lower, []
+        for i in range(sent.start, sent.end - 1):
+            if lower[i] != "all":
                 continue
-            nxt = doc[t.i + 1]
-            if (
-                nxt.lower_ == "of"
-                and t.i + 2 < sent.end
-                and doc[t.i + 2].lower_ in self.g["partitive_anaphors"]
-            ):
-                out.append(Span(doc, t.i, t.i + 3, label="TOTALITY"))
-            elif nxt.lower_ in self.g["auxiliaries"]:
-                out.append(Span(doc, t.i, t.i + 1, label="TOTALITY"))
+            nxt = lower[i + 1]
+            if nxt == "of" and i + 2 < sent.end and lower[i + 2] in self.g["partitive_anaphors"]:
+                out.append(Span(doc, i, i + 3, label="TOTALITY"))
+            elif nxt in self.g["auxiliaries"]:
+                out.append(Span(doc, i, i + 1, label="TOTALITY"))
         return out
 
     def _protected(self, token: int) -> bool:
@@ -166,11 +170,11 @@ class Assembler:
         them, else the last weak one; None when they share one clause."""
         for vocab in (self.g["strong_delimiters"], self.g["weak_delimiters"]):
             for t in range(hi - 1, lo - 1, -1):
-                if self.doc[t].lower_ in vocab and not self._protected(t):
+                if self.ctx.lower[t] in vocab and not self._protected(t):
                     return t
         return None
 
-    def _segments(self, sent: Span, anchors: list[Span]) -> list[tuple[int, int]]:
+    def _segments(self, sent: Sentence, anchors: list[Span]) -> list[tuple[int, int]]:
         bounds: list[tuple[int, int]] = []
         start = sent.start
         groups: list[list[Span]] = [[anchors[0]]]
@@ -217,9 +221,8 @@ class Assembler:
         for d, nxt in zip(reversed(drafts[:-1]), reversed(drafts[1:]), strict=True):
             # "and 5 were downed over Kursk" is a clause of its own, but the toll of one
             # incident shares its place ("a man was killed and two were wounded in Kherson")
-            joined = self.doc[nxt.start].lower_ == "and" and (
-                d.event == "casualty"
-                or not any(t.lower_ in self.g["auxiliaries"] for t in self.doc[nxt.start : nxt.end])
+            joined = self.ctx.lower[nxt.start] == "and" and (
+                d.event == "casualty" or self.g["auxiliaries"].isdisjoint(self.ctx.lower[nxt.start : nxt.end])
             )
             own = any(e.rule == "location.segment" for e in nxt.evidence)
             if not d.locations and not d.own_place and joined and own and nxt.event == d.event:
@@ -244,10 +247,11 @@ class Assembler:
     def _quantity_draft(
         self, q: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
     ) -> Draft | None:
-        parsed = parse_quantity(q.text)
+        text = self.ctx.span_text(q)
+        parsed = parse_quantity(text)
         if parsed.value is None and parsed.low is None:
             return None
-        evidence = [Evidence(rule="count.quantity", detail=q.text, start=q.start_char, end=q.end_char)]
+        evidence = [Evidence(rule="count.quantity", detail=text, start=q.start_char, end=q.end_char)]
         item, how, item_span = self._item_after(q, e)
         elliptical = False
         if item is None and how == "partitive_anaphor" and prev is not None:
@@ -292,7 +296,7 @@ class Assembler:
             low=parsed.low,
             high=parsed.high,
             qualifier=parsed.qualifier,
-            text=q.text,
+            text=text,
             start=q.start_char,
             end=q.end_char,
         )
@@ -312,15 +316,15 @@ class Assembler:
     def _item_after(self, q: Span, limit: int) -> tuple[str | None, str, Span | None]:
         """The counted noun after quantity ``q``: ``(item, how, span)``; how is "noun",
         "partitive" ("two of the drones") or "anaphor" ("eight of them", nothing)."""
-        doc = self.doc
+        lower = self.ctx.lower
         j = q.end
         # "one order from Moscow": a noun claimx does not count follows, so no ellipsis either
         nothing = (
             "none"
             if (
                 j < limit
-                and doc[j].is_alpha
-                and doc[j].lower_ not in self.g["elliptical_followers"]
+                and self.ctx.alpha[j]
+                and lower[j] not in self.g["elliptical_followers"]
                 and self.ctx.covering(labels.EVENT, j) is None
             )
             else "anaphor"
@@ -329,12 +333,12 @@ class Assembler:
             item = self.ctx.covering(labels.ITEM, j)
             if item is not None and item.start == j:
                 return self._head_item(item, limit).id_, "noun", self._head_item(item, limit)
-            tok = doc[j]
-            if tok.lower_ == "of":
+            word = lower[j]
+            if word == "of":
                 k = j + 1
-                if k < limit and doc[k].lower_ in self.g["partitive_anaphors"]:
+                if k < limit and lower[k] in self.g["partitive_anaphors"]:
                     return None, "partitive_anaphor", None
-                while k < limit and doc[k].lower_ in ("the", "these", "those", "its", "their"):
+                while k < limit and lower[k] in ("the", "these", "those", "its", "their"):
                     k += 1
                 inner = self.ctx.covering(labels.QUANTITY, k) if k < limit else None
                 if inner is not None:  # "24 of the 29 Shahed drones": the item of the whole
@@ -343,9 +347,10 @@ class Assembler:
                 if item is not None:
                     return item.id_, "partitive", item
                 return None, "none", None
-            if (tok.is_punct and not tok.is_quote and tok.text != "-") or tok.lower_ in self.g["auxiliaries"]:
+            bare_punct = self.ctx.punct[j] and not self.ctx.quote[j] and self.ctx.words[j] != "-"
+            if bare_punct or word in self.g["auxiliaries"]:
                 break
-            if tok.lower_ in self.g["locative_prepositions"] or tok.lower_ in self.g["origin_prepositions"]:
+            if word in self.g["locative_prepositions"] or word in self.g["origin_prepositions"]:
                 break
             if (
                 self.ctx.covering(labels.CUE, j) is not None
@@ -366,7 +371,7 @@ class Assembler:
             nxt = self.ctx.covering(labels.ITEM, k)
             if nxt is not None and nxt.start == k:
                 return self._head_item(nxt, limit)
-            if self.doc[k].lower_ not in ("-", "type", "class", "style"):
+            if self.ctx.lower[k] not in ("-", "type", "class", "style"):
                 break
             k += 1
         return item
@@ -410,23 +415,23 @@ class Assembler:
         return None, None
 
     def _partitive_whole(self, token: int) -> bool:
-        doc = self.doc
+        lower = self.ctx.lower
         return (
             token >= 3
-            and doc[token - 1].lower_ == "the"
-            and doc[token - 2].lower_ == "of"
+            and lower[token - 1] == "the"
+            and lower[token - 2] == "of"
             and self.ctx.covering(labels.QUANTITY, token - 3) is not None
         )
 
     def _distributive(self, q: Span, s: int, e: int) -> bool:
-        return q.kb_id_ == "distributive" or any(t.lower_ in self.distributive for t in self.doc[s:e])
+        return q.kb_id_ == "distributive" or not self.distributive.isdisjoint(self.ctx.lower[s:e])
 
     def _negation_draft(
         self, n: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
     ) -> Draft:
-        event = n.id_ or "casualty"
+        event, text = n.id_ or "casualty", self.ctx.span_text(n)
         quantity = Quantity(
-            value=0, low=0, high=0, qualifier="exact", text=n.text, start=n.start_char, end=n.end_char
+            value=0, low=0, high=0, qualifier="exact", text=text, start=n.start_char, end=n.end_char
         )
         return Draft(
             sentence=i,
@@ -437,9 +442,7 @@ class Assembler:
             quantity=quantity,
             item="person" if event == "casualty" else None,
             hedged=self._hedged(s, e),
-            evidence=[
-                Evidence(rule=f"count.zero.{event}", detail=n.text, start=n.start_char, end=n.end_char)
-            ],
+            evidence=[Evidence(rule=f"count.zero.{event}", detail=text, start=n.start_char, end=n.end_char)],
         )
 
     def _totality_draft(
@@ -453,19 +456,19 @@ class Assembler:
         event, trigger = self._event_for(a.start, prev.item, events, i, None, None)
         if event is None or trigger is None:
             return None
-        total = prev.quantity
+        total, text = prev.quantity, self.ctx.span_text(a)
         quantity = Quantity(
             value=total.value,
             low=total.low,
             high=total.high,
             qualifier=total.qualifier,
-            text=a.text,
+            text=text,
             start=a.start_char,
             end=a.end_char,
         )
         evidence = [
             Evidence(
-                rule="count.totality", detail=f"{a.text} = {total.text}", start=total.start, end=total.end
+                rule="count.totality", detail=f"{text} = {total.text}", start=total.start, end=total.end
             ),
             Evidence(rule="count.event", detail=event, start=trigger.start_char, end=trigger.end_char),
         ]
@@ -486,7 +489,8 @@ class Assembler:
         self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
     ) -> Draft:
         """One harmed person named with an article: "a woman was injured" is 1 casualty."""
-        quantity = Quantity(value=1, text=a.text, start=a.start_char, end=a.end_char)
+        text = self.ctx.span_text(a)
+        quantity = Quantity(value=1, text=text, start=a.start_char, end=a.end_char)
         items = self.ctx.within(labels.ITEM, a.start, a.end)
         return Draft(
             sentence=i,
@@ -497,7 +501,7 @@ class Assembler:
             quantity=quantity,
             item=items[-1].id_ if items else "person",
             hedged=self._hedged(s, e),
-            evidence=[Evidence(rule="count.single", detail=a.text, start=a.start_char, end=a.end_char)],
+            evidence=[Evidence(rule="count.single", detail=text, start=a.start_char, end=a.end_char)],
         )
 
     def _hedged(self, s: int, e: int) -> bool:
@@ -509,7 +513,7 @@ class Assembler:
     def _locate(
         self, draft: Draft, s: int, e: int, same_sentence: list[Draft], referent: Draft | None
     ) -> None:
-        quote = self.ctx.quotation_at(self.doc[draft.anchor].idx)
+        quote = self.ctx.quotation_at(self.ctx.token_starts[draft.anchor])
         locations, own_place = self.places.find(s, e, quote)
         draft.own_place = own_place
         if locations:
@@ -550,7 +554,7 @@ class Assembler:
 
     def _anaphoric_place(self, s: int, e: int) -> bool:
         """The clause points back to a place named before ("attacked the city", "there")."""
-        words = " " + " ".join(t.lower_ for t in self.doc[s:e]) + " "
+        words = " " + " ".join(self.ctx.lower[s:e]) + " "
         return any(f" {phrase} " in words for phrase in self.g["anaphoric_places"])
 
     def _previous_harm(self, i: int) -> Draft | None:
@@ -575,40 +579,42 @@ class Assembler:
     def _verbal(self, trigger: Span) -> bool:
         """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):
         only a reported act is a claim, a mention of attacks in general is not."""
-        text = trigger.text.lower()
+        text = self.ctx.span_text(trigger).lower()
         if text in self.g["event_nouns"]:
             return False
         return text in self.g["irregular_event_verbs"] or any(
-            t.lower_.endswith("ed") or t.lower_ in self.g["irregular_event_verbs"] for t in trigger
+            w.endswith("ed") or w in self.g["irregular_event_verbs"]
+            for w in self.ctx.lower[trigger.start : trigger.end]
         )
 
-    def _clause(self, token: int, sent: Span) -> tuple[int, int]:
+    def _clause(self, token: int, sent: Sentence) -> tuple[int, int]:
         """The clause around ``token``: from the last clause opener before it to the
         next strong delimiter or "and that" after it."""
+        ctx, lower = self.ctx, self.ctx.lower
         lo = sent.start
-        for t in self.doc[sent.start : token]:
-            if t.lower_ in self.g["clause_openers"] or t.is_quote:
-                lo = t.i + 1
-        for cue in self.ctx.within(labels.CUE, sent.start, token):
+        for j in range(sent.start, token):
+            if lower[j] in self.g["clause_openers"] or ctx.quote[j]:
+                lo = j + 1
+        for cue in ctx.within(labels.CUE, sent.start, token):
             lo = max(lo, cue.end)  # reported content starts after its cue
         hi = sent.end
-        quote = self.ctx.quotation_at(self.doc[token].idx)
+        quote = ctx.quotation_at(ctx.token_starts[token])
         if quote is not None:
             hi = min(hi, self._tok(quote.end - 1) + 1)
-        for t in self.doc[token : sent.end]:
+        for j in range(token, sent.end):
             if (
-                t.text == ";"
-                or t.lower_ in self.g["strong_delimiters"]
-                or (t.lower_ == "and" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "that")
+                ctx.words[j] == ";"
+                or lower[j] in self.g["strong_delimiters"]
+                or (lower[j] == "and" and j + 1 < sent.end and lower[j + 1] == "that")
             ):
-                hi = t.i
+                hi = j
                 break
-        for cue in self.ctx.within(labels.CUE, token + 1, hi):
-            if cue.id_ == "according_to" and self.doc[cue.start - 1].text == ",":
+        for cue in ctx.within(labels.CUE, token + 1, hi):
+            if cue.id_ == "according_to" and ctx.words[cue.start - 1] == ",":
                 hi = cue.start - 1  # "…was damaged in the Dnipropetrovsk region, according to …"
                 break
-            source = self.ctx.covering(labels.SOURCE, cue.start - 1) if cue.start > token + 1 else None
-            if source is not None and source.start > token and self.doc[source.start - 1].text == ",":
+            source = ctx.covering(labels.SOURCE, cue.start - 1) if cue.start > token + 1 else None
+            if source is not None and source.start > token and ctx.words[source.start - 1] == ",":
                 hi = source.start - 1  # "…in the town of Liski, he said, adding that …"
                 break
         return lo, hi
@@ -626,21 +632,21 @@ class Assembler:
         ]
         if not triggers:
             return out
-        sentence_words = " " + " ".join(t.lower_ for t in sent) + " "
+        lower = self.ctx.lower
+        sentence_words = " " + " ".join(lower[sent.start : sent.end]) + " "
         if any(f" {m} " in sentence_words for m in self.g["generic_markers"]):
             return out
         for trigger in triggers:
-            if any(
-                t.lower_ in self.g["modal_markers"]
-                for t in self.doc[max(sent.start, trigger.start - 2) : trigger.start]
+            if not self.g["modal_markers"].isdisjoint(
+                lower[max(sent.start, trigger.start - 2) : trigger.start]
             ):
                 continue  # "is able to hit", "will strike": not a reported event
-            if trigger.end < sent.end and self.doc[trigger.end].lower_ in self.g["origin_prepositions"]:
+            if trigger.end < sent.end and lower[trigger.end] in self.g["origin_prepositions"]:
                 continue  # "drones launched from Yemen": a description, not the reported act
             lo, hi = self._clause(trigger.start, sent)
             if any(lo <= d.anchor < hi for d in counts) or any(a <= trigger.start < b for a, b in taken):
                 continue
-            if any(t.lower_ in self.g["irrealis_markers"] for t in self.doc[lo : trigger.start]):
+            if not self.g["irrealis_markers"].isdisjoint(lower[lo : trigger.start]):
                 continue  # "did not say whether anything had been damaged"
             quote = self.ctx.quotation_at(trigger.start_char)
             locations, own_place = self.places.find(lo, hi, quote)
@@ -697,7 +703,7 @@ class Assembler:
             taken.append((lo, hi))
         return out
 
-    def _fronted_locations(self, sent: Span, lo: int) -> list[Location]:
+    def _fronted_locations(self, sent: Sentence, lo: int) -> list[Location]:
         """Locations set at the front of the sentence for what follows ("In the Ryazan
         region, Governor X wrote that …")."""
         locations, _ = self.places.find(sent.start, lo)
@@ -706,7 +712,7 @@ class Assembler:
     def _anaphoric_subject(self, lo: int, trigger: int) -> bool:
         """The clause's subject points back ("the drones", "The raid", "it") or the
         clause names a place by reference ("the city")."""
-        first = self.doc[lo].lower_ if lo < trigger else ""
+        first = self.ctx.lower[lo] if lo < trigger else ""
         return first in ("the", "it", "they", "this") or self._anaphoric_place(lo, trigger + 6)
 
     def _distribute(self, draft: Draft, anchor: Span, s: int, e: int) -> list[Draft]:
@@ -724,7 +730,7 @@ class Assembler:
 
     # ---------------------------------------------------------------- sources
     def _attribute(self, d: Draft, i: int) -> None:
-        quote = self.ctx.quotation_at(self.doc[d.anchor].idx)
+        quote = self.ctx.quotation_at(self.ctx.token_starts[d.anchor])
         if quote is not None:
             d.quote = True
             speaker = self.quote_speakers.get(quote)
@@ -801,7 +807,7 @@ class Assembler:
         a fire at a cemetery" after a casualty report is a new topic, told in the
         article's own voice)."""
         sent = self.ctx.sents[d.sentence]
-        opening = " ".join(t.lower_ for t in sent[:4])
+        opening = " ".join(self.ctx.lower[sent.start : min(sent.end, sent.start + 4)])
         if any(opening.startswith(m) for m in self.g["topic_shift_markers"]):
             return False
         if d.elliptical or d.sentence - gov.sentence <= 1:
@@ -896,18 +902,23 @@ class Assembler:
             return None
         cue_end = self._tok(att.cue.end - 1) + 1
         sent = self.ctx.sentence(cue_end - 1)
+        lower = self.ctx.lower
         that = next(
-            (t.i for t in self.doc[cue_end : min(sent.end, cue_end + 5)] if t.lower_ == "that" or t.is_punct),
+            (
+                j
+                for j in range(cue_end, min(sent.end, cue_end + 5))
+                if lower[j] == "that" or self.ctx.punct[j]
+            ),
             None,
         )
-        if that is not None and self.doc[that].lower_ == "that":
+        if that is not None and lower[that] == "that":
             lo = that + 1
         elif att.source.kind in self.g["assessment_kinds"] and att.scope[0] >= cue_end:
             lo = cue_end  # "an official who declined to be named said the strikes may continue"
         else:
             return None
         hi = att.scope[1] if att.scope[0] >= cue_end else sent.end
-        if hi - lo < 4 or self.ctx.quotation_at(self.doc[lo].idx) is not None:
+        if hi - lo < 4 or self.ctx.quotation_at(self.ctx.token_starts[lo]) is not None:
             return None
         return lo, hi
 
@@ -916,7 +927,7 @@ class Assembler:
 
     def _statement(self, start: int, end: int, att: Attribution, *, quote: bool) -> Draft:
         i = self.ctx.sent_of_token[start]
-        quotation = self.ctx.quotation_at(self.doc[start].idx) if quote else None
+        quotation = self.ctx.quotation_at(self.ctx.token_starts[start]) if quote else None
         locations, _ = self.places.find(start, end, quotation)
         if not locations and att.source.start is not None:
             source_tok = self._tok(att.source.start)  # a fronted "In the Ryazan region, Governor X wrote"
@@ -936,8 +947,8 @@ class Assembler:
                 Evidence(
                     rule="statement.quote" if quote else "statement.reported_speech",
                     detail=att.source.text,
-                    start=self.doc[start].idx,
-                    end=self.doc[end - 1].idx + len(self.doc[end - 1]),
+                    start=self.ctx.token_starts[start],
+                    end=self.ctx.token_ends[end - 1],
                 )
             ]
             + att.evidence(),
@@ -949,20 +960,18 @@ class Assembler:
 
     # ---------------------------------------------------------------- output
     def _finish(self, d: Draft) -> Claim:
-        start, end = d.start, d.end
+        ctx, start, end = self.ctx, d.start, d.end
         skip = self.g["strong_delimiters"] | self.g["weak_delimiters"]
-        while start < end - 1 and (
-            self.doc[start].is_punct or self.doc[start].lower_ in skip or self.doc[start].is_space
-        ):
+        while start < end - 1 and (ctx.punct[start] or ctx.lower[start] in skip or ctx.space[start]):
             start += 1
-        while end > start + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+        while end > start + 1 and (ctx.punct[end - 1] or ctx.space[end - 1]):
             end -= 1
-        span = self.doc[start:end]
+        start_char, end_char = ctx.char_range(start, end)
         att = d.attribution
         return Claim(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
+            text=ctx.text[start_char:end_char],
+            start=start_char,
+            end=end_char,
             event=d.event,
             quantity=d.quantity,
             item=d.item,

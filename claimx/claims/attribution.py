@@ -28,7 +28,7 @@ from ..entities import labels
 from ..entities.sources import SourceInfo, describe_source
 from ..resources import load_data
 from ..schema import Evidence, Mention, Source
-from .context import DocContext
+from .context import DocContext, Sentence
 
 #: Source kinds that report events and so govern unattributed follow-on sentences.
 #: Analysts and witnesses comment; they never govern.
@@ -75,18 +75,6 @@ class Attribution:
         return replace(self, rule="inherited")
 
 
-def _source(span: Span, info: SourceInfo, kind: str | None = None) -> Source:
-    return Source(
-        kind=kind or info.kind or "official",
-        name=info.name,
-        role=info.role,
-        anonymous=info.anonymous,
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-    )
-
-
 class Attributor:
     """Finds and resolves attributions sentence by sentence, in document order."""
 
@@ -98,7 +86,6 @@ class Attributor:
         data_dir: Path | None = None,
     ) -> None:
         self.ctx = ctx
-        self.doc = ctx.doc
         self.g = grammar
         self.report_nouns = frozenset(load_data("lexicons/sources.json", data_dir)["documents"]["heads"])
         self.negators = negators
@@ -108,6 +95,17 @@ class Attributor:
         self.governing: Attribution | None = None
 
     # ----------------------------------------------------------------- resolution
+    def _source(self, span: Span, info: SourceInfo, kind: str | None = None) -> Source:
+        return Source(
+            kind=kind or info.kind or "official",
+            name=info.name,
+            role=info.role,
+            anonymous=info.anonymous,
+            text=self.ctx.span_text(span),
+            start=span.start_char,
+            end=span.end_char,
+        )
+
     def info(self, span: Span) -> SourceInfo:
         key = (span.start, span.end)
         if key not in self.infos:
@@ -122,20 +120,21 @@ class Attributor:
 
     def resolve(self, span: Span) -> tuple[Source, Source | None]:
         """The source a mention stands for, and the full mention it was resolved to."""
+        text = self.ctx.span_text(span)
         if span.label_ == labels.REGION:  # a country speaking for itself: "Israel said"
             return Source(
                 kind="official",
-                name=span.text,
+                name=text,
                 role="government",
-                text=span.text,
+                text=text,
                 start=span.start_char,
                 end=span.end_char,
             ), None
         info = self.info(span)
         if span.kb_id_ == "entity":
-            return _source(span, info), None
+            return self._source(span, info), None
         wanted = span.id_
-        possessive = span.text.lower().startswith(("its ", "their "))
+        possessive = text.lower().startswith(("its ", "their "))
         for cand in self._entities_before(span.start):
             cinfo = self.info(cand)
             if possessive and wanted != "governor":
@@ -145,7 +144,7 @@ class Attributor:
                 if cinfo.surname != info.surname:
                     continue
             elif span.kb_id_ == "pronoun":
-                if span.text.lower() in ("he", "she") and not cinfo.surname:
+                if text.lower() in ("he", "she") and not cinfo.surname:
                     continue  # he/she stand for a named person
                 if not (cinfo.name or cinfo.role):
                     continue
@@ -153,7 +152,7 @@ class Attributor:
                 continue
             if wanted == "governor" and not self._same_region(span, cinfo):
                 break
-            return self._as(span, cinfo, role=cinfo.role or info.role), _source(cand, cinfo)
+            return self._as(span, cinfo, role=cinfo.role or info.role), self._source(cand, cinfo)
         if span.kb_id_ == "pronoun" or not wanted:
             near = self._nearest_mention(span)  # "its governor said; … he added"
             if near is not None:
@@ -165,13 +164,13 @@ class Attributor:
                 name=gov.name,
                 role=gov.role,
                 anonymous=gov.anonymous,
-                text=span.text,
+                text=text,
                 start=span.start_char,
                 end=span.end_char,
             ), gov
         # An unresolved "the ministry" could be any ministry: a government body, not the MoD.
         kind = "official" if wanted in ("", "ministry_of_defense") else wanted
-        return _source(span, info, kind=kind), None
+        return self._source(span, info, kind=kind), None
 
     def _as(self, span: Span, info: SourceInfo | Source, *, role: str | None) -> Source:
         return Source(
@@ -179,7 +178,7 @@ class Attributor:
             name=info.name,
             role=role,
             anonymous=info.anonymous,
-            text=span.text,
+            text=self.ctx.span_text(span),
             start=span.start_char,
             end=span.end_char,
         )
@@ -211,21 +210,22 @@ class Attributor:
         if not regions:
             return True
         role = (cand_info.role or "") + " " + (cand_info.name or "")
-        return any(r.text.split()[0] in role for r in regions)
+        return any(self.ctx.span_text(r).split()[0] in role for r in regions)
 
     # ---------------------------------------------------------------- attributions
     def _negated(self, cue: Span) -> bool:
         lo = max(self.ctx.sentence(cue.start).start, cue.start - 3)
-        return any(t.lower_ in self.negators for t in self.doc[lo : cue.start])
+        return not self.negators.isdisjoint(self.ctx.lower[lo : cue.start])
 
-    def _source_ending_before(self, token: int, sent: Span) -> Span | None:
+    def _source_ending_before(self, token: int, sent: Sentence) -> Span | None:
         """The source mention ending right before ``token`` (adverbs may intervene)."""
+        ctx, lower = self.ctx, self.ctx.lower
         j = token
-        while j > sent.start and self.doc[j - 1].lower_ in self.g["verb_cue_gap"]:
+        while j > sent.start and lower[j - 1] in self.g["verb_cue_gap"]:
             j -= 1
         if (
             j > sent.start
-            and self.doc[j - 1].text == ","
+            and ctx.words[j - 1] == ","
             and any(
                 s.end == j - 1 and s.kb_id_ == "entity"
                 for s in self.ctx.within(labels.SOURCE, sent.start, j - 1)
@@ -233,11 +233,7 @@ class Attributor:
         ):
             j -= 1  # "The mayor of Kharkiv, Ihor Terekhov, said"
         region = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
-        if (
-            region is not None
-            and region.start > sent.start
-            and self.doc[region.start - 1].lower_ in ("in", "from")
-        ):
+        if region is not None and region.start > sent.start and lower[region.start - 1] in ("in", "from"):
             j = region.start - 1  # "the Houthis in Yemen said"
         for span in self.ctx.within(labels.SOURCE, sent.start, j):
             if span.end == j:
@@ -245,48 +241,49 @@ class Attributor:
         country = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
         if country is not None and country.end == j and country.kb_id_ == "country":
             return country
-        if j > sent.start and self.doc[j - 1].lower_ in self.g["relative_pronouns"]:
+        if j > sent.start and lower[j - 1] in self.g["relative_pronouns"]:
             before = self.ctx.within(labels.SOURCE, sent.start, j - 1)
             if before and before[-1].end >= j - 3:
                 return before[-1]
         # "A senior official who spoke on condition of anonymity said": skip the relative clause
         for span in reversed(self.ctx.within(labels.SOURCE, max(sent.start, j - 14), j)):
-            gap = [t for t in self.doc[span.end : j] if t.text != ","]
+            gap = [k for k in range(span.end, j) if ctx.words[k] != ","]
             if (
                 gap
-                and gap[0].lower_ in self.g["relative_pronouns"]
-                and not any(t.is_punct or self.ctx.covering(labels.CUE, t.i) is not None for t in gap)
+                and lower[gap[0]] in self.g["relative_pronouns"]
+                and not any(ctx.punct[k] or ctx.covering(labels.CUE, k) is not None for k in gap)
             ):
                 return span
             break
         return None
 
-    def _source_starting_after(self, token: int, sent: Span, gap: int) -> Span | None:
+    def _source_starting_after(self, token: int, sent: Sentence, gap: int) -> Span | None:
         for span in self.ctx.within(labels.SOURCE, token, sent.end):
             if span.start - token > gap:
                 break
-            if not any(t.is_punct for t in self.doc[token : span.start]):
+            if not any(self.ctx.punct[token : span.start]):
                 return span
         return None
 
     def _has_content(self, start: int, end: int) -> bool:
         return start < end and any(self.ctx.within(label, start, end) for label in CONTENT)
 
-    def _scope(self, sent: Span, first: int, last: int) -> tuple[int, int]:
+    def _scope(self, sent: Sentence, first: int, last: int) -> tuple[int, int]:
         """Tokens governed by an attribution occupying tokens ``[first, last)``."""
+        ctx = self.ctx
         clause_start, clause_end = sent.start, sent.end
-        for t in self.doc[sent.start : first]:
-            if t.text == ";":
-                clause_start = t.i + 1
-        for t in self.doc[last : sent.end]:
-            if t.text == ";":
-                clause_end = t.i
+        for j in range(sent.start, first):
+            if ctx.words[j] == ";":
+                clause_start = j + 1
+        for j in range(last, sent.end):
+            if ctx.words[j] == ";":
+                clause_end = j
                 break
         before = self._has_content(clause_start, first)
         after = self._has_content(last, clause_end)
-        separated = first > clause_start and (self.doc[first - 1].is_punct or self.doc[first - 1].is_quote)
+        separated = first > clause_start and (ctx.punct[first - 1] or ctx.quote[first - 1])
         if before and (separated or not after):
-            if after and last < clause_end and self.doc[last].text == ",":
+            if after and last < clause_end and ctx.words[last] == ",":
                 return clause_start, clause_end  # parenthetical: ", he added, ..."
             return clause_start, first
         if after:
@@ -304,7 +301,7 @@ class Attributor:
             if cue.id_ == "according_to":
                 src = self._source_starting_after(cue.end, sent, gap=4)
                 rule = "according_to"
-            elif cue.end < sent.end and self.doc[cue.end].lower_ == "by":
+            elif cue.end < sent.end and self.ctx.lower[cue.end] == "by":
                 src = self._source_starting_after(cue.end + 1, sent, gap=0)  # "was reported by officials"
                 rule = "passive_cue"
             else:
@@ -317,8 +314,8 @@ class Attributor:
                     src is None
                     and last_src is not None
                     and cue.start > sent.start
-                    and self.doc[cue.start - 1].text == ","
-                    and cue.text.lower().endswith("ing")
+                    and self.ctx.words[cue.start - 1] == ","
+                    and self.ctx.span_text(cue).lower().endswith("ing")
                 ):
                     src, rule = last_src, "participle_cue"  # "the air force said, adding that …"
             if src is None:
@@ -330,23 +327,23 @@ class Attributor:
         found.extend(self._possessive_reports(sent, index))
         return found
 
-    def _possessive_reports(self, sent: Span, index: int) -> list[Attribution]:
+    def _possessive_reports(self, sent: Sentence, index: int) -> list[Attribution]:
         """``the ministry's report ...`` or ``the ministry has released a statement …``:
         the owner of a report noun governs the rest of the sentence."""
-        out = []
+        out, lower = [], self.ctx.lower
         for src in self.ctx.within(labels.SOURCE, sent.start, sent.end):
             j = src.end
             k = j
-            while k < min(sent.end, j + 5) and self.doc[k].lower_ in self.g["report_verb_gap"]:
+            while k < min(sent.end, j + 5) and lower[k] in self.g["report_verb_gap"]:
                 k += 1
-            if k > j and k < sent.end and self.doc[k].lower_ in self.report_nouns:
+            if k > j and k < sent.end and lower[k] in self.report_nouns:
                 out.append(self._make(src, "released_report", (k + 1, sent.end), None, index))
                 continue
-            if src[-1].lower_ not in ("'s", "’s"):
-                if j >= sent.end or self.doc[j].lower_ not in ("'s", "’s"):
+            if lower[src.end - 1] not in ("'s", "’s"):
+                if j >= sent.end or lower[j] not in ("'s", "’s"):
                     continue
                 j += 1
-            if j < sent.end and self.doc[j].lower_ in self.report_nouns:
+            if j < sent.end and lower[j] in self.report_nouns:
                 out.append(self._make(src, "possessive_report", (j + 1, sent.end), None, index))
         return out
 
@@ -354,7 +351,11 @@ class Attributor:
         self, src: Span, rule: str, scope: tuple[int, int], cue: Span | None, index: int
     ) -> Attribution:
         source, antecedent = self.resolve(src)
-        mention = Mention(text=cue.text, start=cue.start_char, end=cue.end_char) if cue is not None else None
+        mention = (
+            Mention(text=self.ctx.span_text(cue), start=cue.start_char, end=cue.end_char)
+            if cue is not None
+            else None
+        )
         return Attribution(
             source=source, rule=rule, scope=scope, cue=mention, antecedent=antecedent, sentence=index
         )

@@ -5,8 +5,11 @@ entity spans, indexed so the assembler's questions ("which regions lie in these 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from ..entities import labels
@@ -14,6 +17,9 @@ from ..entities import labels
 OPEN_QUOTES = {"“": "”", "«": "»", "„": "“"}
 CLOSE_QUOTES = {"”", "»"}
 STRAIGHT_QUOTE = '"'
+_MARKS = "".join(sorted({*OPEN_QUOTES, *OPEN_QUOTES.values(), *CLOSE_QUOTES, STRAIGHT_QUOTE}))
+#: Every character the quotation scanner reacts to; all others leave its state unchanged.
+QUOTE_MARKS = re.compile(f"[{re.escape(_MARKS)}]")
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,8 @@ def find_quotations(text: str) -> list[Quotation]:
     quotes: list[Quotation] = []
     open_at: int | None = None
     closer: str | None = None
-    for i, ch in enumerate(text):
+    for match in QUOTE_MARKS.finditer(text):  # only marks matter: skip the words between them
+        i, ch = match.start(), match.group()
         if open_at is None:
             if ch in OPEN_QUOTES or ch == STRAIGHT_QUOTE:
                 open_at, closer = i, OPEN_QUOTES.get(ch, STRAIGHT_QUOTE)
@@ -55,40 +62,93 @@ def _unclosed(text: str, open_at: int) -> Quotation:
     return Quotation(open_at + 1, len(text) if line_end < 0 else line_end, open_at, None)
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """Token range ``[start, end)`` of a sentence (the assembler only needs its bounds,
+    and a plain object is much cheaper to build than a Span)."""
+
+    start: int
+    end: int
+
+
+#: Token attributes read into plain lists, in the column order ``DocContext._read_tokens`` unpacks.
+TOKEN_ATTRS = [ORTH, LOWER, IDX, LENGTH, SPACY, IS_PUNCT, IS_SPACE, IS_QUOTE, IS_ALPHA, SENT_START]
+
+
 @dataclass
 class DocContext:
-    """Indexes over ``doc`` and its claimx span group for the assembler."""
+    """Indexes over ``doc`` and its claimx span group for the assembler.
+
+    Token attributes are also held as plain lists indexed by token (``lower[i]`` is
+    ``doc[i].lower_``): ``doc[i]`` builds a new Token object on every access, which made
+    token lookups the dominant cost of claim assembly."""
 
     doc: Doc
     spans: list[Span]
     by_label: dict[str, list[Span]] = field(default_factory=dict)
     starts: dict[str, list[int]] = field(default_factory=dict)
-    sents: list[Span] = field(default_factory=list)
+    ends: dict[str, list[int]] = field(default_factory=dict)
+    sents: list[Sentence] = field(default_factory=list)
     sent_of_token: list[int] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
+    text: str = ""
+    words: list[str] = field(default_factory=list)
+    lower: list[str] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
+    token_ends: list[int] = field(default_factory=list)
+    # lexeme flags as 0/1: is_punct, is_space, is_quote, is_alpha
+    punct: list[int] = field(default_factory=list)
+    space: list[int] = field(default_factory=list)
+    quote: list[int] = field(default_factory=list)
+    alpha: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, spans: list[Span]) -> DocContext:
         ctx = cls(doc=doc, spans=list(spans))
-        for label in labels.ALL:
-            group = sorted((s for s in ctx.spans if s.label_ == label), key=lambda s: (s.start, s.end))
+        grouped: dict[str, list[Span]] = {label: [] for label in labels.ALL}
+        for span in ctx.spans:
+            group = grouped.get(span.label_)
+            if group is not None:
+                group.append(span)
+        for label, group in grouped.items():
+            group.sort(key=lambda s: (s.start, s.end))
             ctx.by_label[label] = group
             ctx.starts[label] = [s.start for s in group]
-        # Arrays rather than Token objects: building a Token per position is the
-        # dominant cost of a Python loop over a Doc.
-        starts = [0]
-        if doc.has_annotation("SENT_START") and len(doc):
-            flags = doc.to_array("SENT_START").tolist()
-            starts = [0] + [i for i in range(1, len(doc)) if flags[i] == 1]
+            ctx.ends[label] = [s.end for s in group]
+        starts = ctx._read_tokens(doc) if len(doc) else [0]
         bounds = list(zip(starts, starts[1:] + [len(doc)], strict=False))
-        ctx.sents = [doc[a:b] for a, b in bounds]
+        ctx.sents = [Sentence(a, b) for a, b in bounds]
         ctx.sent_of_token = [0] * len(doc)
         for i, (a, b) in enumerate(bounds):
             ctx.sent_of_token[a:b] = [i] * (b - a)
-        ctx.quotations = find_quotations(doc.text)
-        ctx.token_starts = doc.to_array("IDX").tolist() if len(doc) else []
+        ctx.quotations = find_quotations(ctx.text)
         return ctx
+
+    def _read_tokens(self, doc: Doc) -> list[int]:
+        """Fill the per-token lists from one ``to_array`` call (a C loop, no Token objects)
+        and return the first token of each sentence. A doc without sentence boundaries
+        flags no token after the first, so it is one sentence."""
+        table = doc.to_array(TOKEN_ATTRS)
+        orth, lower, idx, length, trailing_space, punct, space, quote, alpha, _ = table.T.tolist()
+        strings = doc.vocab.strings
+        self.words = [strings[h] for h in orth]
+        self.lower = [strings[h] for h in lower]
+        self.token_starts = idx
+        self.token_ends = [a + n for a, n in zip(idx, length, strict=True)]
+        # Doc.text is this join, done over Token objects
+        self.text = "".join([w + " " if ws else w for w, ws in zip(self.words, trailing_space, strict=True)])
+        self.punct, self.space, self.quote, self.alpha = punct, space, quote, alpha
+        # SENT_START is 1 on a sentence's first token (-1 or 0 elsewhere)
+        return [0] + (np.flatnonzero(table[1:, -1] == 1) + 1).tolist()
+
+    def span_text(self, span: Span) -> str:
+        """``span.text`` without visiting its tokens (a Span's offsets are stored on it)."""
+        return self.text[span.start_char : span.end_char]
+
+    def char_range(self, start: int, end: int) -> tuple[int, int]:
+        """``(start_char, end_char)`` of ``doc[start:end]``, computed as Span does."""
+        first = self.token_starts[start] if start < len(self.token_starts) else len(self.text)
+        return first, self.token_ends[end - 1] if end > start else first
 
     def token_at(self, char: int) -> int:
         """Index of the token holding (or, in whitespace, preceding) character ``char``."""
@@ -96,22 +156,20 @@ class DocContext:
 
     def within(self, label: str, start: int, end: int) -> list[Span]:
         """Spans of ``label`` lying entirely inside tokens ``[start, end)``."""
-        group, starts = self.by_label[label], self.starts[label]
-        i = bisect.bisect_left(starts, start)
-        out = []
-        while i < len(group) and group[i].start < end:
-            if group[i].end <= end:
-                out.append(group[i])
-            i += 1
-        return out
+        group, starts, ends = self.by_label[label], self.starts[label], self.ends[label]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        if lo == hi:  # the common case: skip building a comprehension
+            return []
+        return [group[k] for k in range(lo, hi) if ends[k] <= end]
 
     def covering(self, label: str, token: int) -> Span | None:
         """The span of ``label`` containing token index ``token``, if any (spans of one
         label do not overlap, so only the last span starting at or before it can)."""
-        group, starts = self.by_label[label], self.starts[label]
+        starts = self.starts[label]
         i = bisect.bisect_right(starts, token) - 1
-        if i >= 0 and group[i].start <= token < group[i].end:
-            return group[i]
+        if i >= 0 and token < self.ends[label][i]:
+            return self.by_label[label][i]
         return None
 
     def quotation_at(self, char: int) -> Quotation | None:
@@ -121,5 +179,5 @@ class DocContext:
                 return q
         return None
 
-    def sentence(self, token: int) -> Span:
+    def sentence(self, token: int) -> Sentence:
         return self.sents[self.sent_of_token[token]]

@@ -22,7 +22,6 @@ from .context import DocContext, Quotation
 class LocationFinder:
     def __init__(self, ctx: DocContext, grammar: dict[str, frozenset[str]], gazetteer: Gazetteer) -> None:
         self.ctx = ctx
-        self.doc = ctx.doc
         self.g = grammar
         self.gazetteer = gazetteer
 
@@ -32,8 +31,8 @@ class LocationFinder:
         for span in self.ctx.within(labels.REGION, start, end):
             if out:
                 prev = out[-1][-1]
-                between = self.doc[prev.end : span.start]
-                if all(t.lower_ in self.g["region_list_connectors"] for t in between):
+                between = self.ctx.lower[prev.end : span.start]
+                if self.g["region_list_connectors"].issuperset(between):
                     out[-1].append(span)
                     continue
             out.append([span])
@@ -41,7 +40,7 @@ class LocationFinder:
 
     def role(self, group: list[Span], depth: int = 0) -> str:
         """``"locative"``, ``"origin"`` or ``"other"`` for a coordinated region group."""
-        doc, g = self.doc, self.g
+        lower, g = self.ctx.lower, self.g
         first, last = group[0], group[-1]
         if self.ctx.covering(labels.SOURCE, first.start) is not None:
             return "other"  # part of who speaks: "Dr. X, an analyst at the Kyiv Institute"
@@ -49,12 +48,12 @@ class LocationFinder:
         sent_start = sent.start
         j, steps = first.start - 1, 0
         while j >= sent_start and steps < 6:
-            word = doc[j].lower_
+            word = lower[j]
             if word in g["origin_prepositions"]:
                 return "origin"
             if word in g["locative_prepositions"] or word in g["attack_object_verbs"]:
                 return self._locative_or_origin(j, last)
-            if word == "of" and j > sent_start and doc[j - 1].lower_ in g["place_nouns"]:
+            if word == "of" and j > sent_start and lower[j - 1] in g["place_nouns"]:
                 return "locative"
             if word in ("and", "or", ",") and depth == 0:
                 earlier = [grp for grp in self.groups(max(sent_start, j - 6), j) if grp[-1].end >= j - 4]
@@ -66,9 +65,9 @@ class LocationFinder:
                 continue
             break
         k = last.end
-        while k < sent.end and doc[k].lower_ in g["region_subject_gap"]:
+        while k < sent.end and lower[k] in g["region_subject_gap"]:
             k += 1
-        if k < sent.end and doc[k].lower_ in g["region_subject_verbs"]:
+        if k < sent.end and lower[k] in g["region_subject_verbs"]:
             return "locative"
         return "other"
 
@@ -76,15 +75,19 @@ class LocationFinder:
         """A locative phrase inside an origin ("launched from Cape Chauda in occupied
         Crimea") or inside a speaker's description ("the Houthis in Yemen said") is
         not where the event happened."""
-        doc = self.doc
+        lower = self.ctx.lower
         for j in range(prep - 1, max(self.ctx.sentence(prep).start - 1, prep - 4), -1):
-            word = doc[j].lower_
+            word = lower[j]
             if word in self.g["origin_prepositions"]:
                 return "origin"
-            if doc[j].is_punct or word in self.g["locative_prepositions"]:
+            if self.ctx.punct[j] or word in self.g["locative_prepositions"]:
                 break
         source = self.ctx.covering(labels.SOURCE, prep - 1) if prep > 0 else None
-        if source is not None and last.end < len(doc) and self.ctx.covering(labels.CUE, last.end) is not None:
+        if (
+            source is not None
+            and last.end < len(lower)
+            and self.ctx.covering(labels.CUE, last.end) is not None
+        ):
             return "other"
         return "locative"
 
@@ -94,7 +97,7 @@ class LocationFinder:
             code=span.id_ or None,
             name=region.name if region else None,
             country=region.country if region else None,
-            text=span.text,
+            text=self.ctx.span_text(span),
             start=span.start_char,
             end=span.end_char,
         )

@@ -25,6 +25,7 @@ from .context import DocContext
 @dataclass(frozen=True)
 class TimedMention:
     span: Span
+    text: str  # span.text, read once from the document text
     value: ResolvedTime
     statement: bool
 
@@ -35,7 +36,7 @@ class TimedMention:
             end=v.end,
             granularity=v.granularity,
             resolved=v.resolved,
-            text=self.span.text,
+            text=self.text,
             char_start=self.span.start_char,
             char_end=self.span.end_char,
         )
@@ -63,16 +64,15 @@ class Timeline:
 
     def _is_statement_time(self, span: Span) -> bool:
         j = span.start
-        doc = self.ctx.doc
+        lower = self.ctx.lower
         sent_start = self.ctx.sentence(span.start).start
-        if j > 0 and doc[j - 1].lower_ in self.g["non_event_time_prepositions"]:
+        if j > 0 and lower[j - 1] in self.g["non_event_time_prepositions"]:
             return True  # "by early morning": a deadline, not when it happened
-        while j > sent_start and doc[j - 1].lower_ in self.g["statement_time_gap"]:
+        while j > sent_start and lower[j - 1] in self.g["statement_time_gap"]:
             j -= 1
         if j == span.start or j <= sent_start:
             return False
-        prev = doc[j - 1]
-        return prev.lower_ in self.g["release_verbs"] or self.ctx.covering(labels.CUE, prev.i) is not None
+        return lower[j - 1] in self.g["release_verbs"] or self.ctx.covering(labels.CUE, j - 1) is not None
 
     def sentence_times(self, index: int) -> list[TimedMention]:
         """The sentence's time mentions, resolved; partial ones completed from context."""
@@ -80,7 +80,8 @@ class Timeline:
         spans = [s for s in self.ctx.within(labels.TIME, sent.start, sent.end) if s.kb_id_ != "duration"]
         out: list[TimedMention] = []
         for span in spans:
-            value = resolve_time(span.text, self.published, day=self.frame_day())
+            text = self.ctx.span_text(span)
+            value = resolve_time(text, self.published, day=self.frame_day())
             if value is None:
                 continue
             if value.anaphoric and not value.resolved and self.frame is not None:  # "that night"
@@ -93,7 +94,7 @@ class Timeline:
                     has_clock=False,
                     anaphoric=True,
                 )
-            out.append(TimedMention(span, value, self._is_statement_time(span)))
+            out.append(TimedMention(span, text, value, self._is_statement_time(span)))
         return self._merge_clock_with_day(self._merge_night_with_date(out))
 
     def _merge_clock_with_day(self, mentions: list[TimedMention]) -> list[TimedMention]:
@@ -115,8 +116,8 @@ class Timeline:
         out = []
         for m in mentions:
             if m in clocks:
-                value = resolve_time(m.span.text, self.published, day=day)
-                m = TimedMention(m.span, value, m.statement) if value is not None else m
+                value = resolve_time(m.text, self.published, day=day)
+                m = TimedMention(m.span, m.text, value, m.statement) if value is not None else m
             elif m is days[0]:
                 continue
             out.append(m)
@@ -132,9 +133,9 @@ class Timeline:
         out = []
         for m in mentions:
             if m.span.kb_id_ == "relative" and not m.statement and anchor is not None:
-                value = resolve_time(m.span.text, anchor, day=anchor)
+                value = resolve_time(m.text, anchor, day=anchor)
                 if value is not None:
-                    m = TimedMention(m.span, value, m.statement)
+                    m = TimedMention(m.span, m.text, value, m.statement)
             out.append(m)
         if any(m.span.kb_id_ == "relative" for m in out):
             out = [m for m in out if m not in dated]
@@ -152,7 +153,7 @@ class Timeline:
             return best.to_timespan(), [
                 Evidence(
                     rule="time.sentence",
-                    detail=best.span.text,
+                    detail=best.text,
                     start=best.span.start_char,
                     end=best.span.end_char,
                 )
@@ -168,9 +169,7 @@ class Timeline:
         if statements:
             m = statements[0]
             return m.to_timespan(), [
-                Evidence(
-                    rule="time.statement", detail=m.span.text, start=m.span.start_char, end=m.span.end_char
-                )
+                Evidence(rule="time.statement", detail=m.text, start=m.span.start_char, end=m.span.end_char)
             ]
         return None, []
 
