@@ -10,18 +10,19 @@ rule pipeline does).
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from spacy.language import Language
 
 from .api import _chunks, _shift, coerce_published, load
@@ -172,6 +173,7 @@ def _init_worker(nlp: Language | None) -> None:
     """Load the pipeline once per worker process (the default one unless ``nlp`` is given)."""
     global _WORKER_NLP
     _WORKER_NLP = nlp if nlp is not None else load()
+    gc.freeze()  # the pipeline lives as long as the worker: keep it out of GC scans
 
 
 def _worker_run(jobs: list[_Job], zone: bool) -> list[list[dict] | str]:
@@ -183,8 +185,12 @@ def _worker_run(jobs: list[_Job], zone: bool) -> list[list[dict] | str]:
     return [r if isinstance(r, str) else [c.model_dump() for c in r] for r in out]
 
 
+#: Validates a record's claims in one call (the parent must keep up with all workers).
+_CLAIMS = TypeAdapter(list[Claim])
+
+
 def _from_worker(raw: list[dict] | str) -> list[Claim] | str:
-    return raw if isinstance(raw, str) else [Claim.model_validate(c) for c in raw]
+    return raw if isinstance(raw, str) else _CLAIMS.validate_python(raw)
 
 
 # --- the generator -------------------------------------------------------------------
@@ -252,11 +258,33 @@ def extract_many(
         )
     batches = _batches(records, batch_size, text_field, id_field, date_field)
     if n_workers == 1:
-        yield from _serial(batches, nlp or load())
+        nlp = nlp or load()
+        with _long_lived_frozen():
+            yield from _serial(batches, nlp)
     else:
         if method == "fork":
             nlp = nlp or load()  # loaded once here, shared with the forked workers
-        yield from _parallel(batches, nlp, n_workers, method)
+        with _long_lived_frozen():
+            yield from _parallel(batches, nlp, n_workers, method)
+
+
+@contextmanager
+def _long_lived_frozen() -> Iterator[None]:
+    """Exempt the objects that exist before a run (the pipeline, the caller's data) from
+    the cyclic garbage collector while the run lasts.
+
+    A run allocates many short-lived objects, so collections are frequent, and the
+    full ones scan every live object: with the pipeline loaded, that cost about 7% of
+    single-process time, and in the parent of a parallel run it made building the claim
+    objects several times slower. Objects created during the run are collected as usual;
+    the frozen ones return to the collector when the run ends (``gc.freeze`` is the
+    standard library's tool for this, also recommended before forking workers).
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _serial(batches: Iterator[_Batch], nlp: Language) -> Iterator[ExtractionResult]:

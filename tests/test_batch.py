@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
@@ -269,3 +270,13 @@ def test_to_dataframe_has_every_column() -> None:
     assert list(frame.columns) == list(COLUMNS)
     assert frame.loc[0, "location_codes"] == "RU-ROS;RU-VGG" and frame.loc[0, "record_id"] == 7
     assert to_dataframe([]).shape == (0, len(COLUMNS))
+
+
+def test_objects_frozen_during_a_run_return_to_the_collector(fake_nlp: Language) -> None:
+    results = extract_many([CLAIM_TEXT] * 3, nlp=fake_nlp)
+    next(results)
+    assert gc.get_freeze_count() > 0  # the pipeline is exempt from collections while running
+    results.close()  # abandoned half-way
+    assert gc.get_freeze_count() == 0
+    list(extract_many([CLAIM_TEXT], nlp=fake_nlp))
+    assert gc.get_freeze_count() == 0
