@@ -123,6 +123,9 @@ def bench(
         raise _fail(str(exc), 2) from None
     if not texts:
         raise _fail("the corpus has no texts", 1)
+    if len(texts) < docs:  # a small sample is cycled so timings cover enough work
+        typer.echo(f"corpus has {len(texts):,} texts; cycling them to {docs:,} documents")
+        texts = [texts[i % len(texts)] for i in range(docs)]
     for line in run_bench(texts, workers=workers).lines():
         typer.echo(line)
     if memory:

@@ -328,6 +328,22 @@ def test_killed_process_resumes(tmp_path: Path) -> None:
     assert read_done(str(log)).records == 150
 
 
+def test_bench_cycles_a_small_given_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "sample.jsonl"
+    corpus.write_text(
+        "\n".join(
+            json.dumps({"id": n, "text": f"The governor said {n + 2} drones were shot down over Kursk."})
+            for n in range(3)
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["bench", str(corpus), "--docs", "10", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "corpus has 3 texts; cycling them to 10 documents" in result.output
+    assert "10 docs" in result.output
+
+
 def test_bench_measures_tokenizer_claimx_and_rss() -> None:
     texts = list(generate_corpus(60, seed=3))
     assert texts == list(generate_corpus(60, seed=3)) and texts != list(generate_corpus(60, seed=4))
