@@ -20,10 +20,15 @@ from .context import DocContext, Quotation
 
 
 class LocationFinder:
+    """The locations of the claims of one document (the region mentions in their role)."""
+
     def __init__(self, ctx: DocContext, grammar: dict[str, frozenset[str]], gazetteer: Gazetteer) -> None:
         self.ctx = ctx
         self.g = grammar
         self.gazetteer = gazetteer
+        # find() per (start, end, quote): the quantity draft's ellipsis check and the
+        # locating of the same segment ask the same question
+        self._found: dict[tuple[int, int, Quotation | None], tuple[list[Location], bool]] = {}
 
     def groups(self, start: int, end: int) -> list[list[Span]]:
         """REGION mentions in tokens ``[start, end)``, coordinated names grouped."""
@@ -106,7 +111,17 @@ class LocationFinder:
         """Locations in tokens ``[start, end)``, and whether the range names any place
         of its own (even one with no region code, like a sea), which blocks inheritance.
         Places quoted in another quotation ("a group calling itself the 'Islamic
-        Resistance in Iraq'") are names, not locations of a claim outside it."""
+        Resistance in Iraq'") are names, not locations of a claim outside it.
+
+        Answered once per range and quotation in the document; the caller gets its own
+        list."""
+        key = (start, end, quote)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._find(start, end, quote)
+        return list(found[0]), found[1]
+
+    def _find(self, start: int, end: int, quote: Quotation | None) -> tuple[list[Location], bool]:
         locations: list[Location] = []
         own_place = False
         for group in self.groups(start, end):

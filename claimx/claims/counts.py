@@ -1,0 +1,424 @@
+"""Count claims: a number (or "nobody", "a woman", "all of them") of an item in an event.
+
+Each anchor of a sentence (:mod:`.anchors`) gets its *item* (the counted noun after it,
+or, for an elliptical count such as "The majority—eight—", the item of the claim it
+continues), its *event* (the nearest trigger; the item can overrule it: counted homes
+are damage) and its *locations* (:mod:`.locations`: those of its segment, else
+inherited from the claim it continues). A count over several regions marked
+"each"/"apiece" becomes one claim per region.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from spacy.tokens import Span
+
+from ..entities import labels
+from ..entities.quantities import parse_quantity
+from ..resources import load_data
+from ..schema import Evidence, Quantity
+from .anchors import AnchorFinder
+from .drafts import Draft, Drafting
+
+
+class CountDrafter:
+    """Builds the count claims of one document, sentence by sentence."""
+
+    def __init__(self, state: Drafting, data_dir: Path) -> None:
+        self.state = state
+        self.ctx, self.g, self.places = state.ctx, state.g, state.places
+        self.finder = AnchorFinder(state.ctx, state.g)
+        qualifiers = load_data("lexicons/qualifiers.json", data_dir)
+        self.distributive = {
+            w for w in qualifiers["distributive"] + qualifiers["distributive_phrases"] if " " not in w
+        }
+
+    def for_sentence(self, i: int) -> list[Draft]:
+        """The count claims of sentence ``i``: one per anchor (one per region for a
+        distributive count), each with its item, event and locations."""
+        sent = self.ctx.sents[i]
+        anchors = self.finder.anchors(sent)
+        if not anchors:
+            return []
+        drafts: list[Draft] = []
+        for anchor, (s, e) in zip(anchors, self.finder.segments(sent, anchors), strict=False):
+            prev = drafts[-1] if drafts else self._previous_draft(i)
+            governing = next((d for d in reversed(drafts) if not self._partitive_whole(d.anchor)), None)
+            make = {
+                labels.NEGATION: self._negation_draft,
+                labels.SINGLE: self._single_draft,
+                "TOTALITY": self._totality_draft,
+            }.get(anchor.label_, self._quantity_draft)
+            draft = make(anchor, s, e, i, prev, governing)
+            if draft is None:
+                continue
+            self._locate(draft, s, e, drafts, prev)
+            drafts.extend(self._distribute(draft, anchor, s, e))
+        self._share_coordinated_place(drafts)
+        return drafts
+
+    def _share_coordinated_place(self, drafts: list[Draft]) -> None:
+        """A conjunct joined by "and" lends its place back to the count before it when
+        that count names none: "Russia fired 78 missiles and 106 drones at Ukraine"."""
+        for d, nxt in zip(reversed(drafts[:-1]), reversed(drafts[1:]), strict=True):
+            # "and 5 were downed over Kursk" is a clause of its own, but the toll of one
+            # incident shares its place ("a man was killed and two were wounded in Kherson")
+            joined = self.ctx.lower[nxt.start] == "and" and (
+                d.event == "casualty" or self.g["auxiliaries"].isdisjoint(self.ctx.lower[nxt.start : nxt.end])
+            )
+            own = any(e.rule == "location.segment" for e in nxt.evidence)
+            if not d.locations and not d.own_place and joined and own and nxt.event == d.event:
+                d.locations = list(nxt.locations)
+                d.evidence.append(
+                    Evidence(
+                        rule="location.coordinated",
+                        detail=",".join(loc.code or loc.text for loc in nxt.locations),
+                    )
+                )
+
+    def _previous_draft(self, i: int) -> Draft | None:
+        """The latest count claim of the last two sentences, which an elliptical count
+        ("Four fell in …") continues."""
+        for d in reversed(self.state.drafts):
+            if i - d.sentence > 2:
+                break
+            if d.quantity is not None:
+                return d
+        return None
+
+    def _quantity_draft(
+        self, q: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
+    ) -> Draft | None:
+        """The claim of count ``q`` in segment ``[s, e)``, or None when it counts nothing
+        claimx knows (no item, or no event). ``prev`` is the count an elliptical one
+        continues, ``first`` the sentence's governing count that lends its verb."""
+        text = self.ctx.span_text(q)
+        parsed = parse_quantity(text)
+        if parsed.value is None and parsed.low is None:
+            return None
+        evidence = [Evidence(rule="count.quantity", detail=text, start=q.start_char, end=q.end_char)]
+        item, how, item_span = self._item_after(q, e)
+        elliptical = False
+        if item is None and how == "partitive_anaphor" and prev is not None:
+            item, elliptical = prev.item, True
+        events = self.ctx.within(labels.EVENT, s, e)
+        if item is None:
+            casualty = [ev for ev in events if ev.id_ == "casualty" and abs(ev.start - q.start) <= 3]
+            killed_before = any(ev.id_ == "casualty" and 0 < q.start - ev.end + 1 <= 1 for ev in events)
+            if casualty and (how != "none" or killed_before):  # "killed at least 29 Palestinians"
+                item, how = "person", "casualty_trigger"
+            elif (
+                how == "anaphor"
+                and prev is not None
+                and (
+                    events
+                    or self.places.find(s, e, self.ctx.quotation_at(q.start_char))[1]
+                    or self._distributive(q, s, e)
+                )
+            ):
+                item, how, elliptical = prev.item, "elliptical", True
+        if item is None:
+            return None
+        evidence.append(
+            Evidence(
+                rule=f"count.item.{how}",
+                detail=item,
+                start=item_span.start_char if item_span is not None else None,
+                end=item_span.end_char if item_span is not None else None,
+            )
+        )
+        event, trigger = self._event_for(q.start, item, events, i, prev if elliptical else None, first)
+        if event is None:
+            return None
+        if trigger is not None:
+            evidence.append(
+                Evidence(rule="count.event", detail=event, start=trigger.start_char, end=trigger.end_char)
+            )
+        else:
+            evidence.append(Evidence(rule="count.event.inherited", detail=event))
+        quantity = Quantity(
+            value=parsed.value,
+            low=parsed.low,
+            high=parsed.high,
+            qualifier=parsed.qualifier,
+            text=text,
+            start=q.start_char,
+            end=q.end_char,
+        )
+        return Draft(
+            sentence=i,
+            start=s,
+            end=e,
+            anchor=q.start,
+            event=event,
+            quantity=quantity,
+            item=item,
+            evidence=evidence,
+            elliptical=elliptical,
+            hedged=self.state.hedged(s, e),
+        )
+
+    def _item_after(self, q: Span, limit: int) -> tuple[str | None, str, Span | None]:
+        """The counted noun after quantity ``q``: ``(item, how, span)``; how is "noun",
+        "partitive" ("two of the drones") or "anaphor" ("eight of them", nothing)."""
+        lower = self.ctx.lower
+        j = q.end
+        # "one order from Moscow": a noun claimx does not count follows, so no ellipsis either
+        nothing = (
+            "none"
+            if (
+                j < limit
+                and self.ctx.alpha[j]
+                and lower[j] not in self.g["elliptical_followers"]
+                and self.ctx.covering(labels.EVENT, j) is None
+            )
+            else "anaphor"
+        )
+        while j < limit and j - q.end <= 5:
+            item = self.ctx.covering(labels.ITEM, j)
+            if item is not None and item.start == j:
+                return self._head_item(item, limit).id_, "noun", self._head_item(item, limit)
+            word = lower[j]
+            if word == "of":
+                k = j + 1
+                if k < limit and lower[k] in self.g["partitive_anaphors"]:
+                    return None, "partitive_anaphor", None
+                while k < limit and lower[k] in ("the", "these", "those", "its", "their"):
+                    k += 1
+                inner = self.ctx.covering(labels.QUANTITY, k) if k < limit else None
+                if inner is not None:  # "24 of the 29 Shahed drones": the item of the whole
+                    return self._item_after(inner, limit)[0], "partitive", None
+                item = self.ctx.covering(labels.ITEM, k) if k < limit else None
+                if item is not None:
+                    return item.id_, "partitive", item
+                return None, "none", None
+            bare_punct = self.ctx.punct[j] and not self.ctx.quote[j] and self.ctx.words[j] != "-"
+            if bare_punct or word in self.g["auxiliaries"]:
+                break
+            if word in self.g["locative_prepositions"] or word in self.g["origin_prepositions"]:
+                break
+            if (
+                self.ctx.covering(labels.CUE, j) is not None
+                or self.ctx.covering(labels.QUANTITY, j) is not None
+            ):
+                break
+            event = self.ctx.covering(labels.EVENT, j)
+            if event is not None and not (event.end < limit and self.ctx.covering(labels.ITEM, event.end)):
+                break
+            j += 1
+        return None, nothing, None
+
+    def _head_item(self, item: Span, limit: int) -> Span:
+        """The head of a compound item: "attack drones", "aircraft-type unmanned aerial
+        vehicles" count drones (an item followed, across hyphens and modifiers, by another)."""
+        k = item.end
+        while k < min(limit, item.end + 3):
+            nxt = self.ctx.covering(labels.ITEM, k)
+            if nxt is not None and nxt.start == k:
+                return self._head_item(nxt, limit)
+            if self.ctx.lower[k] not in ("-", "type", "class", "style"):
+                break
+            k += 1
+        return item
+
+    def _event_for(
+        self,
+        token: int,
+        item: str,
+        events: list[Span],
+        i: int,
+        prev: Draft | None,
+        first: Draft | None = None,
+    ) -> tuple[str | None, Span | None]:
+        """The event kind of a count at ``token``, and the trigger that says so.
+
+        The nearest trigger in the count's own clause wins. A clause without one shares
+        the verb of the sentence's previous count ("destroyed 9 missiles and 46 drones";
+        "shot down 24 of the 29 drones Russia launched, as well as two missiles", where
+        the partitive whole 29 does not count); casualties look for a casualty trigger
+        anywhere in the sentence."""
+        sent = self.ctx.sents[i]
+        if self._partitive_whole(token):  # "24 of the 29 drones Russia launched": 29 was launched
+            events = [ev for ev in events if ev.start > token]
+        if item in self.g["casualty_items"]:
+            pool = events or self.ctx.within(labels.EVENT, sent.start, sent.end)
+            casualty = [ev for ev in pool if ev.id_ == "casualty"]
+            if casualty:
+                events = casualty
+            elif prev is None or prev.event != "casualty":
+                return None, None
+        if not events and first is not None:
+            return first.event, None
+        if not events:
+            events = self.ctx.within(labels.EVENT, sent.start, sent.end)
+        if events:
+            best = min(events, key=lambda ev: min(abs(ev.start - token), abs(ev.end - token)))
+            kind = "damage" if item in self.g["damage_items"] else best.id_
+            return kind, best
+        if prev is not None:
+            return prev.event, None
+        return None, None
+
+    def _partitive_whole(self, token: int) -> bool:
+        """The count at ``token`` is the whole of a partitive ("24 of the 29 drones")."""
+        lower = self.ctx.lower
+        return (
+            token >= 3
+            and lower[token - 1] == "the"
+            and lower[token - 2] == "of"
+            and self.ctx.covering(labels.QUANTITY, token - 3) is not None
+        )
+
+    def _distributive(self, q: Span, s: int, e: int) -> bool:
+        """Count ``q`` applies to each place of its segment ("three each", "apiece")."""
+        return q.kb_id_ == "distributive" or not self.distributive.isdisjoint(self.ctx.lower[s:e])
+
+    def _negation_draft(
+        self, n: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
+    ) -> Draft:
+        """A zero count: "nobody was hurt" is 0 casualties, "no damage" 0 damage."""
+        event, text = n.id_ or "casualty", self.ctx.span_text(n)
+        quantity = Quantity(
+            value=0, low=0, high=0, qualifier="exact", text=text, start=n.start_char, end=n.end_char
+        )
+        return Draft(
+            sentence=i,
+            start=s,
+            end=e,
+            anchor=n.start,
+            event=event,
+            quantity=quantity,
+            item="person" if event == "casualty" else None,
+            hedged=self.state.hedged(s, e),
+            evidence=[Evidence(rule=f"count.zero.{event}", detail=text, start=n.start_char, end=n.end_char)],
+        )
+
+    def _totality_draft(
+        self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
+    ) -> Draft | None:
+        """A totality after a count: "14 drones were launched … All of them were destroyed"
+        is a claim of 14 destroyed."""
+        if prev is None or prev.quantity is None or not prev.quantity.value:
+            return None
+        events = self.ctx.within(labels.EVENT, s, e)
+        event, trigger = self._event_for(a.start, prev.item, events, i, None, None)
+        if event is None or trigger is None:
+            return None
+        total, text = prev.quantity, self.ctx.span_text(a)
+        quantity = Quantity(
+            value=total.value,
+            low=total.low,
+            high=total.high,
+            qualifier=total.qualifier,
+            text=text,
+            start=a.start_char,
+            end=a.end_char,
+        )
+        evidence = [
+            Evidence(
+                rule="count.totality", detail=f"{text} = {total.text}", start=total.start, end=total.end
+            ),
+            Evidence(rule="count.event", detail=event, start=trigger.start_char, end=trigger.end_char),
+        ]
+        return Draft(
+            sentence=i,
+            start=s,
+            end=e,
+            anchor=a.start,
+            event=event,
+            quantity=quantity,
+            item=prev.item,
+            evidence=evidence,
+            elliptical=True,
+            hedged=self.state.hedged(s, e),
+        )
+
+    def _single_draft(
+        self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
+    ) -> Draft:
+        """One harmed person named with an article: "a woman was injured" is 1 casualty."""
+        text = self.ctx.span_text(a)
+        quantity = Quantity(value=1, text=text, start=a.start_char, end=a.end_char)
+        items = self.ctx.within(labels.ITEM, a.start, a.end)
+        return Draft(
+            sentence=i,
+            start=s,
+            end=e,
+            anchor=a.start,
+            event=a.id_ or "casualty",
+            quantity=quantity,
+            item=items[-1].id_ if items else "person",
+            hedged=self.state.hedged(s, e),
+            evidence=[Evidence(rule="count.single", detail=text, start=a.start_char, end=a.end_char)],
+        )
+
+    def _locate(
+        self, draft: Draft, s: int, e: int, same_sentence: list[Draft], referent: Draft | None
+    ) -> None:
+        """Set the locations of ``draft``: those its segment names, else those of a donor
+        (the sentence's previous count, the claim an elliptical count continues, the
+        harm just reported, or an earlier located claim), minus countries of origin."""
+        quote = self.ctx.quotation_at(self.ctx.token_starts[draft.anchor])
+        locations, own_place = self.places.find(s, e, quote)
+        draft.own_place = own_place
+        if locations:
+            draft.locations = locations
+            draft.evidence.append(
+                Evidence(rule="location.segment", detail=",".join(loc.code or loc.text for loc in locations))
+            )
+            return
+        if own_place:
+            return
+        zero = draft.quantity is not None and draft.quantity.value == 0
+        harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
+        if same_sentence:
+            donor = same_sentence[-1]
+        elif draft.elliptical and referent is not None and referent.locations:
+            donor = referent
+        elif harm is not None:
+            donor = harm  # the toll of the incident just reported
+        else:
+            anaphoric = self.state.anaphoric_place(s, e)  # "struck the city": the city of the same weapon
+            donor = self.state.previous_located(
+                draft.sentence, any_level=zero or anaphoric, item=draft.item if anaphoric else None
+            )
+        origins = self.places.origin_countries(s, e)  # rockets "from Lebanon" did not land in Lebanon
+        inherited = [
+            loc
+            for loc in (donor.locations if donor is not None else [])
+            if not loc.code or loc.code.split("-")[0] not in origins
+        ]
+        if inherited:
+            draft.locations = inherited
+            draft.evidence.append(
+                Evidence(
+                    rule="location.inherited",
+                    detail=",".join(loc.code or loc.text for loc in donor.locations),
+                )
+            )
+
+    def _previous_harm(self, i: int) -> Draft | None:
+        """The latest located casualty or damage claim of the last two sentences."""
+        for d in reversed(self.state.drafts):
+            if i - d.sentence > 2:
+                return None
+            if d.event in ("casualty", "damage") and d.locations:
+                return d
+        return None
+
+    def _distribute(self, draft: Draft, anchor: Span, s: int, e: int) -> list[Draft]:
+        """One claim per coded region for a distributive count over several regions
+        ("three each were intercepted in the Bryansk and Oryol Regions")."""
+        coded = [loc for loc in draft.locations if loc.code]
+        if len(coded) < 2 or not self._distributive(anchor, s, e):
+            return [draft]
+        out = []
+        for loc in coded:
+            d = replace(draft, locations=[loc], evidence=list(draft.evidence))
+            d.evidence.append(
+                Evidence(rule="count.distributive", detail=loc.code or "", start=loc.start, end=loc.end)
+            )
+            out.append(d)
+        return out

@@ -1,0 +1,112 @@
+"""Claims under construction, and the per-document state that builds them.
+
+A :class:`Draft` is a claim while it is still being assembled: later sentences can
+still refine its time or lend it a place. :class:`Drafting` holds what the count
+(:mod:`.counts`), event (:mod:`.events`) and statement (:mod:`.statements`) builders
+and the assembler (:mod:`.assemble`) share for one document: its indexes
+(:class:`~.context.DocContext`), sources (:class:`~.attribution.Attributor`), times
+(:class:`~.timing.Timeline`) and places (:class:`~.locations.LocationFinder`), the
+claims drafted so far, and the few lookups more than one of them asks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from ..entities import labels
+from ..entities.regions import Gazetteer, load_gazetteer
+from ..resources import load_word_sets
+from ..schema import Evidence, Location, Quantity, TimeSpan
+from .attribution import Attribution, Attributor
+from .context import DocContext, Quotation
+from .locations import LocationFinder, country_level
+from .timing import Timeline
+
+
+@cache
+def _gazetteer(data_dir: Path) -> Gazetteer:
+    """The gazetteer of ``data_dir``, looked up once per folder: ``load_gazetteer``
+    resolves the path (file-system calls) on every call, i.e. once per document."""
+    return load_gazetteer(data_dir)
+
+
+@dataclass
+class Draft:
+    """A claim under construction (mutable until the document is done)."""
+
+    sentence: int
+    start: int  # token range of the claim's text
+    end: int
+    anchor: int
+    event: str
+    quantity: Quantity | None = None
+    item: str | None = None
+    locations: list[Location] = field(default_factory=list)
+    time: TimeSpan | None = None
+    attribution: Attribution | None = None
+    quote: bool = False
+    hedged: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+    elliptical: bool = False
+    own_place: bool = False  # its clause names a place (even one without a code)
+
+
+class Drafting:
+    """The drafting state of one document.
+
+    ``drafts`` are the count and event claims of the sentences done so far (what a
+    later claim inherits from), ``attributions`` the attributions of each sentence,
+    ``quote_speakers`` each quotation's speaker and ``times`` each sentence's time
+    mentions and the time frame in force there."""
+
+    def __init__(self, doc: Doc, spans: list[Span], published: date | None, data_dir: Path) -> None:
+        self.g = load_word_sets("lexicons/grammar.json", data_dir)
+        self.ctx = DocContext.build(doc, spans)
+        self.attributor = Attributor(
+            self.ctx, self.g, load_word_sets("lexicons/cues.json", data_dir)["negators"], data_dir
+        )
+        self.timeline = Timeline(self.ctx, published, self.g)
+        self.places = LocationFinder(self.ctx, self.g, _gazetteer(data_dir))
+        self.drafts: list[Draft] = []
+        self.attributions: list[list[Attribution]] = []
+        self.quote_speakers: dict[Quotation, Attribution] = {}
+        self.times: dict[int, tuple[list, TimeSpan | None]] = {}
+
+    def hedged(self, s: int, e: int) -> bool:
+        """A certainty marker in tokens ``[s, e)``; "May" inside a date is the month."""
+        hedges = self.ctx.within(labels.HEDGE, s, e)
+        return any(self.ctx.covering(labels.TIME, h.start) is None for h in hedges)
+
+    def anaphoric_place(self, s: int, e: int) -> bool:
+        """The clause points back to a place named before ("attacked the city", "there")."""
+        words = " " + " ".join(self.ctx.lower[s:e]) + " "
+        return any(f" {phrase} " in words for phrase in self.g["anaphoric_places"])
+
+    def previous_located(self, i: int, *, any_level: bool, item: str | None = None) -> Draft | None:
+        """The latest earlier claim with locations: any for a zero-count follow-up
+        ("Nobody was hurt"), else only a whole-country one, since a country frames the
+        report while a region belongs to its own breakdown line."""
+        located = [d for d in self.drafts if d.locations and (any_level or country_level(d.locations))]
+        same_item = [d for d in located if item is not None and d.item == item and i - d.sentence <= 8]
+        recent = [d for d in located if i - d.sentence <= 4]
+        return (same_item or recent or [None])[-1]
+
+    def speaker_region_span(self, att: Attribution) -> Span | None:
+        """The region named in a governor's or local authority's mention (or in the full
+        mention a pronoun resolved to): "Voronezh Governor Alexander Gusev" → Voronezh.
+        A governor speaks for that area (see :mod:`.assemble` and :mod:`.events`)."""
+        if att.source.kind not in ("governor", "official"):
+            return None
+        for mention in (att.source, att.antecedent):
+            if mention is None or mention.start is None:
+                continue
+            first, last = self.ctx.token_at(mention.start), self.ctx.token_at(mention.end - 1) + 1
+            for region in self.ctx.within(labels.REGION, first, last):
+                if region.kb_id_ in ("region", "place"):
+                    return region
+        return None

@@ -1,0 +1,166 @@
+"""Event claims without a count: "the drones had struck Beersheba", "falling debris
+caused a fire".
+
+A verb trigger of an attack or damage becomes a claim with no quantity when the text
+places it: in its own clause, at the front of the sentence ("In the Ryazan region, …"),
+in the area its speaker governs, or, for a subject that points back ("the drones",
+"it"), where the earlier claim about it happened. Generic, modal and irrealis mentions
+("is able to hit", "did not say whether anything had been damaged") are not claims.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..entities import labels
+from ..schema import Evidence, Location
+from .context import Sentence
+from .drafts import Draft, Drafting
+
+
+class EventDrafter:
+    """Builds the value-less event claims of one document, sentence by sentence."""
+
+    def __init__(self, state: Drafting) -> None:
+        self.state = state
+        self.ctx, self.g, self.places = state.ctx, state.g, state.places
+
+    def for_sentence(self, i: int, counts: list[Draft]) -> list[Draft]:
+        """Attacks and damage reported without a count in sentence ``i`` ("the drones had
+        struck Beersheba", "falling debris caused a fire"), when the text places them;
+        a clause that holds one of the sentence's ``counts`` is already claimed."""
+        sent = self.ctx.sents[i]
+        out: list[Draft] = []
+        taken: list[tuple[int, int]] = []
+        triggers = [
+            t
+            for t in self.ctx.within(labels.EVENT, sent.start, sent.end)
+            if t.id_ in ("attack", "damage") and self._verbal(t)
+        ]
+        if not triggers:
+            return out
+        lower = self.ctx.lower
+        sentence_words = " " + " ".join(lower[sent.start : sent.end]) + " "
+        if any(f" {m} " in sentence_words for m in self.g["generic_markers"]):
+            return out
+        for trigger in triggers:
+            if not self.g["modal_markers"].isdisjoint(
+                lower[max(sent.start, trigger.start - 2) : trigger.start]
+            ):
+                continue  # "is able to hit", "will strike": not a reported event
+            if trigger.end < sent.end and lower[trigger.end] in self.g["origin_prepositions"]:
+                continue  # "drones launched from Yemen": a description, not the reported act
+            lo, hi = self._clause(trigger.start, sent)
+            if any(lo <= d.anchor < hi for d in counts) or any(a <= trigger.start < b for a, b in taken):
+                continue
+            if not self.g["irrealis_markers"].isdisjoint(lower[lo : trigger.start]):
+                continue  # "did not say whether anything had been damaged"
+            quote = self.ctx.quotation_at(trigger.start_char)
+            locations, own_place = self.places.find(lo, hi, quote)
+            evidence = [
+                Evidence(
+                    rule="event.trigger", detail=trigger.id_, start=trigger.start_char, end=trigger.end_char
+                )
+            ]
+            if not locations and not own_place:
+                locations = self._fronted_locations(sent, lo)
+            if not locations and not own_place:
+                att = self.state.attributor.for_token(trigger.start, self.state.attributions[i])
+                region = self.state.speaker_region_span(att) if att is not None else None
+                locations = [self.places.to_location(region)] if region is not None else []
+            if not locations and not own_place:
+                items_before = self.ctx.within(labels.ITEM, lo, trigger.start)
+                donor = (
+                    self.state.previous_located(
+                        i, any_level=True, item=items_before[0].id_ if items_before else None
+                    )
+                    if self._anaphoric_subject(lo, trigger.start)
+                    else None
+                )
+                if donor is None:
+                    continue
+                locations = list(donor.locations)
+                evidence.append(
+                    Evidence(
+                        rule="location.inherited", detail=",".join(loc.code or loc.text for loc in locations)
+                    )
+                )
+            elif locations:
+                evidence.append(
+                    Evidence(
+                        rule="location.segment", detail=",".join(loc.code or loc.text for loc in locations)
+                    )
+                )
+            if not locations:
+                continue
+            items = self.ctx.within(labels.ITEM, lo, trigger.start)  # the weapon, as subject
+            out.append(
+                Draft(
+                    sentence=i,
+                    start=lo,
+                    end=hi,
+                    anchor=trigger.start,
+                    event=trigger.id_,
+                    item=items[0].id_ if items else None,
+                    locations=locations,
+                    hedged=self.state.hedged(lo, hi),
+                    evidence=evidence,
+                )
+            )
+            taken.append((lo, hi))
+        return out
+
+    def _verbal(self, trigger: Span) -> bool:
+        """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):
+        only a reported act is a claim, a mention of attacks in general is not."""
+        text = self.ctx.span_text(trigger).lower()
+        if text in self.g["event_nouns"]:
+            return False
+        return text in self.g["irregular_event_verbs"] or any(
+            w.endswith("ed") or w in self.g["irregular_event_verbs"]
+            for w in self.ctx.lower[trigger.start : trigger.end]
+        )
+
+    def _clause(self, token: int, sent: Sentence) -> tuple[int, int]:
+        """The clause around ``token``: from the last clause opener before it to the
+        next strong delimiter or "and that" after it."""
+        ctx, lower = self.ctx, self.ctx.lower
+        lo = sent.start
+        for j in range(sent.start, token):
+            if lower[j] in self.g["clause_openers"] or ctx.quote[j]:
+                lo = j + 1
+        for cue in ctx.within(labels.CUE, sent.start, token):
+            lo = max(lo, cue.end)  # reported content starts after its cue
+        hi = sent.end
+        quote = ctx.quotation_at(ctx.token_starts[token])
+        if quote is not None:
+            hi = min(hi, self.ctx.token_at(quote.end - 1) + 1)
+        for j in range(token, sent.end):
+            if (
+                ctx.words[j] == ";"
+                or lower[j] in self.g["strong_delimiters"]
+                or (lower[j] == "and" and j + 1 < sent.end and lower[j + 1] == "that")
+            ):
+                hi = j
+                break
+        for cue in ctx.within(labels.CUE, token + 1, hi):
+            if cue.id_ == "according_to" and ctx.words[cue.start - 1] == ",":
+                hi = cue.start - 1  # "…was damaged in the Dnipropetrovsk region, according to …"
+                break
+            source = ctx.covering(labels.SOURCE, cue.start - 1) if cue.start > token + 1 else None
+            if source is not None and source.start > token and ctx.words[source.start - 1] == ",":
+                hi = source.start - 1  # "…in the town of Liski, he said, adding that …"
+                break
+        return lo, hi
+
+    def _fronted_locations(self, sent: Sentence, lo: int) -> list[Location]:
+        """Locations set at the front of the sentence for what follows ("In the Ryazan
+        region, Governor X wrote that …")."""
+        locations, _ = self.places.find(sent.start, lo)
+        return locations
+
+    def _anaphoric_subject(self, lo: int, trigger: int) -> bool:
+        """The clause's subject points back ("the drones", "The raid", "it") or the
+        clause names a place by reference ("the city")."""
+        first = self.ctx.lower[lo] if lo < trigger else ""
+        return first in ("the", "it", "they", "this") or self.state.anaphoric_place(lo, trigger + 6)

@@ -1,0 +1,159 @@
+"""Statement claims: what a speaker asserts, when it holds no count.
+
+A direct quotation with a speaker ('"…," said X', 'X wrote on Telegram that "…"') and
+reported speech ("analysts suggest that …") become ``statement`` claims. A quotation
+broken by its attribution is one statement; a quotation right after a speaker's
+quotation continues it.
+"""
+
+from __future__ import annotations
+
+from ..entities import labels
+from ..schema import Evidence
+from .attribution import Attribution
+from .context import Quotation
+from .drafts import Draft, Drafting
+from .locations import dedupe
+
+
+class StatementDrafter:
+    """Finds quotation speakers and builds the statement claims of one document."""
+
+    def __init__(self, state: Drafting) -> None:
+        self.state = state
+        self.ctx, self.g, self.places = state.ctx, state.g, state.places
+
+    def quote_speakers(self) -> dict[Quotation, Attribution]:
+        """Each quotation's speaker: an attribution right after its closing mark
+        ('…,” said X' / '…,” X said'), else the nearest one before its opening mark in
+        the same sentence ('X wrote on Telegram that "…'). A quotation with no speaker
+        of its own right after a speaker's quotation continues it ('“…,” she said. “But…”')."""
+        speakers: dict[Quotation, Attribution] = {}
+        cued = [a for atts in self.state.attributions for a in atts if a.cue is not None]
+        previous: tuple[Quotation, Attribution] | None = None
+        for q in self.ctx.quotations:
+            found = None
+            if q.close is not None:
+                close = self.ctx.token_at(q.close)
+                for att in cued:
+                    first = min(
+                        self.ctx.token_at(att.cue.start), self.ctx.token_at(att.source.start or att.cue.start)
+                    )
+                    if 0 < first - close <= 3:
+                        found = att
+                        break
+            if found is None:
+                opening = self.ctx.token_at(q.open)
+                before = [
+                    a
+                    for a in self.state.attributions[self.ctx.sent_of_token[opening]]
+                    if a.cue is not None
+                    and self.ctx.token_at(a.cue.end - 1) < opening
+                    and (a.source.start or 0) < q.open
+                ]
+                if before:
+                    found = max(before, key=lambda a: a.cue.end)
+            if found is None and previous is not None and 0 <= q.open - previous[0].end <= 200:
+                found = previous[1]
+            if found is not None:
+                speakers[q] = found
+                previous = (q, found)
+        return speakers
+
+    def statements(self) -> list[Draft]:
+        """Quotations with a speaker, and reported speech ("X said that …"), that hold
+        no count: the attributed assertion itself is the claim. Run after every count
+        and event claim of the document is drafted."""
+        out: list[Draft] = []
+        by_speaker: dict[int, Draft] = {}
+        for q, att in self.state.quote_speakers.items():
+            span = self.ctx.doc.char_span(q.start, q.end, alignment_mode="contract")
+            if span is None or len(span) < 4 or self._holds_claim(span.start, span.end):
+                continue  # a quoted word or two is a scare quote, not a statement
+            earlier = by_speaker.get(id(att))
+            if earlier is not None and self.ctx.token_at(q.open) - earlier.end <= 40:
+                earlier.end = max(earlier.end, span.end)  # the same quotation, broken by its attribution
+                continue
+            d = self._statement(span.start, span.end, att, quote=True)
+            by_speaker[id(att)] = d
+            out.append(d)
+        for atts in self.state.attributions:
+            for att in atts:
+                content = self._reported_content(att)
+                if content is None:
+                    continue
+                lo, hi = content
+                if self._holds_claim(lo, hi) or any(lo <= d.start < hi or d.start <= lo < d.end for d in out):
+                    continue  # a count, an event or a quotation already stands for it
+                out.append(self._statement(lo, hi, att, quote=False))
+        return out
+
+    def _reported_content(self, att: Attribution) -> tuple[int, int] | None:
+        """Tokens of the that-clause a speaker asserts ("analysts suggest that …"),
+        or None when the attribution introduces no such clause."""
+        if att.rule not in ("subject_cue", "inverted_cue") or self.state.attributor.is_document_subject(att):
+            return None
+        cue_end = self.ctx.token_at(att.cue.end - 1) + 1
+        sent = self.ctx.sentence(cue_end - 1)
+        lower = self.ctx.lower
+        that = next(
+            (
+                j
+                for j in range(cue_end, min(sent.end, cue_end + 5))
+                if lower[j] == "that" or self.ctx.punct[j]
+            ),
+            None,
+        )
+        if that is not None and lower[that] == "that":
+            lo = that + 1
+        elif att.source.kind in self.g["assessment_kinds"] and att.scope[0] >= cue_end:
+            lo = cue_end  # "an official who declined to be named said the strikes may continue"
+        else:
+            return None
+        hi = att.scope[1] if att.scope[0] >= cue_end else sent.end
+        if hi - lo < 4 or self.ctx.quotation_at(self.ctx.token_starts[lo]) is not None:
+            return None
+        return lo, hi
+
+    def _holds_claim(self, lo: int, hi: int) -> bool:
+        """Tokens ``[lo, hi)`` hold a count or event claim, or a zero-count phrase."""
+        return any(lo <= d.anchor < hi for d in self.state.drafts) or bool(
+            self.ctx.within(labels.NEGATION, lo, hi)
+        )
+
+    def _statement(self, start: int, end: int, att: Attribution, *, quote: bool) -> Draft:
+        """The statement claim of tokens ``[start, end)``, said by ``att``: placed where
+        its words say (else at the front of the speaker's sentence) and timed as its
+        sentence was."""
+        i = self.ctx.sent_of_token[start]
+        quotation = self.ctx.quotation_at(self.ctx.token_starts[start]) if quote else None
+        locations, _ = self.places.find(start, end, quotation)
+        if not locations and att.source.start is not None:
+            # a fronted "In the Ryazan region, Governor X wrote"
+            source_tok = self.ctx.token_at(att.source.start)
+            sent = self.ctx.sentence(source_tok)
+            locations, _ = self.places.find(sent.start, source_tok)
+        d = Draft(
+            sentence=i,
+            start=start,
+            end=end,
+            anchor=start,
+            event="statement",
+            locations=dedupe(locations),
+            attribution=att,
+            quote=quote,
+            hedged=self.state.hedged(start, end),
+            evidence=[
+                Evidence(
+                    rule="statement.quote" if quote else "statement.reported_speech",
+                    detail=att.source.text,
+                    start=self.ctx.token_starts[start],
+                    end=self.ctx.token_ends[end - 1],
+                )
+            ]
+            + att.evidence(),
+        )
+        mentions, frame = self.state.times.get(i, ([], None))
+        d.time, ev = self.state.timeline.for_token(start, mentions, frame)
+        d.evidence.extend(ev)
+        return d
