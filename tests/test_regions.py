@@ -181,6 +181,32 @@ def test_city_maps_to_region(find, name, code):
     assert find(f"Officials said an explosion hit {name} early on Sunday.") == [(name, code, "place")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two rockets were fired at Ain al-Asad air base overnight.", [("Ain al-Asad", "IQ-AN", "place")]),
+        (
+            "Drones targeted the Hmeimim base in western Syria.",
+            [("Hmeimim", "SY-LA", "place"), ("Syria", "SY", "country")],
+        ),
+        (
+            "Satellite images showed damaged bombers at Olenya and Belaya.",
+            [("Olenya", "RU-MUR", "place"), ("Belaya", "RU-IRK", "place")],
+        ),
+        (
+            "Missiles were fired at Al Udeid, the largest base in the region.",
+            [("Al Udeid", "QA-RA", "place")],
+        ),
+        (
+            "Interceptors were launched near Palmachim and Hatzerim.",
+            [("Palmachim", "IL-M", "place"), ("Hatzerim", "IL-D", "place")],
+        ),
+    ],
+)
+def test_military_bases_map_to_their_region(find, text, expected):
+    assert find(text) == expected
+
+
 def test_generated_places_and_provinces(find):
     got = find("Strikes were reported near Aleppo, in Anbar province and in Anbar, and in Nizhny Novgorod.")
     assert got == [
