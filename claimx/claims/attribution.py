@@ -159,15 +159,7 @@ class Attributor:
                 return self._as(span, near, role=near.role), None
         if not wanted and self.governing is not None:  # "the statement said", "it said"
             gov = self.governing.source
-            return Source(
-                kind=gov.kind,
-                name=gov.name,
-                role=gov.role,
-                anonymous=gov.anonymous,
-                text=text,
-                start=span.start_char,
-                end=span.end_char,
-            ), gov
+            return gov.model_copy(update={"text": text, "start": span.start_char, "end": span.end_char}), gov
         # An unresolved "the ministry" could be any ministry: a government body, not the MoD.
         kind = "official" if wanted in ("", "ministry_of_defense") else wanted
         return self._source(span, info, kind=kind), None

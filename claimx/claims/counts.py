@@ -307,15 +307,7 @@ class CountDrafter:
         if event is None or trigger is None:
             return None
         total, text = prev.quantity, self.ctx.span_text(a)
-        quantity = Quantity(
-            value=total.value,
-            low=total.low,
-            high=total.high,
-            qualifier=total.qualifier,
-            text=text,
-            start=a.start_char,
-            end=a.end_char,
-        )
+        quantity = total.model_copy(update={"text": text, "start": a.start_char, "end": a.end_char})
         evidence = [
             Evidence(
                 rule="count.totality", detail=f"{text} = {total.text}", start=total.start, end=total.end
