@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -101,7 +102,7 @@ class _Gate:
         self.prefixes: dict[int, list[frozenset[int] | None]] = {}
         self.ungated = False  # a pattern whose first word is not a fixed list
 
-    def add(self, pattern: list[dict], strings) -> None:
+    def add(self, pattern: list[dict], strings: StringStore) -> None:
         sets = []
         for spec in pattern[:2]:
             words = spec.get("LOWER") if set(spec) == {"LOWER"} else None
