@@ -9,6 +9,8 @@ errors or when nothing could be processed, with a one-line message.
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -86,6 +88,9 @@ def extract(
         raise _fail(str(exc), 2) from None
     except KeyboardInterrupt:
         raise _fail("interrupted; rerun with --resume to continue", 130) from None
+    except BrokenPipeError:  # the reader of stdout stopped early (`| head`): not an error to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the signal docs advise
+        raise typer.Exit(1) from None
     except (OSError, ImportError) as exc:
         raise _fail(str(exc), 1) from None
     rate = summary.records / summary.seconds if summary.seconds else 0.0

@@ -269,6 +269,26 @@ def test_stdin_to_stdout_pipe() -> None:
     assert "33" in lines[0]
 
 
+def test_reader_closing_stdout_early_is_not_reported_as_an_error(tmp_path: Path) -> None:
+    record = (
+        '{{"id": "r{n}", "text": "Officials said {n} drones were shot down over the Kursk Region '
+        'and {n} more over the Bryansk Region on Sunday."}}\n'
+    )
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text("".join(record.format(n=n) for n in range(2, 3000)), encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimx.cli", "extract", str(archive), "-o", "-", "--batch-size", "8"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert json.loads(proc.stdout.readline())["record_id"] == "r2"
+    proc.stdout.close()  # like `| head -1`
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in stderr and "error" not in stderr, stderr
+
+
 def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     runner = CliRunner()
     missing = runner.invoke(app, ["extract", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o.jsonl")])
