@@ -318,7 +318,7 @@ class TimeGrammar:
         return None
 
 
-#: A run of word characters and hyphens (a word with its hyphenated parts); digits as ``\d``.
+#: A word with its hyphenated parts (a run of word characters and hyphens).
 _WORD = re.compile(r"\w[\w-]*")
 _START_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]*)*")
 

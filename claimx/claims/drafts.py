@@ -13,26 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
 from ..entities import labels
-from ..entities.regions import Gazetteer, load_gazetteer
+from ..entities.regions import load_gazetteer
 from ..resources import load_word_sets
 from ..schema import Evidence, Location, Quantity, TimeSpan
 from .attribution import Attribution, Attributor
 from .context import DocContext, Quotation
 from .locations import LocationFinder, country_level
 from .timing import Timeline
-
-
-@cache
-def _gazetteer(data_dir: Path) -> Gazetteer:
-    """The gazetteer of ``data_dir``, looked up once per folder: ``load_gazetteer``
-    resolves the path (file-system calls) on every call, i.e. once per document."""
-    return load_gazetteer(data_dir)
 
 
 @dataclass
@@ -71,7 +63,7 @@ class Drafting:
             self.ctx, self.g, load_word_sets("lexicons/cues.json", data_dir)["negators"], data_dir
         )
         self.timeline = Timeline(self.ctx, published, self.g)
-        self.places = LocationFinder(self.ctx, self.g, _gazetteer(data_dir))
+        self.places = LocationFinder(self.ctx, self.g, load_gazetteer(data_dir))
         self.drafts: list[Draft] = []
         self.attributions: list[list[Attribution]] = []
         self.quote_speakers: dict[Quotation, Attribution] = {}

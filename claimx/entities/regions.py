@@ -101,8 +101,10 @@ def _load(data_dir: Path) -> Gazetteer:
     return Gazetteer(data_dir)
 
 
+@cache
 def load_gazetteer(data_dir: Path) -> Gazetteer:
-    """The gazetteer in ``data_dir`` (read once per folder)."""
+    """The gazetteer in ``data_dir`` (read once per folder). Cached on the path as given
+    too, so the claim assembler's lookup for every document makes no file-system call."""
     return _load(Path(data_dir).resolve())
 
 
