@@ -51,7 +51,7 @@ def _count_claims(doc: Doc) -> Doc:
                         )
                         if doc._.claimx_published
                         else None,
-                    ).model_dump(mode="json")
+                    )
                 )
                 break
     doc._.claimx_claims = claims

@@ -42,7 +42,7 @@ def _count_claims(doc: Doc) -> Doc:
             claim = Claim(
                 text=sent.text, start=sent.start_char, end=sent.end_char, event="attack", quantity=quantity
             )
-            claims.append(claim.model_dump(mode="json"))
+            claims.append(claim)
     doc._.claimx_claims = claims
     return doc
 

@@ -151,7 +151,7 @@ def doc(nlp: Language) -> Doc:
             "governor",
         ),
     ]
-    doc._.claimx_claims = [c.model_dump(mode="json") for c in claims]
+    doc._.claimx_claims = claims
     return doc
 
 
