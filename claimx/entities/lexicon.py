@@ -9,6 +9,7 @@ keep the longest, so "HIMARS rocket system rounds" is one item, not "rounds".
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,39 +92,60 @@ class LexiconRecognizer:
                 yield match_id, lo + start, lo + end
 
 
+def _fixed_words(spec: dict, strings: StringStore) -> frozenset[int] | None:
+    """The ``LOWER`` hashes a token spec requires, if it is only a fixed word list."""
+    words = spec.get("LOWER") if set(spec) <= {"LOWER", "OP"} else None
+    if isinstance(words, dict) and set(words) == {"IN"}:
+        words = words["IN"]
+    if not isinstance(words, (str, list)):
+        return None
+    return frozenset(strings.add(w) for w in ([words] if isinstance(words, str) else words))
+
+
 class _Gate:
-    """Where token patterns can match: each pattern's leading fixed words (up to two,
-    read from its ``LOWER`` values) must be present. Windows reach ``WINDOW`` tokens past
-    a candidate start, longer than any phrase the patterns describe."""
+    """Where token patterns can match: a pattern's first word, its second when that is a
+    fixed word list, and the last word it requires (the casualty or damage word, rarer
+    than the "a"/"no" it starts with) must be present. Windows reach ``WINDOW`` tokens
+    past a candidate start, longer than any phrase the patterns describe."""
 
     WINDOW = 16
 
     def __init__(self) -> None:
-        self.prefixes: dict[int, list[frozenset[int] | None]] = {}
+        # first word -> (second word set or None, last required word set or None), per pattern
+        self.prefixes: dict[int, list[tuple[frozenset[int] | None, frozenset[int] | None]]] = {}
         self.ungated = False  # a pattern whose first word is not a fixed list
 
     def add(self, pattern: list[dict], strings: StringStore) -> None:
-        sets = []
-        for spec in pattern[:2]:
-            words = spec.get("LOWER") if set(spec) == {"LOWER"} else None
-            if isinstance(words, dict) and set(words) == {"IN"}:
-                words = words["IN"]
-            if not isinstance(words, (str, list)):
-                break
-            sets.append(frozenset(strings.add(w) for w in ([words] if isinstance(words, str) else words)))
-        if not sets:
+        first = _fixed_words(pattern[0], strings) if pattern and "OP" not in pattern[0] else None
+        if first is None:
             self.ungated = True
             return
-        for first in sets[0]:
-            self.prefixes.setdefault(first, []).append(sets[1] if len(sets) > 1 else None)
+        second = _fixed_words(pattern[1], strings) if len(pattern) > 1 and "OP" not in pattern[1] else None
+        required = [spec for spec in pattern[1:] if spec.get("OP") in (None, "+")]
+        last = _fixed_words(required[-1], strings) if required else None
+        for word in first:
+            self.prefixes.setdefault(word, []).append((second, last))
 
     def windows(self, lower: list[int]) -> Iterator[tuple[int, int]]:
         """Token ranges to match in, merged where they overlap, left to right."""
         lo = hi = -1
         n = len(lower)
+        positions: dict[frozenset[int], list[int]] = {}  # where each last-word set occurs
+
+        def ahead(words: frozenset[int], i: int) -> bool:
+            if words not in positions:
+                positions[words] = [k for k, w in enumerate(lower) if w in words]
+            found = positions[words]
+            k = bisect.bisect_right(found, i)
+            return k < len(found) and found[k] < i + self.WINDOW
+
         for i, word in enumerate(lower):
-            seconds = self.prefixes.get(word)
-            if seconds is None or not any(s is None or (i + 1 < n and lower[i + 1] in s) for s in seconds):
+            options = self.prefixes.get(word)
+            if options is None or not any(
+                (second is None or (i + 1 < n and lower[i + 1] in second))
+                and (last is None or ahead(last, i))
+                for second, last in options
+            ):
                 continue
             if i > hi:
                 if hi > lo:
