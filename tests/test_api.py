@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 import spacy
+import srsly
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc, DocBin
@@ -161,3 +162,11 @@ def test_extract_never_raises_and_offsets_slice_the_input(text):
             assert text[claim.time.char_start : claim.time.char_end] == claim.time.text
         if claim.cue:
             assert text[claim.cue.start : claim.cue.end] == claim.cue.text
+
+
+def test_claims_roundtrip_through_srsly_msgpack_and_other_data_is_untouched(nlp):
+    (claim, *_) = nlp(REPORT)._.claims
+    payload = {"claims": [claim], "other": {"key": [1, 2], "text": "x"}}
+    back = srsly.msgpack_loads(srsly.msgpack_dumps(payload))
+    assert back["claims"] == [claim]
+    assert back["other"] == {"key": [1, 2], "text": "x"}
