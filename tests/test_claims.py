@@ -248,3 +248,14 @@ def test_one_person_named_with_an_article_is_a_count_of_one():
     got = by_value(claimx.extract(text, published="2024-11-02"))
     assert set(got) == {(1, ("UA-65",)), (2, ("UA-65",))}
     assert got[(1, ("UA-65",))].quantity.text == "A 65-year-old man was killed"
+
+
+def test_one_person_with_an_adverb_or_who_died_is_a_count_of_one():
+    text = (
+        "A 45-year-old man was critically injured in the Odesa region, regional governor Oleh Kiper said. "
+        "In Kharkiv, an elderly woman later died of her injuries, the mayor said."
+    )
+    got = by_value(claimx.extract(text, published="2025-03-02"))
+    assert set(got) == {(1, ("UA-51",)), (1, ("UA-63",))}
+    assert all(c.event == "casualty" and c.item == "person" for c in got.values())
+    assert got[(1, ("UA-51",))].source.kind == "governor"
