@@ -259,3 +259,30 @@ def test_one_person_with_an_adverb_or_who_died_is_a_count_of_one():
     assert set(got) == {(1, ("UA-51",)), (1, ("UA-63",))}
     assert all(c.event == "casualty" and c.item == "person" for c in got.values())
     assert got[(1, ("UA-51",))].source.kind == "governor"
+
+
+def test_damage_claim_names_the_site_hit_not_the_weapon():
+    text = (
+        "In the Rostov region, Governor Yuri Slyusar said drone debris damaged power lines in the "
+        "Kamensky district. A fire broke out at a fuel depot in the Bryansk region, its governor said."
+    )
+    claims = [c for c in claimx.extract(text, published="2025-08-14") if c.event == "damage"]
+    assert [(c.item, [loc.code for loc in c.locations]) for c in claims] == [
+        ("power line", ["RU-ROS"]),
+        ("depot", ["RU-BRY"]),
+    ]
+
+
+def test_damage_and_a_toll_joined_by_and_are_both_claims():
+    text = (
+        "The Saratov region governor, Roman Busargin, said an industrial enterprise in the city of Engels "
+        "had been damaged, and two residents were hospitalised. In the Kursk region, drone debris "
+        "damaged three private homes and injured a woman, the governor said."
+    )
+    got = {(c.event, c.quantity.value if c.quantity else None, c.item) for c in claimx.extract(text)}
+    assert got == {
+        ("damage", None, "enterprise"),
+        ("casualty", 2, "person"),
+        ("damage", 3, "home"),
+        ("casualty", 1, "person"),
+    }

@@ -51,7 +51,9 @@ class EventDrafter:
             if trigger.end < sent.end and lower[trigger.end] in self.g["origin_prepositions"]:
                 continue  # "drones launched from Yemen": a description, not the reported act
             lo, hi = self._clause(trigger.start, sent)
-            if any(lo <= d.anchor < hi for d in counts) or any(a <= trigger.start < b for a, b in taken):
+            if any(self._claims(d, trigger, lo, hi) for d in counts) or any(
+                a <= trigger.start < b for a, b in taken
+            ):
                 continue
             if not self.g["irrealis_markers"].isdisjoint(lower[lo : trigger.start]):
                 continue  # "did not say whether anything had been damaged"
@@ -93,7 +95,6 @@ class EventDrafter:
                 )
             if not locations:
                 continue
-            items = self.ctx.within(labels.ITEM, lo, trigger.start)  # the weapon, as subject
             out.append(
                 Draft(
                     sentence=i,
@@ -101,7 +102,7 @@ class EventDrafter:
                     end=hi,
                     anchor=trigger.start,
                     event=trigger.id_,
-                    item=items[0].id_ if items else None,
+                    item=self._item(trigger, lo, hi),
                     locations=locations,
                     hedged=self.state.hedged(lo, hi),
                     evidence=evidence,
@@ -109,6 +110,28 @@ class EventDrafter:
             )
             taken.append((lo, hi))
         return out
+
+    @staticmethod
+    def _claims(count: Draft, trigger: Span, lo: int, hi: int) -> bool:
+        """Whether ``count``, a count claim of the sentence, already tells what ``trigger``
+        reports: it lies in the trigger's clause, unless the trigger is damage and the count
+        a casualty toll ("an enterprise was damaged, and two residents were hospitalised"
+        reports both)."""
+        if not lo <= count.anchor < hi:
+            return False
+        return not (trigger.id_ == "damage" and count.event == "casualty" and count.anchor > trigger.end)
+
+    def _item(self, trigger: Span, lo: int, hi: int) -> str | None:
+        """What the claim is about: for damage, the site hit anywhere in the clause ("a
+        fire broke out at an oil refinery", "an enterprise was damaged"); otherwise, or
+        when no site is named, the weapon before the trigger, as its subject."""
+        if trigger.id_ == "damage":
+            sites = self.g["site_items"]
+            site = next((it for it in self.ctx.within(labels.ITEM, lo, hi) if it.id_ in sites), None)
+            if site is not None:
+                return site.id_
+        items = self.ctx.within(labels.ITEM, lo, trigger.start)
+        return items[0].id_ if items else None
 
     def _verbal(self, trigger: Span) -> bool:
         """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):
