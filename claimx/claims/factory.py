@@ -10,7 +10,6 @@ validated again when read.
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import Any
 
 import srsly
@@ -23,7 +22,6 @@ from ..pipes import StatelessPipe
 from ..resources import models_dir
 from ..schema import Claim
 from .assemble import assemble
-
 
 #: The key under which a claim's JSON-mode dict travels in msgpack.
 _MSGPACK_KEY = "__claimx_claim__"
