@@ -286,3 +286,29 @@ def test_damage_and_a_toll_joined_by_and_are_both_claims():
         ("damage", 3, "home"),
         ("casualty", 1, "person"),
     }
+
+
+def test_second_count_shares_the_verb_not_a_later_event_noun():
+    text = (
+        "The Defence Ministry said its forces had shot down 88 Ukrainian drones and four ATACMS missiles "
+        "overnight, one of the heaviest attacks on the region this month."
+    )
+    got = by_value(claimx.extract(text, published="2025-03-04"))
+    assert (got[(88, ())].event, got[(4, ())].event) == ("interception", "interception")
+    assert got[(4, ())].item == "missile"
+
+
+def test_breakdown_after_a_count_of_regions_counts_the_drones():
+    text = (
+        "The ministry said it had destroyed 120 Ukrainian drones over 11 regions, including 37 over the "
+        "Bryansk region and 21 over the Oryol region."
+    )
+    got = by_value(claimx.extract(text, published="2025-03-04"))
+    assert got[(37, ("RU-BRY",))].item == "drone"
+    assert got[(21, ("RU-ORL",))].item == "drone"
+
+
+def test_fighters_killed_are_people_not_aircraft():
+    text = "Hamas said three of its fighters were killed in an Israeli airstrike in Khan Younis."
+    (claim,) = claimx.extract(text, published="2024-02-01")
+    assert (claim.event, claim.quantity.value, claim.item) == ("casualty", 3, "soldier")
