@@ -312,3 +312,13 @@ def test_fighters_killed_are_people_not_aircraft():
     text = "Hamas said three of its fighters were killed in an Israeli airstrike in Khan Younis."
     (claim,) = claimx.extract(text, published="2024-02-01")
     assert (claim.event, claim.quantity.value, claim.item) == ("casualty", 3, "soldier")
+
+
+def test_toll_since_a_date_runs_from_that_date_to_the_report():
+    text = (
+        "The health ministry in Gaza said on Monday that 9,770 people had been killed in the enclave "
+        "since Oct. 7, including 4,008 children."
+    )
+    claims = claimx.extract(text, published="2023-11-06")
+    assert {c.quantity.value for c in claims} == {9770, 4008}
+    assert all((c.time.start, c.time.end) == (date(2023, 10, 7), date(2023, 11, 6)) for c in claims)
