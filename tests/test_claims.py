@@ -322,3 +322,10 @@ def test_toll_since_a_date_runs_from_that_date_to_the_report():
     claims = claimx.extract(text, published="2023-11-06")
     assert {c.quantity.value for c in claims} == {9770, 4008}
     assert all((c.time.start, c.time.end) == (date(2023, 10, 7), date(2023, 11, 6)) for c in claims)
+
+
+def test_attack_without_a_count_names_the_weapon_it_launched():
+    text = "Russian forces launched dozens of drones at the Odesa region overnight, the governor said."
+    (claim,) = claimx.extract(text, published="2025-06-14")
+    assert (claim.event, claim.quantity, claim.item) == ("attack", None, "drone")
+    assert [loc.code for loc in claim.locations] == ["UA-51"]
