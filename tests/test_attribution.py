@@ -242,3 +242,12 @@ def test_state_company_speaks_and_state_is_no_reporting_verb():
     )
     assert claim.source.kind == "official"
     assert claim.source.name == "state energy company Naftogaz"
+
+
+def test_a_source_named_inside_a_relative_clause_is_not_the_speaker():
+    claim = only(
+        "Two drones were shot down near Kursk, and the newspaper Kommersant, which has close ties to "
+        "the Defence Ministry, said a third one hit a warehouse in the Kursk region.",
+        event="attack",
+    )
+    assert (claim.source.kind, claim.source.name) == ("media", "Kommersant")

@@ -329,3 +329,19 @@ def test_attack_without_a_count_names_the_weapon_it_launched():
     (claim,) = claimx.extract(text, published="2025-06-14")
     assert (claim.event, claim.quantity, claim.item) == ("attack", None, "drone")
     assert [loc.code for loc in claim.locations] == ["UA-51"]
+
+
+def test_fire_placed_by_a_copula_is_a_damage_claim_where_the_report_was():
+    text = (
+        "Air defences destroyed 14 drones over the Bryansk region overnight, the governor said. "
+        "Local Telegram channels, which have close links to Russia's emergency services, said the fire "
+        "was at a fuel depot."
+    )
+    claims = claimx.extract(text, published="2025-03-04")
+    damage = [c for c in claims if c.event == "damage"]
+    assert [(c.item, [loc.code for loc in c.locations]) for c in damage] == [("depot", ["RU-BRY"])]
+    assert damage[0].source.kind == "media"
+
+
+def test_fire_as_a_noun_alone_is_no_claim():
+    assert claimx.extract("The fire raised fears for the city's power supply.", published="2025-03-04") == []

@@ -143,10 +143,21 @@ class EventDrafter:
         only a reported act is a claim, a mention of attacks in general is not."""
         text = self.ctx.span_text(trigger).lower()
         if text in self.g["event_nouns"]:
-            return False
+            return self._placed_noun(trigger)
         return text in self.g["irregular_event_verbs"] or any(
             w.endswith("ed") or w in self.g["irregular_event_verbs"]
             for w in self.ctx.lower[trigger.start : trigger.end]
+        )
+
+    def _placed_noun(self, trigger: Span) -> bool:
+        """A damage noun the clause puts somewhere ("the fire was at an oil refinery",
+        "the blaze was in a warehouse"): reported as a fact, like a verb."""
+        lower, j = self.ctx.lower, trigger.end
+        return (
+            trigger.id_ == "damage"
+            and j + 1 < len(lower)
+            and lower[j] in self.g["copulas"]
+            and lower[j + 1] in self.g["locative_prepositions"]
         )
 
     def _clause(self, token: int, sent: Sentence) -> tuple[int, int]:
@@ -183,8 +194,14 @@ class EventDrafter:
 
     def _fronted_locations(self, sent: Sentence, lo: int) -> list[Location]:
         """Locations set at the front of the sentence for what follows ("In the Ryazan
-        region, Governor X wrote that …")."""
-        locations, _ = self.places.find(sent.start, lo)
+        region, Governor X wrote that …"), before its speaker: a place in the speaker's
+        description ("channels with close links to Russia's security forces said") is not
+        where the event happened."""
+        speakers = self.ctx.within(labels.SOURCE, sent.start, lo)
+        end = speakers[0].start if speakers else lo
+        if end <= sent.start:
+            return []
+        locations, _ = self.places.find(sent.start, end)
         return locations
 
     def _anaphoric_subject(self, lo: int, trigger: int) -> bool:
