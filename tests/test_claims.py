@@ -345,3 +345,24 @@ def test_fire_placed_by_a_copula_is_a_damage_claim_where_the_report_was():
 
 def test_fire_as_a_noun_alone_is_no_claim():
     assert claimx.extract("The fire raised fears for the city's power supply.", published="2025-03-04") == []
+
+
+def test_partitive_of_the_weapons_just_counted_keeps_their_place():
+    text = (
+        "Ukrainian forces fired eight ATACMS missiles at an airfield near the city of Millerovo, the "
+        "Defence Ministry said. Five of the missiles were shot down and debris damaged two hangars at "
+        "the airfield, the ministry said."
+    )
+    claims = claimx.extract(text, published="2024-12-11")
+    got = {(c.event, c.quantity.value if c.quantity else None): c for c in claims}
+    assert [loc.code for loc in got[("interception", 5)].locations] == ["RU-ROS"]
+    assert got[("interception", 5)].item == "missile"
+
+
+def test_damage_at_a_site_named_by_reference_takes_the_earlier_place():
+    text = (
+        "Drones attacked an oil depot in the Bryansk region, Governor Alexander Bogomaz said. "
+        "Falling debris damaged several tanks at the depot, he said."
+    )
+    damage = [c for c in claimx.extract(text, published="2024-12-11") if c.event == "damage"]
+    assert [(c.item, [loc.code for loc in c.locations]) for c in damage] == [("depot", ["RU-BRY"])]

@@ -105,6 +105,8 @@ class CountDrafter:
         elliptical = False
         if item is None and how == "partitive_anaphor" and prev is not None:
             item, elliptical = prev.item, True
+        elif how == "partitive" and item_span is not None and prev is not None and prev.item == item:
+            elliptical = True  # "Two of the missiles were shot down": those just counted
         events = self.ctx.within(labels.EVENT, s, e)
         if item is None:
             casualty = [ev for ev in events if ev.id_ == "casualty" and abs(ev.start - q.start) <= 3]

@@ -76,7 +76,7 @@ class EventDrafter:
                     self.state.previous_located(
                         i, any_level=True, item=items_before[0].id_ if items_before else None
                     )
-                    if self._anaphoric_subject(lo, trigger.start)
+                    if self._anaphoric_subject(lo, trigger.start, hi)
                     else None
                 )
                 if donor is None:
@@ -204,8 +204,8 @@ class EventDrafter:
         locations, _ = self.places.find(sent.start, end)
         return locations
 
-    def _anaphoric_subject(self, lo: int, trigger: int) -> bool:
+    def _anaphoric_subject(self, lo: int, trigger: int, hi: int) -> bool:
         """The clause's subject points back ("the drones", "The raid", "it") or the
         clause names a place by reference ("the city")."""
         first = self.ctx.lower[lo] if lo < trigger else ""
-        return first in ("the", "it", "they", "this") or self.state.anaphoric_place(lo, trigger + 6)
+        return first in ("the", "it", "they", "this") or self.state.anaphoric_place(lo, max(hi, trigger + 6))
