@@ -737,6 +737,11 @@ def _relative(r: _Resolver, m: re.Match[str]) -> ResolvedTime:
         "last_month": lambda: (_month_start(p, 1), _month_start(p) - one),
         "this_year": lambda: (date(p.year, 1, 1), p),
         "last_year": lambda: (date(p.year - 1, 1, 1), date(p.year - 1, 12, 31)),
+        # the latest weekend: Saturday (P's own, else the one before) to Sunday, cut at P
+        "weekend": lambda: (
+            p - timedelta(days=(p.weekday() - 5) % 7),
+            min(p, p - timedelta(days=(p.weekday() - 5) % 7) + one),
+        ),
     }
     start, end = windows[rule]()
     return ResolvedTime(start, end, granularity, True, True, False)

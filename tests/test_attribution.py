@@ -223,3 +223,31 @@ def test_a_count_continuing_a_tally_keeps_its_source_across_another_speaker():
     claims = claimx.extract(text, published="2024-08-20")
     three = next(c for c in claims if c.quantity and c.quantity.value == 3)
     assert three.source.kind == "ministry_of_defense"
+
+
+def test_a_surname_alone_names_a_new_speaker_not_the_previous_one():
+    text = (
+        "Six people were injured in Kharkiv, Governor Oleh Syniehubov said. "
+        "Zelenskiy said Russia had fired more than 40 missiles at Ukraine over the past week."
+    )
+    claim = only(text, value=40)
+    assert (claim.source.kind, claim.source.name) == ("official", "Zelenskiy")
+
+
+def test_state_company_speaks_and_state_is_no_reporting_verb():
+    claim = only(
+        "A drone strike killed two workers at a gas facility in the Poltava region, the state energy "
+        "company Naftogaz said.",
+        value=2,
+    )
+    assert claim.source.kind == "official"
+    assert claim.source.name == "state energy company Naftogaz"
+
+
+def test_a_source_named_inside_a_relative_clause_is_not_the_speaker():
+    claim = only(
+        "Two drones were shot down near Kursk, and the newspaper Kommersant, which has close ties to "
+        "the Defence Ministry, said a third one hit a warehouse in the Kursk region.",
+        event="attack",
+    )
+    assert (claim.source.kind, claim.source.name) == ("media", "Kommersant")

@@ -248,3 +248,121 @@ def test_one_person_named_with_an_article_is_a_count_of_one():
     got = by_value(claimx.extract(text, published="2024-11-02"))
     assert set(got) == {(1, ("UA-65",)), (2, ("UA-65",))}
     assert got[(1, ("UA-65",))].quantity.text == "A 65-year-old man was killed"
+
+
+def test_one_person_with_an_adverb_or_who_died_is_a_count_of_one():
+    text = (
+        "A 45-year-old man was critically injured in the Odesa region, regional governor Oleh Kiper said. "
+        "In Kharkiv, an elderly woman later died of her injuries, the mayor said."
+    )
+    got = by_value(claimx.extract(text, published="2025-03-02"))
+    assert set(got) == {(1, ("UA-51",)), (1, ("UA-63",))}
+    assert all(c.event == "casualty" and c.item == "person" for c in got.values())
+    assert got[(1, ("UA-51",))].source.kind == "governor"
+
+
+def test_damage_claim_names_the_site_hit_not_the_weapon():
+    text = (
+        "In the Rostov region, Governor Yuri Slyusar said drone debris damaged power lines in the "
+        "Kamensky district. A fire broke out at a fuel depot in the Bryansk region, its governor said."
+    )
+    claims = [c for c in claimx.extract(text, published="2025-08-14") if c.event == "damage"]
+    assert [(c.item, [loc.code for loc in c.locations]) for c in claims] == [
+        ("power line", ["RU-ROS"]),
+        ("depot", ["RU-BRY"]),
+    ]
+
+
+def test_damage_and_a_toll_joined_by_and_are_both_claims():
+    text = (
+        "The Saratov region governor, Roman Busargin, said an industrial enterprise in the city of Engels "
+        "had been damaged, and two residents were hospitalised. In the Kursk region, drone debris "
+        "damaged three private homes and injured a woman, the governor said."
+    )
+    got = {(c.event, c.quantity.value if c.quantity else None, c.item) for c in claimx.extract(text)}
+    assert got == {
+        ("damage", None, "enterprise"),
+        ("casualty", 2, "person"),
+        ("damage", 3, "home"),
+        ("casualty", 1, "person"),
+    }
+
+
+def test_second_count_shares_the_verb_not_a_later_event_noun():
+    text = (
+        "The Defence Ministry said its forces had shot down 88 Ukrainian drones and four ATACMS missiles "
+        "overnight, one of the heaviest attacks on the region this month."
+    )
+    got = by_value(claimx.extract(text, published="2025-03-04"))
+    assert (got[(88, ())].event, got[(4, ())].event) == ("interception", "interception")
+    assert got[(4, ())].item == "missile"
+
+
+def test_breakdown_after_a_count_of_regions_counts_the_drones():
+    text = (
+        "The ministry said it had destroyed 120 Ukrainian drones over 11 regions, including 37 over the "
+        "Bryansk region and 21 over the Oryol region."
+    )
+    got = by_value(claimx.extract(text, published="2025-03-04"))
+    assert got[(37, ("RU-BRY",))].item == "drone"
+    assert got[(21, ("RU-ORL",))].item == "drone"
+
+
+def test_fighters_killed_are_people_not_aircraft():
+    text = "Hamas said three of its fighters were killed in an Israeli airstrike in Khan Younis."
+    (claim,) = claimx.extract(text, published="2024-02-01")
+    assert (claim.event, claim.quantity.value, claim.item) == ("casualty", 3, "soldier")
+
+
+def test_toll_since_a_date_runs_from_that_date_to_the_report():
+    text = (
+        "The health ministry in Gaza said on Monday that 9,770 people had been killed in the enclave "
+        "since Oct. 7, including 4,008 children."
+    )
+    claims = claimx.extract(text, published="2023-11-06")
+    assert {c.quantity.value for c in claims} == {9770, 4008}
+    assert all((c.time.start, c.time.end) == (date(2023, 10, 7), date(2023, 11, 6)) for c in claims)
+
+
+def test_attack_without_a_count_names_the_weapon_it_launched():
+    text = "Russian forces launched dozens of drones at the Odesa region overnight, the governor said."
+    (claim,) = claimx.extract(text, published="2025-06-14")
+    assert (claim.event, claim.quantity, claim.item) == ("attack", None, "drone")
+    assert [loc.code for loc in claim.locations] == ["UA-51"]
+
+
+def test_fire_placed_by_a_copula_is_a_damage_claim_where_the_report_was():
+    text = (
+        "Air defences destroyed 14 drones over the Bryansk region overnight, the governor said. "
+        "Local Telegram channels, which have close links to Russia's emergency services, said the fire "
+        "was at a fuel depot."
+    )
+    claims = claimx.extract(text, published="2025-03-04")
+    damage = [c for c in claims if c.event == "damage"]
+    assert [(c.item, [loc.code for loc in c.locations]) for c in damage] == [("depot", ["RU-BRY"])]
+    assert damage[0].source.kind == "media"
+
+
+def test_fire_as_a_noun_alone_is_no_claim():
+    assert claimx.extract("The fire raised fears for the city's power supply.", published="2025-03-04") == []
+
+
+def test_partitive_of_the_weapons_just_counted_keeps_their_place():
+    text = (
+        "Ukrainian forces fired eight ATACMS missiles at an airfield near the city of Millerovo, the "
+        "Defence Ministry said. Five of the missiles were shot down and debris damaged two hangars at "
+        "the airfield, the ministry said."
+    )
+    claims = claimx.extract(text, published="2024-12-11")
+    got = {(c.event, c.quantity.value if c.quantity else None): c for c in claims}
+    assert [loc.code for loc in got[("interception", 5)].locations] == ["RU-ROS"]
+    assert got[("interception", 5)].item == "missile"
+
+
+def test_damage_at_a_site_named_by_reference_takes_the_earlier_place():
+    text = (
+        "Drones attacked an oil depot in the Bryansk region, Governor Alexander Bogomaz said. "
+        "Falling debris damaged several tanks at the depot, he said."
+    )
+    damage = [c for c in claimx.extract(text, published="2024-12-11") if c.event == "damage"]
+    assert [(c.item, [loc.code for loc in c.locations]) for c in damage] == [("depot", ["RU-BRY"])]

@@ -302,6 +302,38 @@ def test_stoplist_words_and_person_names_not_matched(find):
     assert find(text) == []
 
 
+def test_english_words_that_name_foreign_subdivisions_are_not_places(find):
+    text = (
+        "The White House said a Peace plan was discussed as tankers crossed the Gulf and a drone "
+        "fell into the Bay near the Airport by the Lake."
+    )
+    assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flights were halted at Ben Gurion Airport.", [("Ben Gurion Airport", "IL-M", "place")]),
+        (
+            "Debris fell in Kyiv's Holosiivskyi district.",
+            [("Kyiv", "UA-30", "place"), ("Holosiivskyi", "UA-30", "place")],
+        ),
+        (
+            "Strikes hit the Bekaa Valley and Bint Jbeil.",
+            [("Bekaa Valley", "LB-BI", "place"), ("Bint Jbeil", "LB-NA", "place")],
+        ),
+        ("A drone struck near Deir ez-Zor.", [("Deir ez-Zor", "SY-DY", "place")]),
+        (
+            "Drones hit a depot in Sudan's Red Sea state.",
+            [("Sudan", "SD", "country"), ("Red Sea state", "SD-RS", "place")],
+        ),
+        ("An airstrike hit a house in Nuseirat.", [("Nuseirat", "PS-DEB", "place")]),
+    ],
+)
+def test_places_often_in_the_news(find, text, expected):
+    assert find(text) == expected
+
+
 def test_places_need_capitals(find):
     assert find("the city of kaluga and the moscow region") == []
 

@@ -314,3 +314,25 @@ def test_titled_name_after_a_role_and_numbered_units(find):
     kind, _, info = found["The Pentagon's press secretary, Maj. Gen. Pat Ryder"]
     assert (kind, info.name, info.surname) == ("ministry_of_defense", "Pat Ryder", "Ryder")
     assert found["The 47th Mechanized Brigade"][0] == "military"
+
+
+def test_prominent_people_by_surname_alone(find):
+    found = find(
+        "Zelenskiy said on Sunday that the strikes hit energy sites. Kharkiv Governor Oleh Syniehubov "
+        "wrote that nine were hurt, and Vladimir Putin said Russia would respond."
+    )
+    assert found["Zelenskiy"][0] == "official"
+    kind, kb, info = found["Kharkiv Governor Oleh Syniehubov"]
+    assert (kind, kb, info.name) == ("governor", "entity", "Oleh Syniehubov")
+    assert found["Vladimir Putin"][0] == "official"
+    assert found["Vladimir Putin"][2].name == "Vladimir Putin"
+
+
+def test_state_companies_and_rescue_workers_are_official(find):
+    found = find(
+        "Ukraine's state energy company Naftogaz said gas facilities were hit. Rescue workers in "
+        "Kherson said a man was killed, according to grid operator Ukrenergo."
+    )
+    assert found["Ukraine's state energy company Naftogaz"][0] == "official"
+    assert found["Rescue workers in Kherson"][0] == "official"
+    assert found["grid operator Ukrenergo"][0] == "official"

@@ -279,6 +279,18 @@ def test_calendar_relatives():
     )
 
 
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (date(2024, 11, 25), (date(2024, 11, 23), date(2024, 11, 24))),  # Monday: the weekend before
+        (date(2024, 11, 28), (date(2024, 11, 23), date(2024, 11, 24))),  # Thursday
+        (date(2024, 11, 23), (date(2024, 11, 23), date(2024, 11, 23))),  # Saturday: cut at P
+    ],
+)
+def test_weekend_is_the_latest_saturday_and_sunday(published, expected):
+    assert window("over the weekend", published) == expected
+
+
 def test_relative_without_publication_is_unresolved():
     result = resolve_time("overnight", None)
     assert (result.start, result.end, result.resolved, result.has_date) == (None, None, False, True)

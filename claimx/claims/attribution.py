@@ -224,12 +224,15 @@ class Attributor:
             )
         ):
             j -= 1  # "The mayor of Kharkiv, Ihor Terekhov, said"
+            parenthetical = True
+        else:
+            parenthetical = False
         region = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
         if region is not None and region.start > sent.start and lower[region.start - 1] in ("in", "from"):
             j = region.start - 1  # "the Houthis in Yemen said"
         for span in self.ctx.within(labels.SOURCE, sent.start, j):
             if span.end == j:
-                return span
+                return (parenthetical and self._relative_clause_head(span, sent)) or span
         country = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
         if country is not None and country.end == j and country.kb_id_ == "country":
             return country
@@ -248,6 +251,19 @@ class Attributor:
                 return span
             break
         return None
+
+    def _relative_clause_head(self, span: Span, sent: Sentence) -> Span | None:
+        """The source a relative clause holding ``span`` describes: in "Several channels,
+        among them Baza, which has close links to Russia's security services, said",
+        Baza speaks, not the services named inside its description."""
+        ctx, lower = self.ctx, self.ctx.lower
+        k = span.start - 1
+        while k > sent.start and ctx.words[k] != ",":
+            k -= 1
+        if k <= sent.start or lower[k + 1] not in self.g["relative_pronouns"]:
+            return None
+        before = self.ctx.within(labels.SOURCE, sent.start, k)
+        return before[-1] if before and before[-1].end == k else None
 
     def _source_starting_after(self, token: int, sent: Sentence, gap: int) -> Span | None:
         for span in self.ctx.within(labels.SOURCE, token, sent.end):

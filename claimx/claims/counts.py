@@ -44,7 +44,9 @@ class CountDrafter:
             return []
         drafts: list[Draft] = []
         for anchor, (s, e) in zip(anchors, self.finder.segments(sent, anchors), strict=False):
-            prev = drafts[-1] if drafts else self._previous_draft(i)
+            # a count of places ("over 15 regions") is not what a later count continues
+            prev = next((d for d in reversed(drafts) if d.item not in self.g["place_items"]), None)
+            prev = prev or self._previous_draft(i)
             governing = next((d for d in reversed(drafts) if not self._partitive_whole(d.anchor)), None)
             make = {
                 labels.NEGATION: self._negation_draft,
@@ -84,7 +86,7 @@ class CountDrafter:
         for d in reversed(self.state.drafts):
             if i - d.sentence > 2:
                 break
-            if d.quantity is not None:
+            if d.quantity is not None and d.item not in self.g["place_items"]:
                 return d
         return None
 
@@ -103,6 +105,8 @@ class CountDrafter:
         elliptical = False
         if item is None and how == "partitive_anaphor" and prev is not None:
             item, elliptical = prev.item, True
+        elif how == "partitive" and item_span is not None and prev is not None and prev.item == item:
+            elliptical = True  # "Two of the missiles were shot down": those just counted
         events = self.ctx.within(labels.EVENT, s, e)
         if item is None:
             casualty = [ev for ev in events if ev.id_ == "casualty" and abs(ev.start - q.start) <= 3]
@@ -242,6 +246,8 @@ class CountDrafter:
         sent = self.ctx.sents[i]
         if self._partitive_whole(token):  # "24 of the 29 drones Russia launched": 29 was launched
             events = [ev for ev in events if ev.start > token]
+        if first is not None:  # "shot down 146 drones and seven missiles, one of the largest attacks"
+            events = [ev for ev in events if ev.start < token or not self._event_noun(ev)]
         if item in self.g["casualty_items"]:
             pool = events or self.ctx.within(labels.EVENT, sent.start, sent.end)
             casualty = [ev for ev in pool if ev.id_ == "casualty"]
@@ -260,6 +266,10 @@ class CountDrafter:
         if prev is not None:
             return prev.event, None
         return None, None
+
+    def _event_noun(self, trigger: Span) -> bool:
+        """The trigger names an event ("attacks", "strike") rather than reporting one."""
+        return self.ctx.span_text(trigger).lower() in self.g["event_nouns"]
 
     def _partitive_whole(self, token: int) -> bool:
         """The count at ``token`` is the whole of a partitive ("24 of the 29 drones")."""

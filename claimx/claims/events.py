@@ -51,7 +51,9 @@ class EventDrafter:
             if trigger.end < sent.end and lower[trigger.end] in self.g["origin_prepositions"]:
                 continue  # "drones launched from Yemen": a description, not the reported act
             lo, hi = self._clause(trigger.start, sent)
-            if any(lo <= d.anchor < hi for d in counts) or any(a <= trigger.start < b for a, b in taken):
+            if any(self._claims(d, trigger, lo, hi) for d in counts) or any(
+                a <= trigger.start < b for a, b in taken
+            ):
                 continue
             if not self.g["irrealis_markers"].isdisjoint(lower[lo : trigger.start]):
                 continue  # "did not say whether anything had been damaged"
@@ -74,7 +76,7 @@ class EventDrafter:
                     self.state.previous_located(
                         i, any_level=True, item=items_before[0].id_ if items_before else None
                     )
-                    if self._anaphoric_subject(lo, trigger.start)
+                    if self._anaphoric_subject(lo, trigger.start, hi)
                     else None
                 )
                 if donor is None:
@@ -93,7 +95,6 @@ class EventDrafter:
                 )
             if not locations:
                 continue
-            items = self.ctx.within(labels.ITEM, lo, trigger.start)  # the weapon, as subject
             out.append(
                 Draft(
                     sentence=i,
@@ -101,7 +102,7 @@ class EventDrafter:
                     end=hi,
                     anchor=trigger.start,
                     event=trigger.id_,
-                    item=items[0].id_ if items else None,
+                    item=self._item(trigger, lo, hi),
                     locations=locations,
                     hedged=self.state.hedged(lo, hi),
                     evidence=evidence,
@@ -110,15 +111,53 @@ class EventDrafter:
             taken.append((lo, hi))
         return out
 
+    @staticmethod
+    def _claims(count: Draft, trigger: Span, lo: int, hi: int) -> bool:
+        """Whether ``count``, a count claim of the sentence, already tells what ``trigger``
+        reports: it lies in the trigger's clause, unless the trigger is damage and the count
+        a casualty toll ("an enterprise was damaged, and two residents were hospitalised"
+        reports both)."""
+        if not lo <= count.anchor < hi:
+            return False
+        return not (trigger.id_ == "damage" and count.event == "casualty" and count.anchor > trigger.end)
+
+    def _item(self, trigger: Span, lo: int, hi: int) -> str | None:
+        """What the claim is about: for damage, the site hit anywhere in the clause ("a
+        fire broke out at an oil refinery", "an enterprise was damaged"); otherwise, or
+        when no site is named, the weapon before the trigger, as its subject, else the
+        weapon right after it, as its object ("launched dozens of drones at Odesa")."""
+        if trigger.id_ == "damage":
+            sites = self.g["site_items"]
+            site = next((it for it in self.ctx.within(labels.ITEM, lo, hi) if it.id_ in sites), None)
+            if site is not None:
+                return site.id_
+        items = self.ctx.within(labels.ITEM, lo, trigger.start)
+        if items:
+            return items[0].id_
+        after = self.ctx.within(labels.ITEM, trigger.end, min(hi, trigger.end + 5))
+        weapon = next((it for it in after if it.id_ in self.g["weapon_items"]), None)
+        return weapon.id_ if weapon is not None else None
+
     def _verbal(self, trigger: Span) -> bool:
         """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):
         only a reported act is a claim, a mention of attacks in general is not."""
         text = self.ctx.span_text(trigger).lower()
         if text in self.g["event_nouns"]:
-            return False
+            return self._placed_noun(trigger)
         return text in self.g["irregular_event_verbs"] or any(
             w.endswith("ed") or w in self.g["irregular_event_verbs"]
             for w in self.ctx.lower[trigger.start : trigger.end]
+        )
+
+    def _placed_noun(self, trigger: Span) -> bool:
+        """A damage noun the clause puts somewhere ("the fire was at an oil refinery",
+        "the blaze was in a warehouse"): reported as a fact, like a verb."""
+        lower, j = self.ctx.lower, trigger.end
+        return (
+            trigger.id_ == "damage"
+            and j + 1 < len(lower)
+            and lower[j] in self.g["copulas"]
+            and lower[j + 1] in self.g["locative_prepositions"]
         )
 
     def _clause(self, token: int, sent: Sentence) -> tuple[int, int]:
@@ -155,12 +194,18 @@ class EventDrafter:
 
     def _fronted_locations(self, sent: Sentence, lo: int) -> list[Location]:
         """Locations set at the front of the sentence for what follows ("In the Ryazan
-        region, Governor X wrote that …")."""
-        locations, _ = self.places.find(sent.start, lo)
+        region, Governor X wrote that …"), before its speaker: a place in the speaker's
+        description ("channels with close links to Russia's security forces said") is not
+        where the event happened."""
+        speakers = self.ctx.within(labels.SOURCE, sent.start, lo)
+        end = speakers[0].start if speakers else lo
+        if end <= sent.start:
+            return []
+        locations, _ = self.places.find(sent.start, end)
         return locations
 
-    def _anaphoric_subject(self, lo: int, trigger: int) -> bool:
+    def _anaphoric_subject(self, lo: int, trigger: int, hi: int) -> bool:
         """The clause's subject points back ("the drones", "The raid", "it") or the
         clause names a place by reference ("the city")."""
         first = self.ctx.lower[lo] if lo < trigger else ""
-        return first in ("the", "it", "they", "this") or self.state.anaphoric_place(lo, trigger + 6)
+        return first in ("the", "it", "they", "this") or self.state.anaphoric_place(lo, max(hi, trigger + 6))

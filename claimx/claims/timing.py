@@ -11,7 +11,7 @@ date in the same sentence ("overnight on Feb. 1").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from spacy.tokens import Span
@@ -74,6 +74,10 @@ class Timeline:
             return False
         return lower[j - 1] in self.g["release_verbs"] or self.ctx.covering(labels.CUE, j - 1) is not None
 
+    def _since(self, span: Span) -> bool:
+        """The time opens a period that runs to the report ("since Oct. 7")."""
+        return span.start > 0 and self.ctx.lower[span.start - 1] in self.g["open_period_prepositions"]
+
     def sentence_times(self, index: int) -> list[TimedMention]:
         """The sentence's time mentions, resolved; partial ones completed from context."""
         sent = self.ctx.sents[index]
@@ -94,7 +98,13 @@ class Timeline:
                     has_clock=False,
                     anaphoric=True,
                 )
-            out.append(TimedMention(span, text, value, self._is_statement_time(span)))
+            statement = self._is_statement_time(span)
+            if self._since(span) and value.resolved and value.start is not None and self.published:
+                start = _day_of(value.start)
+                if start is not None and start <= self.published:  # "killed since Oct. 7": until now
+                    value = replace(value, start=start, end=self.published, granularity="day")
+                    statement = False
+            out.append(TimedMention(span, text, value, statement))
         return self._merge_clock_with_day(self._merge_night_with_date(out))
 
     def _merge_clock_with_day(self, mentions: list[TimedMention]) -> list[TimedMention]:

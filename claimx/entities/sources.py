@@ -43,6 +43,7 @@ ANONYMOUS = "anonymous_official"
 
 _MARKER = "marker"
 _BLOCK = "block"
+_PEOPLE = "people"  # prominent people by surname: a mention of their own only where no role took them
 _POSSESSIVES = frozenset({"'s", "’s", "'"})
 _CLAUSE_END = frozenset({",", ".", ";", ":", ")", "”", '"', "'", "!", "?"})
 _SENTENCE_BREAK = frozenset({".", "!", "?", '"', "“", "”", ":", ";"})
@@ -79,6 +80,8 @@ class _Lexicon:
             self.lower_phrases.setdefault(f"org|{kind}", []).extend(phrases)
         for kind, phrases in _kinds(data["organisations_cased"]):
             self.cased_phrases.setdefault(f"org|{kind}", []).extend(phrases)
+        for kind, phrases in _kinds(data["people_cased"]):
+            self.cased_phrases.setdefault(f"{_PEOPLE}|{kind}", []).extend(phrases)
         roles = data["roles"]
         for cls in ("strong", "neutral"):
             for kind, phrases in _kinds(roles[cls]):
@@ -220,6 +223,8 @@ class SourceRecognizer:
 
     def __call__(self, doc: Doc) -> list[Span]:
         anchors, markers = self._anchors(doc)
+        people = [a for a in anchors if a.cls == _PEOPLE]
+        anchors = [a for a in anchors if a.cls != _PEOPLE]
         by_start = {a.start: a for a in anchors}
         chunks: list[_Chunk] = []
         floor = 0
@@ -236,6 +241,7 @@ class SourceRecognizer:
         spans = [Span(doc, c.start, c.end, label=SOURCE, kb_id=c.kb, span_id=c.kind) for c in chunks]
         spans += self._pronouns(doc, spans)
         spans += self._surnames(doc, spans)
+        spans += self._people(doc, spans, people)
         spans.sort(key=lambda s: s.start)
         return spans
 
@@ -526,6 +532,21 @@ class SourceRecognizer:
                 j += 1
             if i not in taken and j < n and doc[j].lower_ in lex.reporting_verbs:
                 found.append(Span(doc, i, i + 1, label=SOURCE, kb_id=PRONOUN, span_id=""))
+        return found
+
+    def _people(self, doc: Doc, spans: list[Span], people: list[_Anchor]) -> list[Span]:
+        """Prominent people named without a role ("Zelenskiy said", "Vyacheslav Gladkov
+        wrote"), with the kind they speak as; a role mention ("Governor Vyacheslav
+        Gladkov") or an earlier full mention has already taken the others."""
+        taken = _covered(spans)
+        found = []
+        for a in people:
+            if any(i in taken for i in range(a.start, a.end)):
+                continue
+            start = a.start
+            while start > 0 and start - 1 not in taken and _is_name(doc[start - 1], self.lex):
+                start -= 1  # the first name: "Vyacheslav Gladkov"
+            found.append(Span(doc, start, a.end, label=SOURCE, kb_id=ENTITY, span_id=a.kind))
         return found
 
     def _surnames(self, doc: Doc, spans: list[Span]) -> list[Span]:
