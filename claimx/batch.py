@@ -176,21 +176,22 @@ def _init_worker(nlp: Language | None) -> None:
     gc.freeze()  # the pipeline lives as long as the worker: keep it out of GC scans
 
 
-def _worker_run(jobs: list[_Job], zone: bool) -> list[list[dict] | str]:
-    """Process ``jobs`` in a worker; claims travel back as Python-mode dicts (which
-    unpickle about ten times faster than JSON-mode ones, and the parent must keep up with
-    all workers)."""
+def _worker_run(jobs: list[_Job], zone: bool) -> list[bytes | str]:
+    """Process ``jobs`` in a worker; each record's claims travel back as one JSON
+    document. The parent must keep up with all workers, and pydantic reads JSON bytes
+    faster than it unpickles and validates dicts (or unpickles the models): per claim,
+    about a third less work for the parent and half for the worker."""
     assert _WORKER_NLP is not None, "worker initializer did not run"
     out = _process(_WORKER_NLP, jobs, zone=zone)
-    return [r if isinstance(r, str) else [c.model_dump() for c in r] for r in out]
+    return [r if isinstance(r, str) else _CLAIMS.dump_json(r) for r in out]
 
 
-#: Validates a record's claims in one call (the parent must keep up with all workers).
+#: Writes and reads a record's claims as JSON in one call each.
 _CLAIMS = TypeAdapter(list[Claim])
 
 
-def _from_worker(raw: list[dict] | str) -> list[Claim] | str:
-    return raw if isinstance(raw, str) else _CLAIMS.validate_python(raw)
+def _from_worker(raw: bytes | str) -> list[Claim] | str:
+    return raw if isinstance(raw, str) else _CLAIMS.validate_json(raw)
 
 
 # --- the generator -------------------------------------------------------------------
@@ -245,7 +246,9 @@ def extract_many(
     (default :data:`DEFAULT_START_METHOD`) is ``"fork"``: workers inherit the pipeline
     loaded here, custom or default; or ``"spawn"``/``"forkserver"``: each worker loads the
     default pipeline itself, or unpickles a custom ``nlp``. Only a few batches per worker
-    are read ahead, so the input may be an unbounded stream.
+    are read ahead, so the input may be an unbounded stream. Claims from workers come
+    back through JSON, so a zone-aware time carries its UTC offset (the same instant, as
+    in a JSONL output) where one process would keep the named zone (``Europe/Moscow``).
     """
     if n_workers < 1:
         raise ValueError(f"n_workers must be >= 1, got {n_workers}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import spacy
@@ -191,6 +191,20 @@ def test_default_pipeline_in_workers_keeps_order(start_method: str | None) -> No
     assert [r.index for r in results] == list(range(40))
     assert [r.error is not None for r in results] == [False, False, True, False] * 10
     assert results[0].claims == claimx.extract(CLAIM_TEXT)
+
+
+def test_zoned_times_from_workers_are_the_same_instants_with_their_offset() -> None:
+    text = (
+        "Air defences destroyed 31 drones over the Bryansk region between 22:00 and 23:30 "
+        "Moscow time on Friday, the defence ministry said."
+    )
+    record = {"text": text, "published": "2025-10-25"}
+    (serial,) = extract_many([record])
+    (parallel,) = extract_many([record], n_workers=2)
+    one, many = serial.claims[0].time, parallel.claims[0].time
+    assert (many.start, many.end) == (one.start, one.end)
+    assert many.start.utcoffset() == one.start.utcoffset() == timedelta(hours=3)
+    assert many.start.isoformat() == "2025-10-24T22:00:00+03:00"
 
 
 def test_rejects_bad_arguments() -> None:
