@@ -3,8 +3,8 @@
 Every part taken from the text carries character offsets into the input, so a user
 can highlight it and a checker can verify it: ``text == input[start:end]``.
 Models are frozen so claims can be shared, hashed into sets and cached safely.
-``model_dump(mode="json")`` gives plain, msgpack-safe data; that is how claims
-travel on ``Doc`` objects, between worker processes and into files.
+``model_dump(mode="json")`` gives plain, msgpack-safe data; that is how claims are
+written with a serialized ``Doc``, sent back from worker processes and written to files.
 """
 
 from __future__ import annotations
