@@ -366,3 +366,28 @@ def test_damage_at_a_site_named_by_reference_takes_the_earlier_place():
     )
     damage = [c for c in claimx.extract(text, published="2024-12-11") if c.event == "damage"]
     assert [(c.item, [loc.code for loc in c.locations]) for c in damage] == [("depot", ["RU-BRY"])]
+
+
+def test_partitive_over_casualties_and_over_a_possessive_whole():
+    text = (
+        "A Russian glide bomb hit a market in Kostiantynivka on Friday, wounding 23 people, the regional "
+        "prosecutor's office said. Eleven of the injured were taken to hospital in Kramatorsk. "
+        "Overnight drones hit four of the city's 10 districts."
+    )
+    claims = claimx.extract(text, published="2025-06-14")
+    values = [(c.event, c.quantity.value, c.item) for c in claims if c.quantity]
+    assert ("casualty", 23, "person") in values
+    assert ("casualty", 11, "person") in values
+    eleven = next(c for c in claims if c.quantity and c.quantity.value == 11)
+    assert eleven.source.kind == "official"
+    assert [loc.code for loc in eleven.locations] == ["UA-14"]
+    # the part takes the whole's item past the possessor ("city's" is no item of its own)
+    assert ("attack", 4, "district") in values
+
+
+def test_one_of_the_districts_places_a_strike_and_counts_nothing():
+    text = (
+        "A missile hit an office building in one of Odesa's districts, injuring four people, officials said."
+    )
+    claims = claimx.extract(text, published="2025-06-14")
+    assert [(c.event, c.quantity.value, c.item) for c in claims] == [("casualty", 4, "person")]

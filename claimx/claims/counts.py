@@ -102,6 +102,8 @@ class CountDrafter:
             return None
         evidence = [Evidence(rule="count.quantity", detail=text, start=q.start_char, end=q.end_char)]
         item, how, item_span = self._item_after(q, e)
+        if how == "partitive" and item in self.g["place_items"] and parsed.value == 1:
+            return None  # "in one of Kyiv's districts" says where, it counts nothing
         elliptical = False
         if item is None and how == "partitive_anaphor" and prev is not None:
             item, elliptical = prev.item, True
@@ -189,8 +191,9 @@ class CountDrafter:
                 k = j + 1
                 if k < limit and lower[k] in self.g["partitive_anaphors"]:
                     return None, "partitive_anaphor", None
-                while k < limit and lower[k] in ("the", "these", "those", "its", "their"):
-                    k += 1
+                k = self._partitive_head(j + 1, limit)
+                if k < limit and lower[k] in self.g["partitive_people"]:
+                    return "person", "partitive", self.ctx.doc[k : k + 1]  # "14 of the wounded"
                 inner = self.ctx.covering(labels.QUANTITY, k) if k < limit else None
                 if inner is not None:  # "24 of the 29 Shahed drones": the item of the whole
                     return self._item_after(inner, limit)[0], "partitive", None
@@ -213,6 +216,22 @@ class CountDrafter:
                 break
             j += 1
         return None, nothing, None
+
+    def _partitive_head(self, k: int, limit: int) -> int:
+        """The first token of the whole after "of" in a partitive, past its determiners and
+        a possessor: "seven of the capital's 10 districts" -> "10", so that the part (seven)
+        takes the item of the whole and the possessor ("capital") is not read as one."""
+        lower, markers = self.ctx.lower, self.g["possessive_markers"]
+        while k < limit and lower[k] in self.g["partitive_determiners"]:
+            k += 1
+        for owner in (1, 2, 3):  # "Russia's", "the Kharkiv region's"
+            if (
+                k + owner < limit
+                and lower[k + owner] in markers
+                and all(self.ctx.alpha[t] for t in range(k, k + owner))
+            ):
+                return k + owner + 1
+        return k
 
     def _head_item(self, item: Span, limit: int) -> Span:
         """The head of a compound item: "attack drones", "aircraft-type unmanned aerial
@@ -274,12 +293,13 @@ class CountDrafter:
     def _partitive_whole(self, token: int) -> bool:
         """The count at ``token`` is the whole of a partitive ("24 of the 29 drones")."""
         lower = self.ctx.lower
-        return (
-            token >= 3
-            and lower[token - 1] == "the"
-            and lower[token - 2] == "of"
-            and self.ctx.covering(labels.QUANTITY, token - 3) is not None
-        )
+        for of in range(token - 2, max(token - 7, 0), -1):  # "24 of the 29", "seven of the city's 10"
+            if lower[of] == "of":
+                return (
+                    self.ctx.covering(labels.QUANTITY, of - 1) is not None
+                    and self._partitive_head(of + 1, token + 1) == token
+                )
+        return False
 
     def _distributive(self, q: Span, s: int, e: int) -> bool:
         """Count ``q`` applies to each place of its segment ("three each", "apiece")."""
