@@ -251,3 +251,16 @@ def test_a_source_named_inside_a_relative_clause_is_not_the_speaker():
         event="attack",
     )
     assert (claim.source.kind, claim.source.name) == ("media", "Kommersant")
+
+
+def test_speaker_of_a_first_verb_coordinated_with_the_cue():
+    text = (
+        "On Thursday, city authorities in Sochi suspended flights at the airport and later said two drones "
+        "had been destroyed over the Adler district."
+    )
+    claim = only(text, published="2025-07-18", value=2)
+    assert (claim.event, claim.item, claim.source.kind) == ("interception", "drone", "official")
+    assert claim.source.text == "city authorities in Sochi"
+    # a source inside the first verb's phrase is its object, not the speaker
+    text = "The mayor thanked rescuers and firefighters and said 11 people were injured."
+    assert only(text, value=11).source.text == "The mayor"

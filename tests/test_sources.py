@@ -336,3 +336,12 @@ def test_state_companies_and_rescue_workers_are_official(find):
     assert found["Ukraine's state energy company Naftogaz"][0] == "official"
     assert found["Rescue workers in Kherson"][0] == "official"
     assert found["grid operator Ukrenergo"][0] == "official"
+
+
+def test_a_complement_ends_before_the_speakers_own_verb(find):
+    found = find("Officials in Kherson evacuated two hospitals and said the shelling continued.")
+    assert "Officials in Kherson" in found
+    kind, kb, _ = found["Officials in Kherson"]
+    assert (kind, kb) == ("official", "entity")
+    found = find("Officials in the Russian-occupied part of the region said the bridge was hit.")
+    assert "Officials in the Russian-occupied part of the region" in found

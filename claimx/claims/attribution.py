@@ -75,6 +75,11 @@ class Attribution:
         return replace(self, rule="inherited")
 
 
+#: Most tokens between a speaker and the "and" before its cue ("Officials closed the
+#: airport and said"): a longer first verb phrase is more likely a clause of its own.
+MAX_FIRST_VERB_PHRASE = 12
+
+
 class Attributor:
     """Finds and resolves attributions sentence by sentence, in document order."""
 
@@ -233,6 +238,10 @@ class Attributor:
         for span in self.ctx.within(labels.SOURCE, sent.start, j):
             if span.end == j:
                 return (parenthetical and self._relative_clause_head(span, sent)) or span
+        if not parenthetical:
+            subject = self._coordinated_subject(j, sent)
+            if subject is not None:
+                return subject
         country = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
         if country is not None and country.end == j and country.kb_id_ == "country":
             return country
@@ -251,6 +260,38 @@ class Attributor:
                 return span
             break
         return None
+
+    def _coordinated_subject(self, j: int, sent: Sentence) -> Span | None:
+        """The subject of a first verb coordinated with the cue ending at ``j``:
+        "Officials closed the airport and said …", "On Sunday, the governor visited the
+        site and told reporters …". The source must open its clause (the sentence, or
+        after a comma or semicolon) and be followed by a lowercase word (its verb); the
+        words up to the coordinator hold no cue and no quotation."""
+        ctx, lower = self.ctx, self.ctx.lower
+        k = j - 1
+        while k > sent.start and lower[k] in self.g["verb_cue_gap"]:
+            k -= 1
+        if k <= sent.start or lower[k] not in self.g["verb_coordinators"]:
+            return None
+        clause_start = sent.start
+        for t in range(sent.start, k):
+            if ctx.words[t] == ";":
+                clause_start = t + 1
+        sources = [s for s in ctx.within(labels.SOURCE, clause_start, k) if s.end < k]
+        if not sources:
+            return None
+        subject = sources[0]  # later sources sit in the first verb's phrase ("met officials")
+        opens = subject.start == clause_start or ctx.words[subject.start - 1] in (",", ";")
+        verb = ctx.alpha[subject.end] and ctx.words[subject.end].islower()
+        between = range(subject.end, k)
+        if (
+            not opens
+            or not verb
+            or k - subject.end > MAX_FIRST_VERB_PHRASE
+            or any(ctx.quote[t] or ctx.covering(labels.CUE, t) is not None for t in between)
+        ):
+            return None
+        return subject
 
     def _relative_clause_head(self, span: Span, sent: Sentence) -> Span | None:
         """The source a relative clause holding ``span`` describes: in "Several channels,

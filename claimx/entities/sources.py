@@ -116,6 +116,7 @@ class _Lexicon:
         self.openers = {tuple(p.lower().split()) for p in comp["openers"]}
         self.stoppers = _lower_set(comp["stoppers"])
         self.complement_max = int(comp["max_tokens"])
+        self.verb_suffixes = tuple(comp["verb_suffixes"])
         self.complement_heads = {w.lower(): kind for kind, words in _kinds(comp["heads"]) for w in words}
         self.particles = _lower_set(names["particles"])
         self.name_max = int(names["max_tokens"])
@@ -428,10 +429,24 @@ class SourceRecognizer:
                 break
             if low == "and" and not (j + 1 < n and _capitalized(doc[j + 1])):
                 break
+            if self._verb_after_name(doc, j):
+                break
             j += 1
         while j > i + width and doc[j - 1].lower_ in lex.determiners | {"and", "of"}:
             j -= 1
         return (i, j) if j > i + width else None
+
+    def _verb_after_name(self, doc: Doc, j: int) -> bool:
+        """Token ``j`` is the speaker's own verb after the name ending a complement:
+        "officials in Kazan closed the airport" (a lowercase "-ed" word right after a
+        capitalized one; "Russian-occupied", with its hyphen, is no such word)."""
+        token = doc[j]
+        return (
+            token.is_lower
+            and token.lower_.endswith(self.lex.verb_suffixes)
+            and _capitalized(doc[j - 1])
+            and doc[j - 1].whitespace_ != ""
+        )
 
     def _appositive_after(self, doc: Doc, chunk: _Chunk, by_start: dict[int, _Anchor]) -> None:
         """Take the name after a comma: "the regional governor, Oleksandr Prokudin, said",
