@@ -345,3 +345,17 @@ def test_a_complement_ends_before_the_speakers_own_verb(find):
     assert (kind, kb) == ("official", "entity")
     found = find("Officials in the Russian-occupied part of the region said the bridge was hit.")
     assert "Officials in the Russian-occupied part of the region" in found
+
+
+def test_a_name_after_a_roles_complement_is_the_name(find):
+    found = find(
+        "Governor of Kursk region Alexander Khinshtein said debris fell on a farm. The head of the "
+        "Odesa city military administration Serhiy Lysak wrote that power was out."
+    )
+    kind, _, info = found["Governor of Kursk region Alexander Khinshtein"]
+    assert (kind, info.name, info.surname) == ("governor", "Alexander Khinshtein", "Khinshtein")
+    _, _, info = found["The head of the Odesa city military administration Serhiy Lysak"]
+    assert info.name == "Serhiy Lysak"
+    # a complement ending in a capitalized body ("of Strategic Studies") holds no person's name
+    found = find("A researcher at the Centre for Defence Strategies said the tally was plausible.")
+    assert found["A researcher at the Centre for Defence Strategies"][2].name is None

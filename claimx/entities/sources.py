@@ -662,7 +662,31 @@ def _segment_name(segment: list[Token], lex: _Lexicon, *, whole: bool) -> list[T
         body = [t for t in segment if t.lower_ not in lex.honorifics]
         if body and _run(body, lex) == body:
             return body
-    return []
+    return _name_after_complement(segment, lex)
+
+
+def _name_after_complement(segment: list[Token], lex: _Lexicon) -> list[Token]:
+    """The name closing a role's complement: "Governor of Belgorod region Vyacheslav
+    Gladkov", "head of the city military administration Ihor Terekhov". The name must
+    follow the body the complement names (an institutional or lowercase word, not a
+    function word), so "analyst at the Institute of Strategic Studies" has none."""
+    openers = {words[0] for words in lex.openers}
+    k = len(segment)
+    while k > 0 and (
+        _is_name(segment[k - 1], lex) or (k < len(segment) and _joins_name(segment[k - 1], segment[k], lex))
+    ):
+        k -= 1
+    if k == len(segment) or k < 3 or not any(t.lower_ in openers for t in segment[1 : k - 1]):
+        return []
+    before, name = segment[k - 1], _run(segment[k:], lex)
+    # after a capitalized body word ("General Staff", "Belgorod Oblast") only a full name
+    # (given name and surname) is taken: a single word may end the body's own name
+    body_word = (before.is_lower and before.is_alpha) or (
+        before.lower_ in lex.non_name_words and sum(t.is_alpha for t in name) >= 2
+    )
+    if not body_word or before.lower_ in lex.function_words or before.lower_ in openers:
+        return []
+    return name
 
 
 def _run(tokens: list[Token], lex: _Lexicon) -> list[Token]:
