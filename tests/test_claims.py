@@ -391,3 +391,17 @@ def test_one_of_the_districts_places_a_strike_and_counts_nothing():
     )
     claims = claimx.extract(text, published="2025-06-14")
     assert [(c.event, c.quantity.value, c.item) for c in claims] == [("casualty", 4, "person")]
+
+
+def test_a_country_owning_what_follows_is_not_where_it_happened():
+    text = (
+        "Three rockets struck a U.S. base near Erbil on Tuesday, Kurdish officials said. "
+        "Two drones were shot down near the U.K. embassy, police said."
+    )
+    claims = claimx.extract(text, published="2025-02-05")
+    got = {c.quantity.value: (c.event, c.item, [loc.code for loc in c.locations]) for c in claims}
+    assert got[3] == ("attack", "rocket", ["IQ-KR"])
+    assert got[2] == ("interception", "drone", [])
+    # a country after a preposition with no owned noun after it stays a location
+    (claim,) = claimx.extract("Two drones were shot down over Ukraine overnight.", published="2025-02-05")
+    assert [loc.code for loc in claim.locations] == ["UA"]
