@@ -405,3 +405,19 @@ def test_a_country_owning_what_follows_is_not_where_it_happened():
     # a country after a preposition with no owned noun after it stays a location
     (claim,) = claimx.extract("Two drones were shot down over Ukraine overnight.", published="2025-02-05")
     assert [loc.code for loc in claim.locations] == ["UA"]
+
+
+def test_over_after_a_counted_noun_places_the_regions_it_counts():
+    text = (
+        "Russia's air defence units downed 203 Ukrainian drones over 17 regions between 20:00 on May 6 and "
+        "07:00 on May 7 Moscow time, the ministry said. Earlier it reported over 120 drones shot down."
+    )
+    claims = claimx.extract(text, published="2025-05-07")
+    got = {(c.quantity.value, c.item): c for c in claims}
+    regions = got[(17, "region")]
+    assert (regions.quantity.qualifier, regions.quantity.text) == ("exact", "17")
+    assert text[regions.quantity.start : regions.quantity.end] == "17"
+    assert got[(203, "drone")].quantity.qualifier == "exact"
+    assert got[(120, "drone")].quantity.qualifier == "more_than"
+    assert regions.time.start == datetime(2025, 5, 6, 20, 0, tzinfo=MSK)
+    assert regions.time.end == datetime(2025, 5, 7, 7, 0, tzinfo=MSK)

@@ -104,6 +104,10 @@ class CountDrafter:
         item, how, item_span = self._item_after(q, e)
         if how == "partitive" and item in self.g["place_items"] and parsed.value == 1:
             return None  # "in one of Kyiv's districts" says where, it counts nothing
+        if item in self.g["place_items"] and self._locative_qualifier(q, s):
+            q = self.ctx.doc[q.start + 1 : q.end]  # "158 drones over 15 regions": where, not "more than"
+            text, parsed = self.ctx.span_text(q), parse_quantity(self.ctx.span_text(q))
+            evidence = [Evidence(rule="count.quantity", detail=text, start=q.start_char, end=q.end_char)]
         elliptical = False
         if item is None and how == "partitive_anaphor" and prev is not None:
             item, elliptical = prev.item, True
@@ -216,6 +220,19 @@ class CountDrafter:
                 break
             j += 1
         return None, nothing, None
+
+    def _locative_qualifier(self, q: Span, s: int) -> bool:
+        """The count of places ``q`` opens with a preposition that is a qualifier only in
+        other places ("over"): after a counted noun ("destroyed 158 drones over 15
+        regions") it says where the drones were downed, while "over 150 drones" and
+        "attacked over 15 regions" keep "more than"."""
+        if len(q) < 2 or self.ctx.lower[q.start] not in self.g["locative_prepositions"] or q.start <= s:
+            return False
+        before = self.ctx.covering(labels.ITEM, q.start - 1)
+        if before is None:
+            return False
+        counts = self.ctx.within(labels.QUANTITY, max(s, before.start - 4), before.start)
+        return bool(counts) and not any(self.ctx.punct[counts[-1].end : before.start])
 
     def _partitive_head(self, k: int, limit: int) -> int:
         """The first token of the whole after "of" in a partitive, past its determiners and
