@@ -421,3 +421,20 @@ def test_over_after_a_counted_noun_places_the_regions_it_counts():
     assert got[(120, "drone")].quantity.qualifier == "more_than"
     assert regions.time.start == datetime(2025, 5, 6, 20, 0, tzinfo=MSK)
     assert regions.time.end == datetime(2025, 5, 7, 7, 0, tzinfo=MSK)
+
+
+def test_one_person_with_a_place_or_age_phrase_or_among_the_injured():
+    text = (
+        "A woman in her 70s was seriously injured by shrapnel in Nikopol, Governor Serhiy Lysak said. "
+        "A farmer from the village of Velyka Pysarivka was killed when his tractor hit a mine. "
+        "A 12-year-old boy was among the wounded."
+    )
+    claims = claimx.extract(text, published="2025-08-02")
+    got = [(c.event, c.quantity.value, c.item, c.quantity.text.split()[:2]) for c in claims]
+    assert got == [
+        ("casualty", 1, "person", ["A", "woman"]),
+        ("casualty", 1, "person", ["A", "farmer"]),
+        ("casualty", 1, "child", ["A", "12-year-old"]),
+    ]
+    assert [loc.code for loc in claims[0].locations] == ["UA-12"]
+    assert claims[0].source.kind == "governor"

@@ -388,7 +388,8 @@ class CountDrafter:
             anchor=a.start,
             event=a.id_ or "casualty",
             quantity=quantity,
-            item=items[-1].id_ if items else "person",
+            # the harmed person's own noun, not a place in the phrase ("a woman from the village of …")
+            item=next((it.id_ for it in items if it.id_ in self.g["casualty_items"]), "person"),
             hedged=self.state.hedged(s, e),
             evidence=[Evidence(rule="count.single", detail=text, start=a.start_char, end=a.end_char)],
         )
