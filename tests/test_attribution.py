@@ -264,3 +264,13 @@ def test_speaker_of_a_first_verb_coordinated_with_the_cue():
     # a source inside the first verb's phrase is its object, not the speaker
     text = "The mayor thanked rescuers and firefighters and said 11 people were injured."
     assert only(text, value=11).source.text == "The mayor"
+
+
+def test_participle_after_a_claim_of_responsibility_keeps_the_speaker():
+    text = (
+        "The Houthi rebels claimed responsibility on Thursday, saying they had fired two drones at "
+        "the port of Eilat."
+    )
+    claim = only(text, published="2025-09-12", value=2)
+    assert (claim.event, claim.item, claim.source.kind) == ("attack", "drone", "military")
+    assert claim.source.text == "The Houthi rebels"

@@ -359,3 +359,13 @@ def test_a_name_after_a_roles_complement_is_the_name(find):
     # a complement ending in a capitalized body ("of Strategic Studies") holds no person's name
     found = find("A researcher at the Centre for Defence Strategies said the tally was plausible.")
     assert found["A researcher at the Centre for Defence Strategies"][2].name is None
+
+
+def test_houthi_movement_and_general_staff_are_bodies(find):
+    found = find(
+        "Yemen's Houthi movement claimed the attack. Ukraine's General Staff said the depot was hit."
+    )
+    kind, _, info = found["Yemen's Houthi movement"]
+    assert (kind, info.name) == ("military", "Yemen's Houthi movement")
+    kind, _, info = found["Ukraine's General Staff"]
+    assert (kind, info.name, info.role) == ("military", "Ukraine's General Staff", None)

@@ -639,10 +639,13 @@ def _individual(tokens: list[Token], lex: _Lexicon) -> bool:
     administration") rather than a body or group: a singular role word before any
     complement."""
     openers = {words[0] for words in lex.openers}
-    for token in tokens:
+    for k, token in enumerate(tokens):
         low = token.lower_
         if low in openers:
             return False
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and _capitalized(nxt) and nxt.lower_ in lex.non_name_words:
+            continue  # part of a body's name: "General Staff", "Chief Command"
         if low in lex.person_words and not (low.endswith("s") and not low.endswith("ss")):
             return True
     return False
