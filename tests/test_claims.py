@@ -438,3 +438,14 @@ def test_one_person_with_a_place_or_age_phrase_or_among_the_injured():
     ]
     assert [loc.code for loc in claims[0].locations] == ["UA-12"]
     assert claims[0].source.kind == "governor"
+
+
+def test_a_second_reported_clause_does_not_lend_its_place():
+    text = (
+        "The Russian Defence Ministry said its forces had destroyed 14 Ukrainian tanks over the past week "
+        "and that its troops had captured a village in the Donetsk region."
+    )
+    (claim,) = claimx.extract(text, published="2025-04-20")
+    assert (claim.event, claim.quantity.value, claim.item) == ("interception", 14, "tank")
+    assert claim.locations == []
+    assert claim.source.kind == "ministry_of_defense"

@@ -401,6 +401,7 @@ class CountDrafter:
         (the sentence's previous count, the claim an elliptical count continues, the
         harm just reported, or an earlier located claim), minus countries of origin."""
         quote = self.ctx.quotation_at(self.ctx.token_starts[draft.anchor])
+        s, e = self._reported_clause(draft.anchor, s, e)
         locations, own_place = self.places.find(s, e, quote)
         draft.own_place = own_place
         if locations:
@@ -438,6 +439,22 @@ class CountDrafter:
                     detail=",".join(loc.code or loc.text for loc in donor.locations),
                 )
             )
+
+    def _reported_clause(self, anchor: int, s: int, e: int) -> tuple[int, int]:
+        """The part of segment ``[s, e)`` in the anchor's own reported clause: a speaker
+        may report several things, "said it had struck more than 100 targets and that its
+        troops were operating in Khan Younis", and the place of the second is not the
+        place of the first."""
+        lower, joins, that = self.ctx.lower, self.g["verb_coordinators"], self.g["complementizers"]
+        for t in range(anchor + 1, e - 1):
+            if lower[t] in joins and lower[t + 1] in that:
+                e = t
+                break
+        for t in range(anchor - 1, s, -1):
+            if lower[t] in that and lower[t - 1] in joins:
+                s = t + 1
+                break
+        return s, e
 
     def _previous_harm(self, i: int) -> Draft | None:
         """The latest located casualty or damage claim of the last two sentences."""
