@@ -274,3 +274,10 @@ def test_participle_after_a_claim_of_responsibility_keeps_the_speaker():
     claim = only(text, published="2025-09-12", value=2)
     assert (claim.event, claim.item, claim.source.kind) == ("attack", "drone", "military")
     assert claim.source.text == "The Houthi rebels"
+
+
+def test_a_place_inside_the_speakers_mention_keeps_the_speaker():
+    text = "Local officials in Zaporizhzhia said 16 people had been wounded in the morning strike."
+    claim = only(text, published="2025-04-14", value=16)
+    assert (claim.source.kind, claim.source.text) == ("official", "Local officials in Zaporizhzhia")
+    assert [loc.code for loc in claim.locations] == ["UA-23"]

@@ -233,7 +233,13 @@ class Attributor:
         else:
             parenthetical = False
         region = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
-        if region is not None and region.start > sent.start and lower[region.start - 1] in ("in", "from"):
+        ends_here = any(span.end == j for span in self.ctx.within(labels.SOURCE, sent.start, j))
+        if (
+            region is not None
+            and not ends_here  # "officials in Crimea said": the place is part of the mention
+            and region.start > sent.start
+            and lower[region.start - 1] in ("in", "from")
+        ):
             j = region.start - 1  # "the Houthis in Yemen said"
         for span in self.ctx.within(labels.SOURCE, sent.start, j):
             if span.end == j:
