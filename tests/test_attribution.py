@@ -281,3 +281,14 @@ def test_a_place_inside_the_speakers_mention_keeps_the_speaker():
     claim = only(text, published="2025-04-14", value=16)
     assert (claim.source.kind, claim.source.text) == ("official", "Local officials in Zaporizhzhia")
     assert [loc.code for loc in claim.locations] == ["UA-23"]
+
+
+def test_a_source_opening_the_reported_clause_is_not_an_inverted_speaker():
+    text = "Witnesses in Gaza City said the Israeli military had struck 3 apartment buildings overnight."
+    claim = only(text, published="2025-03-02", value=3)
+    assert claim.source.kind == "witness"
+    text = "The monitor said the army had shelled 4 villages near the border."
+    claim = only(text, published="2025-03-02", value=4)
+    assert claim.source.kind == "unattributed"
+    text = '"We intercepted 12 drones over the sea," said the navy on Monday.'
+    assert only(text, published="2025-03-02", value=12).source.text == "the navy"

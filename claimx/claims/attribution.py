@@ -320,6 +320,15 @@ class Attributor:
                 return span
         return None
 
+    def _opens_reported_clause(self, src: Span, sent: Sentence) -> bool:
+        """A source right after a cue is the subject of the reported clause, not an
+        inverted speaker, when a verb follows it ("said the RSF had fired", "said the
+        army shelled"); an inverted speaker ends its clause ("…," said the ministry)."""
+        k = src.end
+        if k >= sent.end:
+            return False
+        return self.ctx.lower[k] in self.g["auxiliaries"] or self.ctx.covering(labels.EVENT, k) is not None
+
     def _has_content(self, start: int, end: int) -> bool:
         return start < end and any(self.ctx.within(label, start, end) for label in CONTENT)
 
@@ -365,6 +374,8 @@ class Attributor:
                 if src is None:
                     src = self._source_starting_after(cue.end, sent, gap=0)
                     rule = "inverted_cue"
+                    if src is not None and self._opens_reported_clause(src, sent):
+                        src = None  # "said the RSF had fired 10 drones": what is said, not who says it
                 if (
                     src is None
                     and last_src is not None
