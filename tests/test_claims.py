@@ -449,3 +449,10 @@ def test_a_second_reported_clause_does_not_lend_its_place():
     assert (claim.event, claim.quantity.value, claim.item) == ("interception", 14, "tank")
     assert claim.locations == []
     assert claim.source.kind == "ministry_of_defense"
+
+
+def test_a_governors_surname_that_looks_like_a_town_is_not_their_region():
+    text = "Governor Alexander Gusev said nobody was hurt when drone debris fell overnight."
+    (claim,) = claimx.extract(text, published="2025-06-10")
+    assert (claim.event, claim.quantity.value, claim.source.kind) == ("casualty", 0, "governor")
+    assert claim.locations == []

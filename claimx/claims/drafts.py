@@ -98,7 +98,10 @@ class Drafting:
             if mention is None or mention.start is None:
                 continue
             first, last = self.ctx.token_at(mention.start), self.ctx.token_at(mention.end - 1) + 1
+            # a person's name may look like a town ("Governor Alexander Gusev"): not their area
+            name = mention.name if mention.role else None  # a body's name is its whole mention
+            name_start = mention.end - len(name) if name and mention.text.endswith(name) else mention.end
             for region in self.ctx.within(labels.REGION, first, last):
-                if region.kb_id_ in ("region", "place"):
+                if region.kb_id_ in ("region", "place") and region.start_char < name_start:
                     return region
         return None
