@@ -377,3 +377,7 @@ def test_every_code_in_the_tables_is_known():
     gaz = load_gazetteer(models_dir())
     codes = {code for code, _ in gaz.names.values() if code} | set(gaz.stems.values())
     assert not {c for c in codes if c not in gaz}
+
+
+def test_maritime_is_not_togos_region(find):
+    assert find("Maritime security firm Ambrey said a ship was hit off Aden.") == [("Aden", "YE-AD", "place")]

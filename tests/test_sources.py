@@ -369,3 +369,10 @@ def test_houthi_movement_and_general_staff_are_bodies(find):
     assert (kind, info.name) == ("military", "Yemen's Houthi movement")
     kind, _, info = found["Ukraine's General Staff"]
     assert (kind, info.name, info.role) == ("military", "Ukraine's General Staff", None)
+
+
+def test_ukmto_is_a_military_source_and_maritime_is_no_place(find):
+    found = find("The United Kingdom Maritime Trade Operations agency said a tanker reported a blast.")
+    kind, kb, _ = found["The United Kingdom Maritime Trade Operations agency"]
+    assert (kind, kb) == ("military", "entity")
+    assert find("UKMTO said the crew was safe.")["UKMTO"][0] == "military"
