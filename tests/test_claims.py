@@ -456,3 +456,23 @@ def test_a_governors_surname_that_looks_like_a_town_is_not_their_region():
     (claim,) = claimx.extract(text, published="2025-06-10")
     assert (claim.event, claim.quantity.value, claim.source.kind) == ("casualty", 0, "governor")
     assert claim.locations == []
+
+
+def test_counted_homes_sharing_an_attack_verb_are_damage():
+    text = (
+        "Russian troops shelled the Nikopol district 14 times over the past day, damaging a lyceum, "
+        "a power line and 6 private houses, the regional governor said."
+    )
+    claims = claimx.extract(text, published="2025-07-01")
+    got = {(c.quantity.value, c.item): c.event for c in claims if c.quantity}
+    assert got[(6, "home")] == "damage"
+
+
+def test_damage_without_a_count_names_the_site_not_the_people_moved():
+    text = (
+        "About 60 residents were evacuated after drone debris set off a fire at an oil terminal in "
+        "the port of Tuapse, local authorities said."
+    )
+    (claim,) = [c for c in claimx.extract(text, published="2025-07-01") if c.event == "damage"]
+    assert (claim.quantity, claim.item) == (None, "terminal")
+    assert "RU-KDA" in [loc.code for loc in claim.locations]

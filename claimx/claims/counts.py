@@ -291,8 +291,8 @@ class CountDrafter:
                 events = casualty
             elif prev is None or prev.event != "casualty":
                 return None, None
-        if not events and first is not None:
-            return first.event, None
+        if not events and first is not None:  # counted homes are damage whichever verb they share
+            return ("damage" if item in self.g["damage_items"] else first.event), None
         if not events:
             events = self.ctx.within(labels.EVENT, sent.start, sent.end)
         if events:

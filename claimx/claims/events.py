@@ -131,7 +131,10 @@ class EventDrafter:
             site = next((it for it in self.ctx.within(labels.ITEM, lo, hi) if it.id_ in sites), None)
             if site is not None:
                 return site.id_
-        items = self.ctx.within(labels.ITEM, lo, trigger.start)
+        # people before the trigger are those it harmed or moved ("100 people were evacuated
+        # after drone debris sparked a fire"), not what attacked or was damaged
+        casualty = self.g["casualty_items"]
+        items = [it for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ not in casualty]
         if items:
             return items[0].id_
         after = self.ctx.within(labels.ITEM, trigger.end, min(hi, trigger.end + 5))
