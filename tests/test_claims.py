@@ -476,3 +476,13 @@ def test_damage_without_a_count_names_the_site_not_the_people_moved():
     (claim,) = [c for c in claimx.extract(text, published="2025-07-01") if c.event == "damage"]
     assert (claim.quantity, claim.item) == (None, "terminal")
     assert "RU-KDA" in [loc.code for loc in claim.locations]
+
+
+def test_drones_lost_to_electronic_warfare_are_interceptions():
+    text = (
+        "Russia attacked Ukraine overnight with 147 drones, the air force said. Air defences shot down 97 "
+        "of them, and 25 more were locally lost, likely to electronic warfare."
+    )
+    claims = claimx.extract(text, published="2025-09-03")
+    got = {c.quantity.value: (c.event, c.item) for c in claims}
+    assert got == {147: ("attack", "drone"), 97: ("interception", "drone"), 25: ("interception", "drone")}
