@@ -171,7 +171,10 @@ class TimeGrammar:
         hour = rf"(?<![\w:.,]){H}(?![\w:.,])"
         equiv_named = rf"{HS0}\({HS0}(?P<eqclock>{clock})(?:{DASH}{clock})?{HS0}(?P<eqzone>{zone}){HS0}\)"
         equiv = _plain(equiv_named)
-        clockpt_named = rf"(?P<clock>{clock})(?:{HS0}(?P<zone>{zone}))?(?:{HS}(?i:on){HS}(?P<day>{day}))?"
+        # "23:00 on June 3", also without "on" ("8 p.m. Monday", "20:00 June 3")
+        clockpt_named = (
+            rf"(?P<clock>{clock})(?:{HS0}(?P<zone>{zone}))?(?:(?:{HS}(?i:on))?{HS}(?P<day>{day}))?"
+        )
         clockpt = _plain(clockpt_named)
         self.clockpt = re.compile(clockpt_named)
         self.equiv = re.compile(equiv_named)

@@ -426,6 +426,20 @@ def test_zone_after_the_last_day_covers_the_whole_range(find):
     )
 
 
+def test_range_ends_with_a_day_but_no_on(find):
+    assert find("Drones flew from 9 p.m. Friday to 4 a.m. Saturday, the mayor said.") == [
+        ("from 9 p.m. Friday to 4 a.m. Saturday", "range")
+    ]
+    assert window("from 9 p.m. Friday to 4 a.m. Saturday", date(2025, 8, 10)) == (
+        datetime(2025, 8, 8, 21, 0),
+        datetime(2025, 8, 9, 4, 0),
+    )
+    assert window("between 22:00 August 8 and 05:00 August 9 MSK", date(2025, 8, 10)) == (
+        datetime(2025, 8, 8, 22, tzinfo=MSK),
+        datetime(2025, 8, 9, 5, tzinfo=MSK),
+    )
+
+
 # -------------------------------------------------------------------------- date ranges
 
 
