@@ -292,3 +292,15 @@ def test_a_source_opening_the_reported_clause_is_not_an_inverted_speaker():
     assert claim.source.kind == "unattributed"
     text = '"We intercepted 12 drones over the sea," said the navy on Monday.'
     assert only(text, published="2025-03-02", value=12).source.text == "the navy"
+
+
+def test_an_aside_between_the_speaker_and_the_cue():
+    text = (
+        "A senior Ukrainian intelligence official, speaking on condition of anonymity, said 9 Russian "
+        "aircraft had been hit at the airfield."
+    )
+    claim = only(text, published="2025-06-02", value=9)
+    assert (claim.source.kind, claim.source.anonymous) == ("anonymous_official", True)
+    text = "The Defence Ministry, in a statement on Telegram, said 31 drones were downed over Crimea."
+    claim = only(text, published="2025-06-02", value=31)
+    assert claim.source.kind == "ministry_of_defense"

@@ -75,6 +75,12 @@ class Attribution:
         return replace(self, rule="inherited")
 
 
+#: Most tokens in a comma-enclosed aside between a speaker and its cue
+#: (", speaking on condition of anonymity,").
+MAX_ASIDE = 10
+#: Mentions that make a comma-enclosed stretch a clause of its own rather than an aside.
+ASIDE_BLOCKERS = (labels.SOURCE, labels.CUE, labels.QUANTITY, labels.EVENT)
+
 #: Most tokens between a speaker and the "and" before its cue ("Officials closed the
 #: airport and said"): a longer first verb phrase is more likely a clause of its own.
 MAX_FIRST_VERB_PHRASE = 12
@@ -232,6 +238,9 @@ class Attributor:
             parenthetical = True
         else:
             parenthetical = False
+            aside = self._aside_before(j, sent)
+            if aside is not None:
+                j = aside  # "A senior official, speaking on condition of anonymity, said"
         region = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
         ends_here = any(span.end == j for span in self.ctx.within(labels.SOURCE, sent.start, j))
         if (
@@ -265,6 +274,30 @@ class Attributor:
             ):
                 return span
             break
+        return None
+
+    def _aside_before(self, j: int, sent: Sentence) -> int | None:
+        """The start of a comma-enclosed aside ending right before token ``j`` when a
+        source ends right before it: "A senior official, speaking on condition of
+        anonymity, said", "The ministry, in a statement on Telegram, said". The aside holds
+        no source, cue, quotation or count of its own, and the source is a speaker, not a
+        document ("The statement, released on November 12, described …" describes)."""
+        ctx = self.ctx
+        if j - 1 <= sent.start or ctx.words[j - 1] != ",":
+            return None
+        for c in range(j - 2, max(sent.start, j - 2 - MAX_ASIDE), -1):
+            if ctx.words[c] == ",":
+                inside = range(c + 1, j - 1)
+                if not inside or any(
+                    ctx.quote[t] or any(ctx.covering(label, t) is not None for label in ASIDE_BLOCKERS)
+                    for t in inside
+                ):
+                    return None
+                ends = any(
+                    s.end == c and self.report_nouns.isdisjoint(ctx.lower[s.start : s.end])
+                    for s in ctx.within(labels.SOURCE, sent.start, c)
+                )
+                return c if ends else None
         return None
 
     def _coordinated_subject(self, j: int, sent: Sentence) -> Span | None:
