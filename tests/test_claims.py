@@ -486,3 +486,15 @@ def test_drones_lost_to_electronic_warfare_are_interceptions():
     claims = claimx.extract(text, published="2025-09-03")
     got = {c.quantity.value: (c.event, c.item) for c in claims}
     assert got == {147: ("attack", "drone"), 97: ("interception", "drone"), 25: ("interception", "drone")}
+
+
+def test_since_late_month_runs_to_the_report_and_into_is_a_destination():
+    text = (
+        "More than 3,000 people have been wounded in Israeli strikes since late October, the health "
+        "ministry said. On Friday, 12 rockets crossed from Lebanon into the Western Galilee, the army said."
+    )
+    claims = claimx.extract(text, published="2025-01-10")
+    got = {c.quantity.value: c for c in claims}
+    assert (got[3000].time.start, got[3000].time.end) == (date(2024, 10, 1), date(2025, 1, 10))
+    assert [loc.code for loc in got[12].locations] == ["IL-Z"]
+    assert (got[12].event, got[12].item) == ("attack", "rocket")

@@ -96,6 +96,8 @@ class LocationFinder:
         Crimea") or inside a speaker's description ("the Houthis in Yemen said") is
         not where the event happened."""
         lower = self.ctx.lower
+        if lower[prep] in self.g["destination_prepositions"]:
+            return "locative"  # "crossed from Lebanon into the Upper Galilee": where they went
         for j in range(prep - 1, max(self.ctx.sentence(prep).start - 1, prep - 4), -1):
             word = lower[j]
             if word in self.g["origin_prepositions"]:

@@ -75,8 +75,12 @@ class Timeline:
         return lower[j - 1] in self.g["release_verbs"] or self.ctx.covering(labels.CUE, j - 1) is not None
 
     def _since(self, span: Span) -> bool:
-        """The time opens a period that runs to the report ("since Oct. 7")."""
-        return span.start > 0 and self.ctx.lower[span.start - 1] in self.g["open_period_prepositions"]
+        """The time opens a period that runs to the report ("since Oct. 7", "since late
+        September", "since the end of May")."""
+        j, lower = span.start, self.ctx.lower
+        while j > 0 and span.start - j < 4 and lower[j - 1] in self.g["period_edge_words"]:
+            j -= 1
+        return j > 0 and lower[j - 1] in self.g["open_period_prepositions"]
 
     def sentence_times(self, index: int) -> list[TimedMention]:
         """The sentence's time mentions, resolved; partial ones completed from context."""
