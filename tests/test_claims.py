@@ -498,3 +498,15 @@ def test_since_late_month_runs_to_the_report_and_into_is_a_destination():
     assert (got[3000].time.start, got[3000].time.end) == (date(2024, 10, 1), date(2025, 1, 10))
     assert [loc.code for loc in got[12].locations] == ["IL-Z"]
     assert (got[12].event, got[12].item) == ("attack", "rocket")
+
+
+def test_a_count_of_people_named_by_an_unlisted_noun_before_a_casualty_verb():
+    text = "At least 17 Palestinians were killed in Israeli strikes on Khan Younis on Sunday, medics said."
+    (claim,) = claimx.extract(text, published="2025-03-02")
+    assert (claim.event, claim.quantity.value, claim.quantity.qualifier, claim.item) == (
+        "casualty",
+        17,
+        "at_least",
+        "person",
+    )
+    assert [loc.code for loc in claim.locations] == ["PS-KYS"]

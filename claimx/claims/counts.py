@@ -22,6 +22,10 @@ from ..schema import Evidence, Quantity
 from .anchors import AnchorFinder
 from .drafts import Draft, Drafting
 
+#: Most words naming the harmed people between a count and its casualty verb ("22
+#: Palestinians were killed", "12 Hezbollah members were killed").
+MAX_HARMED_NOUN = 2
+
 
 class CountDrafter:
     """Builds the count claims of one document, sentence by sentence."""
@@ -119,6 +123,8 @@ class CountDrafter:
             killed_before = any(ev.id_ == "casualty" and 0 < q.start - ev.end + 1 <= 1 for ev in events)
             if casualty and (how != "none" or killed_before):  # "killed at least 29 Palestinians"
                 item, how = "person", "casualty_trigger"
+            elif how == "none" and self._harmed_subject(q, events):  # "22 Palestinians were killed"
+                item, how = "person", "casualty_subject"
             elif (
                 how == "anaphor"
                 and prev is not None
@@ -168,6 +174,17 @@ class CountDrafter:
             evidence=evidence,
             elliptical=elliptical,
             hedged=self.state.hedged(s, e),
+        )
+
+    def _harmed_subject(self, q: Span, events: list[Span]) -> bool:
+        """Count ``q`` and a noun claimx does not list ("Palestinians", "Hezbollah
+        members") are the subject of a casualty verb right after them: people."""
+        limit = MAX_HARMED_NOUN + 1
+        return any(
+            ev.id_ == "casualty"
+            and 0 < ev.start - q.end <= limit
+            and all(self.ctx.alpha[t] for t in range(q.end, ev.start))
+            for ev in events
         )
 
     def _item_after(self, q: Span, limit: int) -> tuple[str | None, str, Span | None]:
