@@ -510,3 +510,14 @@ def test_a_count_of_people_named_by_an_unlisted_noun_before_a_casualty_verb():
         "person",
     )
     assert [loc.code for loc in claim.locations] == ["PS-KYS"]
+
+
+def test_the_value_of_a_death_toll_counts_people():
+    text = (
+        "The death toll from Thursday's Russian strike on an apartment block in Dnipro rose to 23, "
+        "Governor Serhiy Lysak said. Rescuers found two more bodies, bringing the toll to 25."
+    )
+    claims = claimx.extract(text, published="2025-02-01")
+    got = {c.quantity.value: (c.event, c.item, c.source.kind, [loc.code for loc in c.locations]) for c in claims}
+    assert got[23] == ("casualty", "person", "governor", ["UA-12"])
+    assert got[25][:2] == ("casualty", "person")

@@ -25,6 +25,9 @@ from .drafts import Draft, Drafting
 #: Most words naming the harmed people between a count and its casualty verb ("22
 #: Palestinians were killed", "12 Hezbollah members were killed").
 MAX_HARMED_NOUN = 2
+#: Most tokens between "toll" and its value ("the death toll from Monday's missile strike on
+#: the city rose to 58").
+MAX_TOLL_GAP = 16
 
 
 class CountDrafter:
@@ -125,6 +128,8 @@ class CountDrafter:
                 item, how = "person", "casualty_trigger"
             elif how == "none" and self._harmed_subject(q, events):  # "22 Palestinians were killed"
                 item, how = "person", "casualty_subject"
+            elif self._toll_value(q, s):  # "the death toll rose to 58"
+                item, how = "person", "toll"
             elif (
                 how == "anaphor"
                 and prev is not None
@@ -175,6 +180,14 @@ class CountDrafter:
             elliptical=elliptical,
             hedged=self.state.hedged(s, e),
         )
+
+    def _toll_value(self, q: Span, s: int) -> bool:
+        """Count ``q`` is the value of a toll named before it in its segment: "the death
+        toll from Monday's strike rose to 58", "bringing the toll to 12", "a toll of 40"."""
+        lower = self.ctx.lower
+        if q.start <= s or lower[q.start - 1] not in self.g["toll_links"]:
+            return False
+        return not self.g["toll_nouns"].isdisjoint(lower[max(s, q.start - MAX_TOLL_GAP) : q.start])
 
     def _harmed_subject(self, q: Span, events: list[Span]) -> bool:
         """Count ``q`` and a noun claimx does not list ("Palestinians", "Hezbollah
