@@ -518,6 +518,8 @@ def test_the_value_of_a_death_toll_counts_people():
         "Governor Serhiy Lysak said. Rescuers found two more bodies, bringing the toll to 25."
     )
     claims = claimx.extract(text, published="2025-02-01")
-    got = {c.quantity.value: (c.event, c.item, c.source.kind, [loc.code for loc in c.locations]) for c in claims}
+    got = {
+        c.quantity.value: (c.event, c.item, c.source.kind, [loc.code for loc in c.locations]) for c in claims
+    }
     assert got[23] == ("casualty", "person", "governor", ["UA-12"])
     assert got[25][:2] == ("casualty", "person")
