@@ -523,3 +523,15 @@ def test_the_value_of_a_death_toll_counts_people():
     }
     assert got[23] == ("casualty", "person", "governor", ["UA-12"])
     assert got[25][:2] == ("casualty", "person")
+
+
+def test_a_total_takes_the_place_named_after_the_part_it_includes():
+    text = (
+        "Nine people, including a 14-year-old girl, were wounded when a Russian drone hit a bus in "
+        "Kherson, the regional administration said. Air defences downed 40 drones, including 11 over "
+        "the Odesa region."
+    )
+    claims = claimx.extract(text, published="2025-05-20")
+    got = {c.quantity.value: [loc.code for loc in c.locations] for c in claims}
+    assert got[9] == ["UA-65"]
+    assert got[40] == [] and got[11] == ["UA-51"]  # the place of a part is not the total's

@@ -66,7 +66,24 @@ class CountDrafter:
             self._locate(draft, s, e, drafts, prev)
             drafts.extend(self._distribute(draft, anchor, s, e))
         self._share_coordinated_place(drafts)
+        self._share_included_place(drafts)
         return drafts
+
+    def _share_included_place(self, drafts: list[Draft]) -> None:
+        """A total whose verb and place come after a part it includes takes that place:
+        "Six people, including two children, were injured … in Kyiv's Obolonskyi district"."""
+        for d, nxt in zip(drafts, drafts[1:], strict=False):
+            if d.locations or d.own_place or not nxt.locations or nxt.event != d.event:
+                continue
+            words = " ".join(self.ctx.lower[nxt.start : nxt.anchor]).strip(" ,(—–")
+            if words not in self.g["inclusion_markers"] or self.ctx.within(labels.EVENT, d.start, d.end):
+                continue
+            d.locations = list(nxt.locations)
+            d.evidence.append(
+                Evidence(
+                    rule="location.included", detail=",".join(loc.code or loc.text for loc in nxt.locations)
+                )
+            )
 
     def _share_coordinated_place(self, drafts: list[Draft]) -> None:
         """A conjunct joined by "and" lends its place back to the count before it when
