@@ -376,3 +376,13 @@ def test_ukmto_is_a_military_source_and_maritime_is_no_place(find):
     kind, kb, _ = found["The United Kingdom Maritime Trade Operations agency"]
     assert (kind, kb) == ("military", "entity")
     assert find("UKMTO said the crew was safe.")["UKMTO"][0] == "military"
+
+
+def test_middle_east_outlets_are_media(find):
+    found = find(
+        "The Houthi-run Al-Masirah TV reported strikes on Hodeidah, while Lebanon's state news agency "
+        "NNA said a car was hit. Fars news agency said air defences were active."
+    )
+    assert found["The Houthi-run Al-Masirah TV"][0] == "media"
+    assert found["Lebanon's state news agency NNA"][0] == "media"
+    assert found["Fars news agency"][0] == "media"
