@@ -535,3 +535,18 @@ def test_a_total_takes_the_place_named_after_the_part_it_includes():
     got = {c.quantity.value: [loc.code for loc in c.locations] for c in claims}
     assert got[9] == ["UA-65"]
     assert got[40] == [] and got[11] == ["UA-51"]  # the place of a part is not the total's
+
+
+def test_coordinated_subjects_share_the_verb_after_them():
+    text = (
+        "Russia attacked Ukraine overnight with 4 cruise missiles and 75 drones, the air force said, "
+        "adding that 2 missiles and 51 drones were shot down."
+    )
+    claims = claimx.extract(text, published="2025-10-02")
+    got = [(c.quantity.value, c.item, c.event) for c in claims]
+    assert got == [
+        (4, "missile", "attack"),
+        (75, "drone", "attack"),
+        (2, "missile", "interception"),
+        (51, "drone", "interception"),
+    ]

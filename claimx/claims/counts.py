@@ -65,9 +65,30 @@ class CountDrafter:
                 continue
             self._locate(draft, s, e, drafts, prev)
             drafts.extend(self._distribute(draft, anchor, s, e))
+        self._share_coordinated_verb(drafts)
         self._share_coordinated_place(drafts)
         self._share_included_place(drafts)
         return drafts
+
+    def _share_coordinated_verb(self, drafts: list[Draft]) -> None:
+        """Coordinated subjects share the verb after them: in "3 missiles and 86 drones
+        were neutralised" the missiles were neutralised too, not launched like the count
+        before them."""
+        for d, nxt in zip(reversed(drafts[:-1]), reversed(drafts[1:]), strict=True):
+            trigger = next((e for e in nxt.evidence if e.rule == "count.event"), None)
+            inherited = any(e.rule == "count.event.inherited" for e in d.evidence)
+            if (
+                not inherited
+                or trigger is None
+                or trigger.start is None
+                or self.ctx.lower[nxt.start] != "and"
+                or self.ctx.token_at(trigger.start) < nxt.anchor
+                or d.item in self.g["damage_items"]
+            ):
+                continue
+            d.event = "damage" if nxt.event == "damage" and d.item in self.g["site_items"] else nxt.event
+            d.evidence = [e for e in d.evidence if e.rule != "count.event.inherited"]
+            d.evidence.append(Evidence(rule="count.event.coordinated", detail=d.event))
 
     def _share_included_place(self, drafts: list[Draft]) -> None:
         """A total whose verb and place come after a part it includes takes that place:
