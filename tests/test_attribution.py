@@ -304,3 +304,13 @@ def test_an_aside_between_the_speaker_and_the_cue():
     text = "The Defence Ministry, in a statement on Telegram, said 31 drones were downed over Crimea."
     claim = only(text, published="2025-06-02", value=31)
     assert claim.source.kind == "ministry_of_defense"
+
+
+def test_a_statement_time_does_not_end_a_parenthetical_attribution():
+    text = (
+        "Air defences destroyed 112 Ukrainian drones overnight, Russia's Defence Ministry said on "
+        "Thursday, including 40 over the Bryansk region."
+    )
+    claim = only(text, published="2025-05-22", value=40)
+    assert claim.source.kind == "ministry_of_defense"
+    assert [loc.code for loc in claim.locations] == ["RU-BRY"]

@@ -380,7 +380,12 @@ class Attributor:
         after = self._has_content(last, clause_end)
         separated = first > clause_start and (ctx.punct[first - 1] or ctx.quote[first - 1])
         if before and (separated or not after):
-            if after and last < clause_end and ctx.words[last] == ",":
+            k = last
+            while k < clause_end and (
+                ctx.covering(labels.TIME, k) is not None or ctx.lower[k] in self.g["statement_time_gap"]
+            ):
+                k += 1  # "…, the ministry said on Sunday, including 91 over the Moscow region"
+            if after and k < clause_end and ctx.words[k] == ",":
                 return clause_start, clause_end  # parenthetical: ", he added, ..."
             return clause_start, first
         if after:
