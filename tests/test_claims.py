@@ -550,3 +550,11 @@ def test_coordinated_subjects_share_the_verb_after_them():
         (2, "missile", "interception"),
         (51, "drone", "interception"),
     ]
+
+
+def test_attack_without_a_weapon_names_the_site_it_hit():
+    text = "Ukraine's General Staff said on Friday it had hit an oil depot in the Bryansk region overnight."
+    (claim,) = claimx.extract(text, published="2025-08-15")
+    assert (claim.event, claim.quantity, claim.item) == ("attack", None, "depot")
+    assert [loc.code for loc in claim.locations] == ["RU-BRY"]
+    assert claim.source.kind == "military"
