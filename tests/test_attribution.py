@@ -314,3 +314,17 @@ def test_a_statement_time_does_not_end_a_parenthetical_attribution():
     claim = only(text, published="2025-05-22", value=40)
     assert claim.source.kind == "ministry_of_defense"
     assert [loc.code for loc in claim.locations] == ["RU-BRY"]
+
+
+def test_a_witness_named_with_an_age_speaks():
+    text = (
+        '"The whole building shook," said Mariia Kovalenko, 33, who lives on the ninth floor. '
+        '"Two of my neighbours were killed."'
+    )
+    claims = claimx.extract(text, published="2025-04-05")
+    assert [(c.event, c.quote, c.source.kind) for c in claims] == [
+        ("statement", True, "witness"),
+        ("casualty", True, "witness"),
+    ]
+    text = "Andriy Melnyk, 52, said he counted 6 explosions after midnight."
+    assert only(text, value=6).source.kind == "witness"

@@ -386,3 +386,9 @@ def test_middle_east_outlets_are_media(find):
     assert found["The Houthi-run Al-Masirah TV"][0] == "media"
     assert found["Lebanon's state news agency NNA"][0] == "media"
     assert found["Fars news agency"][0] == "media"
+
+
+def test_private_people_quoted_with_their_age_are_witnesses(find):
+    found = find('"The windows just flew in," said Halyna Moroz, 71, who lives nearby. Petro, 38, said he ran.')
+    assert found["Halyna Moroz"][:2] == ("witness", "entity")
+    assert found["Petro"][0] == "witness"

@@ -286,19 +286,27 @@ class Attributor:
         if j - 1 <= sent.start or ctx.words[j - 1] != ",":
             return None
         for c in range(j - 2, max(sent.start, j - 2 - MAX_ASIDE), -1):
-            if ctx.words[c] == ",":
-                inside = range(c + 1, j - 1)
-                if not inside or any(
+            if ctx.words[c] != ",":
+                continue
+            inside = range(c + 1, j - 1)
+            age = len(inside) == 1 and ctx.words[c + 1].isdigit()  # "Ihor Petrenko, 47, said"
+            if not age and (
+                not inside
+                or any(
                     ctx.quote[t] or any(ctx.covering(label, t) is not None for label in ASIDE_BLOCKERS)
                     for t in inside
-                ):
-                    return None
-                ends = any(
-                    s.end == c and self.report_nouns.isdisjoint(ctx.lower[s.start : s.end])
-                    for s in ctx.within(labels.SOURCE, sent.start, c)
                 )
-                return c if ends else None
+            ):
+                return None
+            return c if self._speaker_ends_at(c, sent) else None
         return None
+
+    def _speaker_ends_at(self, token: int, sent: Sentence) -> bool:
+        """A source that is a speaker, not a document, ends right before ``token``."""
+        return any(
+            s.end == token and self.report_nouns.isdisjoint(self.ctx.lower[s.start : s.end])
+            for s in self.ctx.within(labels.SOURCE, sent.start, token)
+        )
 
     def _coordinated_subject(self, j: int, sent: Sentence) -> Span | None:
         """The subject of a first verb coordinated with the cue ending at ``j``:

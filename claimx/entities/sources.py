@@ -40,6 +40,9 @@ ENTITY = "entity"
 REFERENCE = "reference"
 PRONOUN = "pronoun"
 ANONYMOUS = "anonymous_official"
+WITNESS = "witness"
+#: Ages that follow a private person's name in news copy ("said Oksana Hrytsenko, 54,").
+AGE_RANGE = range(1, 111)
 
 _MARKER = "marker"
 _BLOCK = "block"
@@ -241,6 +244,7 @@ class SourceRecognizer:
             floor = chunk.end
         spans = [Span(doc, c.start, c.end, label=SOURCE, kb_id=c.kb, span_id=c.kind) for c in chunks]
         spans += self._pronouns(doc, spans)
+        spans += self._aged_people(doc, spans)
         spans += self._surnames(doc, spans)
         spans += self._people(doc, spans, people)
         spans.sort(key=lambda s: s.start)
@@ -549,6 +553,31 @@ class SourceRecognizer:
                 found.append(Span(doc, i, i + 1, label=SOURCE, kb_id=PRONOUN, span_id=""))
         return found
 
+    def _aged_people(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Private people quoted with their age, a news convention for residents and
+        eyewitnesses: "said Oksana Hrytsenko, 54, whose flat was damaged", "Svitlana, 62,
+        told Reuters". They speak as witnesses."""
+        lex, n = self.lex, len(doc)
+        taken = _covered(spans)
+        found = []
+        for i, token in enumerate(doc):
+            if token.lower_ not in lex.reporting_verbs:
+                continue
+            after = _name_after(doc, i + 1, lex, {}) if i + 1 < n else None
+            if after is not None and _aged(doc, after[1]):
+                name = after
+            else:
+                before = i - 4  # "<name> , <age> , said"
+                if before < 1 or doc[i - 1].text != "," or not _aged(doc, i - 3):
+                    continue
+                name = _name_before(doc, i - 3, 0, lex)
+                if name is None:
+                    continue
+            if not any(k in taken for k in range(*name)):
+                found.append(Span(doc, name[0], name[1], label=SOURCE, kb_id=ENTITY, span_id=WITNESS))
+                taken.update(range(*name))
+        return found
+
     def _people(self, doc: Doc, spans: list[Span], people: list[_Anchor]) -> list[Span]:
         """Prominent people named without a role ("Zelenskiy said", "Vyacheslav Gladkov
         wrote"), with the kind they speak as; a role mention ("Governor Vyacheslav
@@ -632,6 +661,13 @@ def describe_source(span: Span, data_dir: Path | None = None, *, lex: _Lexicon |
     if anonymous or span.kb_id_ == REFERENCE or det in ("a", "an", "one") or _individual(tokens, lex):
         return SourceInfo(kind, role=role_text, anonymous=anonymous)
     return SourceInfo(kind, name=_text(tokens[1:] if det else tokens) or None)
+
+
+def _aged(doc: Doc, comma: int) -> bool:
+    """Tokens from ``comma`` read ", <age>," (or end the sentence after the age)."""
+    if comma + 2 >= len(doc) or doc[comma].text != "," or not doc[comma + 1].is_digit:
+        return False
+    return int(doc[comma + 1].text) in AGE_RANGE and doc[comma + 2].text in (",", ".", ";")
 
 
 def _individual(tokens: list[Token], lex: _Lexicon) -> bool:
