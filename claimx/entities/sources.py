@@ -224,6 +224,10 @@ class SourceRecognizer:
         self.pronoun_ids = numpy.array(
             [nlp.vocab.strings.add(p) for p in sorted(self.lex.pronouns)], dtype="uint64"
         )
+        self.verb_ids = numpy.array(
+            [nlp.vocab.strings.add(v) for v in sorted(self.lex.reporting_verbs) if " " not in v],
+            dtype="uint64",
+        )
 
     def __call__(self, doc: Doc) -> list[Span]:
         anchors, markers = self._anchors(doc)
@@ -560,9 +564,8 @@ class SourceRecognizer:
         lex, n = self.lex, len(doc)
         taken = _covered(spans)
         found = []
-        for i, token in enumerate(doc):
-            if token.lower_ not in lex.reporting_verbs:
-                continue
+        lowers = doc.to_array([LOWER])
+        for i in numpy.flatnonzero(numpy.isin(lowers, self.verb_ids)).tolist():
             after = _name_after(doc, i + 1, lex, {}) if i + 1 < n else None
             if after is not None and _aged(doc, after[1]):
                 name = after
