@@ -558,3 +558,16 @@ def test_attack_without_a_weapon_names_the_site_it_hit():
     assert (claim.event, claim.quantity, claim.item) == ("attack", None, "depot")
     assert [loc.code for loc in claim.locations] == ["RU-BRY"]
     assert claim.source.kind == "military"
+
+
+def test_a_place_named_in_the_sentence_beats_the_speakers_area():
+    text = (
+        "Gaza's Civil Defence agency said 9 people, including three children, were killed in a strike on "
+        "a house in Khan Younis."
+    )
+    claims = claimx.extract(text, published="2025-06-14")
+    assert {c.quantity.value: [loc.code for loc in c.locations] for c in claims} == {
+        9: ["PS-KYS"],
+        3: ["PS-KYS"],
+    }
+    assert {c.source.kind for c in claims} == {"official"}

@@ -381,3 +381,7 @@ def test_every_code_in_the_tables_is_known():
 
 def test_maritime_is_not_togos_region(find):
     assert find("Maritime security firm Ambrey said a ship was hit off Aden.") == [("Aden", "YE-AD", "place")]
+
+
+def test_police_is_not_a_polish_town(find):
+    assert find("Police in Zaporizhzhia said four people were hurt.") == [("Zaporizhzhia", "UA-23", "place")]

@@ -389,6 +389,15 @@ def test_middle_east_outlets_are_media(find):
 
 
 def test_private_people_quoted_with_their_age_are_witnesses(find):
-    found = find('"The windows just flew in," said Halyna Moroz, 71, who lives nearby. Petro, 38, said he ran.')
+    found = find(
+        '"The windows just flew in," said Halyna Moroz, 71, who lives nearby. Petro, 38, said he ran.'
+    )
     assert found["Halyna Moroz"][:2] == ("witness", "entity")
     assert found["Petro"][0] == "witness"
+
+
+def test_a_generic_word_closing_an_organisations_name(find):
+    found = find(
+        "Gaza's Civil Defence agency said the strike hit a school. Police in Odesa said two were hurt."
+    )
+    assert found["Gaza's Civil Defence agency"][:2] == ("official", "entity")

@@ -102,6 +102,7 @@ class _Lexicon:
         self.reference_heads = _lower_set(data["reference_heads"])
         self.antecedent_heads = _lower_set(data["antecedent_heads"])
         self.noun_only = _lower_set(data["noun_only"]["heads"])
+        self.org_tails = _lower_set(data["org_tails"]["words"])
         self.followers = _lower_set(data["noun_only"]["followers"])
         # One lexicon of reporting verbs for the whole library: the cue lexicon, plus
         # "according", which opens "according to" after a mention.
@@ -325,6 +326,9 @@ class SourceRecognizer:
             if j >= n:
                 return
             word = doc[j].lower_
+            if last.cls == "org" and word in self.lex.org_tails and not possessive:
+                chunk.end = j + 1  # "Gaza's Civil Defence agency"
+                return
             if last.cls == "org" and word == "of":
                 k = j + 1 + (j + 1 < n and doc[j + 1].lower_ == "the")
                 nxt = by_start.get(k)
