@@ -385,3 +385,8 @@ def test_maritime_is_not_togos_region(find):
 
 def test_police_is_not_a_polish_town(find):
     assert find("Police in Zaporizhzhia said four people were hurt.") == [("Zaporizhzhia", "UA-23", "place")]
+
+
+@pytest.mark.parametrize("word", ["Human", "Tank", "Marks", "Middle", "Falcon"])
+def test_english_words_that_are_foreign_places_elsewhere_are_not_matched(find, word):
+    assert find(f"{word} losses were reported near the border.") == []

@@ -401,3 +401,9 @@ def test_a_generic_word_closing_an_organisations_name(find):
         "Gaza's Civil Defence agency said the strike hit a school. Police in Odesa said two were hurt."
     )
     assert found["Gaza's Civil Defence agency"][:2] == ("official", "entity")
+
+
+def test_rights_groups_and_monitors_are_analysts(find):
+    found = find("Human Rights Watch said the strike was unlawful, and ACLED data showed a rise in attacks.")
+    assert found["Human Rights Watch"][0] == "analyst"
+    assert found["ACLED"][0] == "analyst"
