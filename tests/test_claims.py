@@ -571,3 +571,22 @@ def test_a_place_named_in_the_sentence_beats_the_speakers_area():
         3: ["PS-KYS"],
     }
     assert {c.source.kind for c in claims} == {"official"}
+
+
+def test_sparking_a_fire_is_damage_and_as_of_is_no_event_time():
+    text = (
+        "Drone debris fell on an oil depot in the Bryansk region overnight, sparking a fire, Governor "
+        "Alexander Bogomaz said. There were no casualties. As of 07:00, 30 drones had been downed over "
+        "the region, he said."
+    )
+    claims = claimx.extract(text, published="2025-07-04")
+    damage = next(c for c in claims if c.event == "damage")
+    assert (damage.item, [loc.code for loc in damage.locations], damage.source.kind) == (
+        "depot",
+        ["RU-BRY"],
+        "governor",
+    )
+    zero = next(c for c in claims if c.quantity and c.quantity.value == 0)
+    assert zero.source.kind == "governor" and [loc.code for loc in zero.locations] == ["RU-BRY"]
+    downed = next(c for c in claims if c.quantity and c.quantity.value == 30)
+    assert (downed.time.start, downed.time.end) == (date(2025, 7, 3), date(2025, 7, 4))

@@ -66,8 +66,9 @@ class Timeline:
         j = span.start
         lower = self.ctx.lower
         sent_start = self.ctx.sentence(span.start).start
-        if j > 0 and lower[j - 1] in self.g["non_event_time_prepositions"]:
-            return True  # "by early morning": a deadline, not when it happened
+        deadline = self.g["non_event_time_prepositions"]
+        if (j > 0 and lower[j - 1] in deadline) or (j > 1 and f"{lower[j - 2]} {lower[j - 1]}" in deadline):
+            return True  # "by early morning", "as of 09:00": a deadline, not when it happened
         while j > sent_start and lower[j - 1] in self.g["statement_time_gap"]:
             j -= 1
         if j == span.start or j <= sent_start:
