@@ -328,3 +328,14 @@ def test_a_witness_named_with_an_age_speaks():
     ]
     text = "Andriy Melnyk, 52, said he counted 6 explosions after midnight."
     assert only(text, value=6).source.kind == "witness"
+
+
+def test_a_witness_introduced_as_a_some_year_old():
+    text = '"The sky was orange with fire," said Iryna, a 41-year-old nurse who lives near the depot.'
+    (claim,) = claimx.extract(text, published="2025-06-20")
+    assert (claim.event, claim.quote, claim.source.kind, claim.source.name) == (
+        "statement",
+        True,
+        "witness",
+        "Iryna",
+    )

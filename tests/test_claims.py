@@ -590,3 +590,9 @@ def test_sparking_a_fire_is_damage_and_as_of_is_no_event_time():
     assert zero.source.kind == "governor" and [loc.code for loc in zero.locations] == ["RU-BRY"]
     downed = next(c for c in claims if c.quantity and c.quantity.value == 30)
     assert (downed.time.start, downed.time.end) == (date(2025, 7, 3), date(2025, 7, 4))
+
+
+def test_a_fronted_region_is_not_the_weapon_of_an_attack():
+    text = "In the Poltava region, a drone hit a gas facility overnight, Governor Volodymyr Kohut said."
+    (claim,) = claimx.extract(text, published="2025-06-20")
+    assert (claim.event, claim.item, [loc.code for loc in claim.locations]) == ("attack", "drone", ["UA-53"])

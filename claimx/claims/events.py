@@ -133,9 +133,9 @@ class EventDrafter:
             if site is not None:
                 return site.id_
         # people before the trigger are those it harmed or moved ("100 people were evacuated
-        # after drone debris sparked a fire"), not what attacked or was damaged
-        casualty = self.g["casualty_items"]
-        items = [it for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ not in casualty]
+        # after drone debris sparked a fire"), and places say where: neither attacked
+        skip = self.g["casualty_items"] | self.g["place_items"]  # "In the Lviv region, a drone hit …"
+        items = [it for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ not in skip]
         if items:
             return items[0].id_
         after = self.ctx.within(labels.ITEM, trigger.end, min(hi, trigger.end + 5))

@@ -671,8 +671,15 @@ def describe_source(span: Span, data_dir: Path | None = None, *, lex: _Lexicon |
 
 
 def _aged(doc: Doc, comma: int) -> bool:
-    """Tokens from ``comma`` read ", <age>," (or end the sentence after the age)."""
-    if comma + 2 >= len(doc) or doc[comma].text != "," or not doc[comma + 1].is_digit:
+    """Tokens from ``comma`` read ", <age>," (or end the sentence after the age), or
+    ", a <age>-year-old …" ("said Natalia, a 39-year-old teacher")."""
+    n = len(doc)
+    if comma + 2 >= n or doc[comma].text != ",":
+        return False
+    if doc[comma + 1].lower_ in ("a", "an") and comma + 4 < n:
+        words = [t.lower_ for t in doc[comma + 2 : comma + 7]]
+        return doc[comma + 2].is_digit and words[1:] == ["-", "year", "-", "old"]
+    if not doc[comma + 1].is_digit:
         return False
     return int(doc[comma + 1].text) in AGE_RANGE and doc[comma + 2].text in (",", ".", ";")
 
