@@ -596,3 +596,19 @@ def test_a_fronted_region_is_not_the_weapon_of_an_attack():
     text = "In the Poltava region, a drone hit a gas facility overnight, Governor Volodymyr Kohut said."
     (claim,) = claimx.extract(text, published="2025-06-20")
     assert (claim.event, claim.item, [loc.code for loc in claim.locations]) == ("attack", "drone", ["UA-53"])
+
+
+def test_a_count_of_an_unlisted_plural_noun_does_not_reach_a_later_item():
+    text = "Israel and Iran traded strikes for a fourth day, as the two countries exchanged missile fire."
+    assert [c for c in claimx.extract(text, published="2025-06-16") if c.quantity] == []
+
+
+def test_the_whole_after_most_of_is_the_launched_total():
+    text = "The military said it had intercepted most of the roughly 60 missiles fired at Israel overnight."
+    (claim,) = claimx.extract(text, published="2025-06-16")
+    assert (claim.event, claim.quantity.value, claim.quantity.qualifier, claim.item) == (
+        "attack",
+        60,
+        "approx",
+        "missile",
+    )

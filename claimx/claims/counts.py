@@ -286,8 +286,23 @@ class CountDrafter:
             event = self.ctx.covering(labels.EVENT, j)
             if event is not None and not (event.end < limit and self.ctx.covering(labels.ITEM, event.end)):
                 break
+            if self._plural_head(j):
+                break  # "the two countries traded strikes": the count's own noun, then its verb
             j += 1
         return None, nothing, None
+
+    def _plural_head(self, j: int) -> bool:
+        """Token ``j`` is a lowercase plural noun that ends the counted phrase: English
+        modifiers before a noun are singular ("attack drones", "cruise missiles"), so a
+        plural word claimx does not count ("countries", "sides") is the count's head."""
+        word = self.ctx.words[j]
+        return (
+            word.islower()
+            and len(word) > 3
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "is"))
+            and self.ctx.covering(labels.ITEM, j) is None
+        )
 
     def _locative_qualifier(self, q: Span, s: int) -> bool:
         """The count of places ``q`` opens with a preposition that is a qualifier only in
@@ -301,6 +316,11 @@ class CountDrafter:
             return False
         counts = self.ctx.within(labels.QUANTITY, max(s, before.start - 4), before.start)
         return bool(counts) and not any(self.ctx.punct[counts[-1].end : before.start])
+
+    def _whole_start(self, token: int) -> int:
+        """The first token of the count at ``token`` ("roughly 80" starts at "roughly")."""
+        q = self.ctx.covering(labels.QUANTITY, token)
+        return q.start if q is not None else token
 
     def _partitive_head(self, k: int, limit: int) -> int:
         """The first token of the whole after "of" in a partitive, past its determiners and
@@ -379,11 +399,11 @@ class CountDrafter:
         """The count at ``token`` is the whole of a partitive ("24 of the 29 drones")."""
         lower = self.ctx.lower
         for of in range(token - 2, max(token - 7, 0), -1):  # "24 of the 29", "seven of the city's 10"
-            if lower[of] == "of":
-                return (
-                    self.ctx.covering(labels.QUANTITY, of - 1) is not None
-                    and self._partitive_head(of + 1, token + 1) == token
+            if lower[of] == "of":  # the part: a count, or "most of the roughly 80 missiles"
+                part = self.ctx.covering(labels.QUANTITY, of - 1) is not None or (
+                    lower[of - 1] in self.g["partitive_quantifiers"]
                 )
+                return part and self._partitive_head(of + 1, token + 1) == self._whole_start(token)
         return False
 
     def _distributive(self, q: Span, s: int, e: int) -> bool:
