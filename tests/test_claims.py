@@ -612,3 +612,14 @@ def test_the_whole_after_most_of_is_the_launched_total():
         "approx",
         "missile",
     )
+
+
+def test_a_national_body_speaks_for_its_country_when_nothing_is_placed():
+    text = (
+        "Iranian missiles hit Haifa on Sunday. Iran's health ministry said at least 120 people had been "
+        "killed in Israeli strikes since Friday."
+    )
+    claims = claimx.extract(text, published="2025-06-15")
+    toll = next(c for c in claims if c.quantity and c.quantity.value == 120)
+    assert [loc.code for loc in toll.locations] == ["IR"]
+    assert toll.source.kind == "official"

@@ -141,6 +141,10 @@ class Assembler:
         if d.attribution is None or any(e.rule in own for e in d.evidence):
             return
         region = self.state.speaker_region_span(d.attribution)
+        if region is not None and region.kb_id_ == "country":
+            # a country is coarser than an inherited place inside it: keep that one
+            if any(loc.code and loc.code.split("-")[0] == region.id_ for loc in d.locations):
+                return
         if region is not None:
             d.locations = [self.places.to_location(region)]
             d.evidence.append(
