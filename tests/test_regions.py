@@ -390,3 +390,7 @@ def test_police_is_not_a_polish_town(find):
 @pytest.mark.parametrize("word", ["Human", "Tank", "Marks", "Middle", "Falcon"])
 def test_english_words_that_are_foreign_places_elsewhere_are_not_matched(find, word):
     assert find(f"{word} losses were reported near the border.") == []
+
+
+def test_ben_gurion_airport_in_lower_case(find):
+    assert find("The missile fell near Ben Gurion airport.") == [("Ben Gurion airport", "IL-M", "place")]
