@@ -171,7 +171,10 @@ class TimeGrammar:
         hour = rf"(?<![\w:.,]){H}(?![\w:.,])"
         equiv_named = rf"{HS0}\({HS0}(?P<eqclock>{clock})(?:{DASH}{clock})?{HS0}(?P<eqzone>{zone}){HS0}\)"
         equiv = _plain(equiv_named)
-        clockpt_named = rf"(?P<clock>{clock})(?:{HS0}(?P<zone>{zone}))?(?:{HS}(?i:on){HS}(?P<day>{day}))?"
+        # "23:00 on June 3", also without "on" ("8 p.m. Monday", "20:00 June 3")
+        clockpt_named = (
+            rf"(?P<clock>{clock})(?:{HS0}(?P<zone>{zone}))?(?:(?:{HS}(?i:on))?{HS}(?P<day>{day}))?"
+        )
         clockpt = _plain(clockpt_named)
         self.clockpt = re.compile(clockpt_named)
         self.equiv = re.compile(equiv_named)
@@ -185,7 +188,9 @@ class TimeGrammar:
         conn_d = rf"(?:{DASH}|{HS}(?i:to|into|until|till|through){HS})"
         first_abs = rf"(?P<m1>{month}){HS}(?P<d1>{DNUM})"
         a_end = rf"(?P<a>{clockpt}|{hour})"
-        b_end = rf"(?P<b>{clockpt})(?P<equiv>{equiv})?"
+        # a zone after the end's day covers the whole range ("from 18:00 on March 18 to 06:00 on
+        # March 19 Moscow time", the Russian MoD's form)
+        b_end = rf"(?P<b>{clockpt})(?:{HS}(?P<rangezone>{zone}))?(?P<equiv>{equiv})?"
         night_any = rf"(?P<night>{_plain(night)})"
         forms: list[tuple[str, str, str]] = [  # (kind, finder-only left context, named pattern)
             ("clockrange", "", rf"(?i:between){HS}{a_end}{HS}(?i:and){HS}{b_end}"),
@@ -211,7 +216,7 @@ class TimeGrammar:
                 "clockphrase",
                 "",
                 rf"(?P<clock>{clock})(?:{HS0}(?P<zone>{zone}))?(?P<equiv>{equiv})?"
-                rf"(?:(?:{HS}(?i:on)|,)?{HS}(?P<day>{day}))?",
+                rf"(?:(?:{HS}(?i:on)|,)?{HS}(?P<day>{day})(?:{HS}(?P<dayzone>{zone}))?)?",
             ),
             (
                 "clockphrase",
@@ -617,7 +622,7 @@ def resolve_time(text: str, published: date | None, *, day: date | None = None) 
 
 def _clock_phrase(r: _Resolver, m: re.Match[str], day: date | None) -> ResolvedTime:
     hour, minute, minutes_written, _ = r.clock(m["clock"])
-    tz = r.zone(m["zone"])
+    tz = r.zone(m["zone"]) or r.zone(m.groupdict().get("dayzone"))  # "06:00 on March 19 Moscow time"
     has_date = m["day"] is not None
     on = _pick_day(r.day(m["day"]), hour) if has_date else (day or r.p)
     granularity = "minute" if minutes_written else "hour"
@@ -642,7 +647,9 @@ def _clock_range(r: _Resolver, m: re.Match[str], day: date | None) -> ResolvedTi
     if b_hour == 0 and b_min == 0 and "midnight" in b["clock"].lower():
         b_hour = 24  # "from 8 p.m. to midnight" ends at the day's end
     a_zone, b_zone = r.zone(a_match and a_match["zone"]), r.zone(b["zone"])
-    tz_a, tz_b = a_zone or b_zone, b_zone or a_zone  # a zone written once applies to both ends
+    range_zone = r.zone(m["rangezone"])
+    # a zone written once (at either end, or after the whole range) applies to both ends
+    tz_a, tz_b = a_zone or b_zone or range_zone, b_zone or a_zone or range_zone
     a_day = _pick_day(r.day(a_match["day"]), a_hour) if a_match and a_match["day"] else None
     b_day = _pick_day(r.day(b["day"]), b_hour) if b["day"] else None
     has_date = bool((a_match and a_match["day"]) or b["day"])

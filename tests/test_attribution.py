@@ -251,3 +251,91 @@ def test_a_source_named_inside_a_relative_clause_is_not_the_speaker():
         event="attack",
     )
     assert (claim.source.kind, claim.source.name) == ("media", "Kommersant")
+
+
+def test_speaker_of_a_first_verb_coordinated_with_the_cue():
+    text = (
+        "On Thursday, city authorities in Sochi suspended flights at the airport and later said two drones "
+        "had been destroyed over the Adler district."
+    )
+    claim = only(text, published="2025-07-18", value=2)
+    assert (claim.event, claim.item, claim.source.kind) == ("interception", "drone", "official")
+    assert claim.source.text == "city authorities in Sochi"
+    # a source inside the first verb's phrase is its object, not the speaker
+    text = "The mayor thanked rescuers and firefighters and said 11 people were injured."
+    assert only(text, value=11).source.text == "The mayor"
+
+
+def test_participle_after_a_claim_of_responsibility_keeps_the_speaker():
+    text = (
+        "The Houthi rebels claimed responsibility on Thursday, saying they had fired two drones at "
+        "the port of Eilat."
+    )
+    claim = only(text, published="2025-09-12", value=2)
+    assert (claim.event, claim.item, claim.source.kind) == ("attack", "drone", "military")
+    assert claim.source.text == "The Houthi rebels"
+
+
+def test_a_place_inside_the_speakers_mention_keeps_the_speaker():
+    text = "Local officials in Zaporizhzhia said 16 people had been wounded in the morning strike."
+    claim = only(text, published="2025-04-14", value=16)
+    assert (claim.source.kind, claim.source.text) == ("official", "Local officials in Zaporizhzhia")
+    assert [loc.code for loc in claim.locations] == ["UA-23"]
+
+
+def test_a_source_opening_the_reported_clause_is_not_an_inverted_speaker():
+    text = "Witnesses in Gaza City said the Israeli military had struck 3 apartment buildings overnight."
+    claim = only(text, published="2025-03-02", value=3)
+    assert claim.source.kind == "witness"
+    text = "The monitor said the army had shelled 4 villages near the border."
+    claim = only(text, published="2025-03-02", value=4)
+    assert claim.source.kind == "unattributed"
+    text = '"We intercepted 12 drones over the sea," said the navy on Monday.'
+    assert only(text, published="2025-03-02", value=12).source.text == "the navy"
+
+
+def test_an_aside_between_the_speaker_and_the_cue():
+    text = (
+        "A senior Ukrainian intelligence official, speaking on condition of anonymity, said 9 Russian "
+        "aircraft had been hit at the airfield."
+    )
+    claim = only(text, published="2025-06-02", value=9)
+    assert (claim.source.kind, claim.source.anonymous) == ("anonymous_official", True)
+    text = "The Defence Ministry, in a statement on Telegram, said 31 drones were downed over Crimea."
+    claim = only(text, published="2025-06-02", value=31)
+    assert claim.source.kind == "ministry_of_defense"
+
+
+def test_a_statement_time_does_not_end_a_parenthetical_attribution():
+    text = (
+        "Air defences destroyed 112 Ukrainian drones overnight, Russia's Defence Ministry said on "
+        "Thursday, including 40 over the Bryansk region."
+    )
+    claim = only(text, published="2025-05-22", value=40)
+    assert claim.source.kind == "ministry_of_defense"
+    assert [loc.code for loc in claim.locations] == ["RU-BRY"]
+
+
+def test_a_witness_named_with_an_age_speaks():
+    text = (
+        '"The whole building shook," said Mariia Kovalenko, 33, who lives on the ninth floor. '
+        '"Two of my neighbours were killed."'
+    )
+    claims = claimx.extract(text, published="2025-04-05")
+    assert [(c.event, c.quote, c.source.kind) for c in claims] == [
+        ("statement", True, "witness"),
+        ("casualty", True, "witness"),
+    ]
+    text = "Andriy Melnyk, 52, said he counted 6 explosions after midnight."
+    assert only(text, value=6).source.kind == "witness"
+
+
+def test_a_witness_introduced_as_a_some_year_old():
+    text = '"The sky was orange with fire," said Iryna, a 41-year-old nurse who lives near the depot.'
+    (claim,) = claimx.extract(text, published="2025-06-20")
+    assert (claim.event, claim.quote, claim.source.kind, claim.source.name) == (
+        "statement",
+        True,
+        "witness",
+        "Iryna",
+    )

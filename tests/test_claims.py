@@ -366,3 +366,260 @@ def test_damage_at_a_site_named_by_reference_takes_the_earlier_place():
     )
     damage = [c for c in claimx.extract(text, published="2024-12-11") if c.event == "damage"]
     assert [(c.item, [loc.code for loc in c.locations]) for c in damage] == [("depot", ["RU-BRY"])]
+
+
+def test_partitive_over_casualties_and_over_a_possessive_whole():
+    text = (
+        "A Russian glide bomb hit a market in Kostiantynivka on Friday, wounding 23 people, the regional "
+        "prosecutor's office said. Eleven of the injured were taken to hospital in Kramatorsk. "
+        "Overnight drones hit four of the city's 10 districts."
+    )
+    claims = claimx.extract(text, published="2025-06-14")
+    values = [(c.event, c.quantity.value, c.item) for c in claims if c.quantity]
+    assert ("casualty", 23, "person") in values
+    assert ("casualty", 11, "person") in values
+    eleven = next(c for c in claims if c.quantity and c.quantity.value == 11)
+    assert eleven.source.kind == "official"
+    assert [loc.code for loc in eleven.locations] == ["UA-14"]
+    # the part takes the whole's item past the possessor ("city's" is no item of its own)
+    assert ("attack", 4, "district") in values
+
+
+def test_one_of_the_districts_places_a_strike_and_counts_nothing():
+    text = (
+        "A missile hit an office building in one of Odesa's districts, injuring four people, officials said."
+    )
+    claims = claimx.extract(text, published="2025-06-14")
+    assert [(c.event, c.quantity.value, c.item) for c in claims] == [("casualty", 4, "person")]
+
+
+def test_a_country_owning_what_follows_is_not_where_it_happened():
+    text = (
+        "Three rockets struck a U.S. base near Erbil on Tuesday, Kurdish officials said. "
+        "Two drones were shot down near the U.K. embassy, police said."
+    )
+    claims = claimx.extract(text, published="2025-02-05")
+    got = {c.quantity.value: (c.event, c.item, [loc.code for loc in c.locations]) for c in claims}
+    assert got[3] == ("attack", "rocket", ["IQ-KR"])
+    assert got[2] == ("interception", "drone", [])
+    # a country after a preposition with no owned noun after it stays a location
+    (claim,) = claimx.extract("Two drones were shot down over Ukraine overnight.", published="2025-02-05")
+    assert [loc.code for loc in claim.locations] == ["UA"]
+
+
+def test_over_after_a_counted_noun_places_the_regions_it_counts():
+    text = (
+        "Russia's air defence units downed 203 Ukrainian drones over 17 regions between 20:00 on May 6 and "
+        "07:00 on May 7 Moscow time, the ministry said. Earlier it reported over 120 drones shot down."
+    )
+    claims = claimx.extract(text, published="2025-05-07")
+    got = {(c.quantity.value, c.item): c for c in claims}
+    regions = got[(17, "region")]
+    assert (regions.quantity.qualifier, regions.quantity.text) == ("exact", "17")
+    assert text[regions.quantity.start : regions.quantity.end] == "17"
+    assert got[(203, "drone")].quantity.qualifier == "exact"
+    assert got[(120, "drone")].quantity.qualifier == "more_than"
+    assert regions.time.start == datetime(2025, 5, 6, 20, 0, tzinfo=MSK)
+    assert regions.time.end == datetime(2025, 5, 7, 7, 0, tzinfo=MSK)
+
+
+def test_one_person_with_a_place_or_age_phrase_or_among_the_injured():
+    text = (
+        "A woman in her 70s was seriously injured by shrapnel in Nikopol, Governor Serhiy Lysak said. "
+        "A farmer from the village of Velyka Pysarivka was killed when his tractor hit a mine. "
+        "A 12-year-old boy was among the wounded."
+    )
+    claims = claimx.extract(text, published="2025-08-02")
+    got = [(c.event, c.quantity.value, c.item, c.quantity.text.split()[:2]) for c in claims]
+    assert got == [
+        ("casualty", 1, "person", ["A", "woman"]),
+        ("casualty", 1, "person", ["A", "farmer"]),
+        ("casualty", 1, "child", ["A", "12-year-old"]),
+    ]
+    assert [loc.code for loc in claims[0].locations] == ["UA-12"]
+    assert claims[0].source.kind == "governor"
+
+
+def test_a_second_reported_clause_does_not_lend_its_place():
+    text = (
+        "The Russian Defence Ministry said its forces had destroyed 14 Ukrainian tanks over the past week "
+        "and that its troops had captured a village in the Donetsk region."
+    )
+    (claim,) = claimx.extract(text, published="2025-04-20")
+    assert (claim.event, claim.quantity.value, claim.item) == ("interception", 14, "tank")
+    assert claim.locations == []
+    assert claim.source.kind == "ministry_of_defense"
+
+
+def test_a_governors_surname_that_looks_like_a_town_is_not_their_region():
+    text = "Governor Alexander Gusev said nobody was hurt when drone debris fell overnight."
+    (claim,) = claimx.extract(text, published="2025-06-10")
+    assert (claim.event, claim.quantity.value, claim.source.kind) == ("casualty", 0, "governor")
+    assert claim.locations == []
+
+
+def test_counted_homes_sharing_an_attack_verb_are_damage():
+    text = (
+        "Russian troops shelled the Nikopol district 14 times over the past day, damaging a lyceum, "
+        "a power line and 6 private houses, the regional governor said."
+    )
+    claims = claimx.extract(text, published="2025-07-01")
+    got = {(c.quantity.value, c.item): c.event for c in claims if c.quantity}
+    assert got[(6, "home")] == "damage"
+
+
+def test_damage_without_a_count_names_the_site_not_the_people_moved():
+    text = (
+        "About 60 residents were evacuated after drone debris set off a fire at an oil terminal in "
+        "the port of Tuapse, local authorities said."
+    )
+    (claim,) = [c for c in claimx.extract(text, published="2025-07-01") if c.event == "damage"]
+    assert (claim.quantity, claim.item) == (None, "terminal")
+    assert "RU-KDA" in [loc.code for loc in claim.locations]
+
+
+def test_drones_lost_to_electronic_warfare_are_interceptions():
+    text = (
+        "Russia attacked Ukraine overnight with 147 drones, the air force said. Air defences shot down 97 "
+        "of them, and 25 more were locally lost, likely to electronic warfare."
+    )
+    claims = claimx.extract(text, published="2025-09-03")
+    got = {c.quantity.value: (c.event, c.item) for c in claims}
+    assert got == {147: ("attack", "drone"), 97: ("interception", "drone"), 25: ("interception", "drone")}
+
+
+def test_since_late_month_runs_to_the_report_and_into_is_a_destination():
+    text = (
+        "More than 3,000 people have been wounded in Israeli strikes since late October, the health "
+        "ministry said. On Friday, 12 rockets crossed from Lebanon into the Western Galilee, the army said."
+    )
+    claims = claimx.extract(text, published="2025-01-10")
+    got = {c.quantity.value: c for c in claims}
+    assert (got[3000].time.start, got[3000].time.end) == (date(2024, 10, 1), date(2025, 1, 10))
+    assert [loc.code for loc in got[12].locations] == ["IL-Z"]
+    assert (got[12].event, got[12].item) == ("attack", "rocket")
+
+
+def test_a_count_of_people_named_by_an_unlisted_noun_before_a_casualty_verb():
+    text = "At least 17 Palestinians were killed in Israeli strikes on Khan Younis on Sunday, medics said."
+    (claim,) = claimx.extract(text, published="2025-03-02")
+    assert (claim.event, claim.quantity.value, claim.quantity.qualifier, claim.item) == (
+        "casualty",
+        17,
+        "at_least",
+        "person",
+    )
+    assert [loc.code for loc in claim.locations] == ["PS-KYS"]
+
+
+def test_the_value_of_a_death_toll_counts_people():
+    text = (
+        "The death toll from Thursday's Russian strike on an apartment block in Dnipro rose to 23, "
+        "Governor Serhiy Lysak said. Rescuers found two more bodies, bringing the toll to 25."
+    )
+    claims = claimx.extract(text, published="2025-02-01")
+    got = {
+        c.quantity.value: (c.event, c.item, c.source.kind, [loc.code for loc in c.locations]) for c in claims
+    }
+    assert got[23] == ("casualty", "person", "governor", ["UA-12"])
+    assert got[25][:2] == ("casualty", "person")
+
+
+def test_a_total_takes_the_place_named_after_the_part_it_includes():
+    text = (
+        "Nine people, including a 14-year-old girl, were wounded when a Russian drone hit a bus in "
+        "Kherson, the regional administration said. Air defences downed 40 drones, including 11 over "
+        "the Odesa region."
+    )
+    claims = claimx.extract(text, published="2025-05-20")
+    got = {c.quantity.value: [loc.code for loc in c.locations] for c in claims}
+    assert got[9] == ["UA-65"]
+    assert got[40] == [] and got[11] == ["UA-51"]  # the place of a part is not the total's
+
+
+def test_coordinated_subjects_share_the_verb_after_them():
+    text = (
+        "Russia attacked Ukraine overnight with 4 cruise missiles and 75 drones, the air force said, "
+        "adding that 2 missiles and 51 drones were shot down."
+    )
+    claims = claimx.extract(text, published="2025-10-02")
+    got = [(c.quantity.value, c.item, c.event) for c in claims]
+    assert got == [
+        (4, "missile", "attack"),
+        (75, "drone", "attack"),
+        (2, "missile", "interception"),
+        (51, "drone", "interception"),
+    ]
+
+
+def test_attack_without_a_weapon_names_the_site_it_hit():
+    text = "Ukraine's General Staff said on Friday it had hit an oil depot in the Bryansk region overnight."
+    (claim,) = claimx.extract(text, published="2025-08-15")
+    assert (claim.event, claim.quantity, claim.item) == ("attack", None, "depot")
+    assert [loc.code for loc in claim.locations] == ["RU-BRY"]
+    assert claim.source.kind == "military"
+
+
+def test_a_place_named_in_the_sentence_beats_the_speakers_area():
+    text = (
+        "Gaza's Civil Defence agency said 9 people, including three children, were killed in a strike on "
+        "a house in Khan Younis."
+    )
+    claims = claimx.extract(text, published="2025-06-14")
+    assert {c.quantity.value: [loc.code for loc in c.locations] for c in claims} == {
+        9: ["PS-KYS"],
+        3: ["PS-KYS"],
+    }
+    assert {c.source.kind for c in claims} == {"official"}
+
+
+def test_sparking_a_fire_is_damage_and_as_of_is_no_event_time():
+    text = (
+        "Drone debris fell on an oil depot in the Bryansk region overnight, sparking a fire, Governor "
+        "Alexander Bogomaz said. There were no casualties. As of 07:00, 30 drones had been downed over "
+        "the region, he said."
+    )
+    claims = claimx.extract(text, published="2025-07-04")
+    damage = next(c for c in claims if c.event == "damage")
+    assert (damage.item, [loc.code for loc in damage.locations], damage.source.kind) == (
+        "depot",
+        ["RU-BRY"],
+        "governor",
+    )
+    zero = next(c for c in claims if c.quantity and c.quantity.value == 0)
+    assert zero.source.kind == "governor" and [loc.code for loc in zero.locations] == ["RU-BRY"]
+    downed = next(c for c in claims if c.quantity and c.quantity.value == 30)
+    assert (downed.time.start, downed.time.end) == (date(2025, 7, 3), date(2025, 7, 4))
+
+
+def test_a_fronted_region_is_not_the_weapon_of_an_attack():
+    text = "In the Poltava region, a drone hit a gas facility overnight, Governor Volodymyr Kohut said."
+    (claim,) = claimx.extract(text, published="2025-06-20")
+    assert (claim.event, claim.item, [loc.code for loc in claim.locations]) == ("attack", "drone", ["UA-53"])
+
+
+def test_a_count_of_an_unlisted_plural_noun_does_not_reach_a_later_item():
+    text = "Israel and Iran traded strikes for a fourth day, as the two countries exchanged missile fire."
+    assert [c for c in claimx.extract(text, published="2025-06-16") if c.quantity] == []
+
+
+def test_the_whole_after_most_of_is_the_launched_total():
+    text = "The military said it had intercepted most of the roughly 60 missiles fired at Israel overnight."
+    (claim,) = claimx.extract(text, published="2025-06-16")
+    assert (claim.event, claim.quantity.value, claim.quantity.qualifier, claim.item) == (
+        "attack",
+        60,
+        "approx",
+        "missile",
+    )
+
+
+def test_a_national_body_speaks_for_its_country_when_nothing_is_placed():
+    text = (
+        "Iranian missiles hit Haifa on Sunday. Iran's health ministry said at least 120 people had been "
+        "killed in Israeli strikes since Friday."
+    )
+    claims = claimx.extract(text, published="2025-06-15")
+    toll = next(c for c in claims if c.quantity and c.quantity.value == 120)
+    assert [loc.code for loc in toll.locations] == ["IR"]
+    assert toll.source.kind == "official"

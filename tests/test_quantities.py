@@ -302,6 +302,7 @@ def test_spans_do_not_overlap(find):
         "The M142 launcher was destroyed.",
         "Russia launched Shahed 136 and Geran 2 drones.",
         "COVID-19 restrictions were lifted.",
+        'The Houthis said they used a "Palestine 2" missile and Zulfiqar 3 rockets.',
         # articles and pronoun 'one'
         "A drone struck a house in Sumy.",
         "No one was hurt in the attack on Zaporizhzhia.",

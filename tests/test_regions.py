@@ -377,3 +377,20 @@ def test_every_code_in_the_tables_is_known():
     gaz = load_gazetteer(models_dir())
     codes = {code for code, _ in gaz.names.values() if code} | set(gaz.stems.values())
     assert not {c for c in codes if c not in gaz}
+
+
+def test_maritime_is_not_togos_region(find):
+    assert find("Maritime security firm Ambrey said a ship was hit off Aden.") == [("Aden", "YE-AD", "place")]
+
+
+def test_police_is_not_a_polish_town(find):
+    assert find("Police in Zaporizhzhia said four people were hurt.") == [("Zaporizhzhia", "UA-23", "place")]
+
+
+@pytest.mark.parametrize("word", ["Human", "Tank", "Marks", "Middle", "Falcon"])
+def test_english_words_that_are_foreign_places_elsewhere_are_not_matched(find, word):
+    assert find(f"{word} losses were reported near the border.") == []
+
+
+def test_ben_gurion_airport_in_lower_case(find):
+    assert find("The missile fell near Ben Gurion airport.") == [("Ben Gurion airport", "IL-M", "place")]

@@ -336,3 +336,74 @@ def test_state_companies_and_rescue_workers_are_official(find):
     assert found["Ukraine's state energy company Naftogaz"][0] == "official"
     assert found["Rescue workers in Kherson"][0] == "official"
     assert found["grid operator Ukrenergo"][0] == "official"
+
+
+def test_a_complement_ends_before_the_speakers_own_verb(find):
+    found = find("Officials in Kherson evacuated two hospitals and said the shelling continued.")
+    assert "Officials in Kherson" in found
+    kind, kb, _ = found["Officials in Kherson"]
+    assert (kind, kb) == ("official", "entity")
+    found = find("Officials in the Russian-occupied part of the region said the bridge was hit.")
+    assert "Officials in the Russian-occupied part of the region" in found
+
+
+def test_a_name_after_a_roles_complement_is_the_name(find):
+    found = find(
+        "Governor of Kursk region Alexander Khinshtein said debris fell on a farm. The head of the "
+        "Odesa city military administration Serhiy Lysak wrote that power was out."
+    )
+    kind, _, info = found["Governor of Kursk region Alexander Khinshtein"]
+    assert (kind, info.name, info.surname) == ("governor", "Alexander Khinshtein", "Khinshtein")
+    _, _, info = found["The head of the Odesa city military administration Serhiy Lysak"]
+    assert info.name == "Serhiy Lysak"
+    # a complement ending in a capitalized body ("of Strategic Studies") holds no person's name
+    found = find("A researcher at the Centre for Defence Strategies said the tally was plausible.")
+    assert found["A researcher at the Centre for Defence Strategies"][2].name is None
+
+
+def test_houthi_movement_and_general_staff_are_bodies(find):
+    found = find(
+        "Yemen's Houthi movement claimed the attack. Ukraine's General Staff said the depot was hit."
+    )
+    kind, _, info = found["Yemen's Houthi movement"]
+    assert (kind, info.name) == ("military", "Yemen's Houthi movement")
+    kind, _, info = found["Ukraine's General Staff"]
+    assert (kind, info.name, info.role) == ("military", "Ukraine's General Staff", None)
+
+
+def test_ukmto_is_a_military_source_and_maritime_is_no_place(find):
+    found = find("The United Kingdom Maritime Trade Operations agency said a tanker reported a blast.")
+    kind, kb, _ = found["The United Kingdom Maritime Trade Operations agency"]
+    assert (kind, kb) == ("military", "entity")
+    assert find("UKMTO said the crew was safe.")["UKMTO"][0] == "military"
+
+
+def test_middle_east_outlets_are_media(find):
+    found = find(
+        "The Houthi-run Al-Masirah TV reported strikes on Hodeidah, while Lebanon's state news agency "
+        "NNA said a car was hit. Fars news agency said air defences were active."
+    )
+    assert found["The Houthi-run Al-Masirah TV"][0] == "media"
+    assert found["Lebanon's state news agency NNA"][0] == "media"
+    assert found["Fars news agency"][0] == "media"
+
+
+def test_private_people_quoted_with_their_age_are_witnesses(find):
+    found = find(
+        '"The windows just flew in," said Halyna Moroz, 71, who lives nearby. Petro, 38, said he ran.'
+    )
+    assert found["Halyna Moroz"][:2] == ("witness", "entity")
+    assert found["Petro"][0] == "witness"
+
+
+def test_a_generic_word_closing_an_organisations_name(find):
+    found = find(
+        "Gaza's Civil Defence agency said the strike hit a school. Police in Odesa said two were hurt."
+    )
+    assert found["Gaza's Civil Defence agency"][:2] == ("official", "entity")
+
+
+def test_rights_groups_and_monitors_are_analysts(find):
+    found = find("Human Rights Watch said the strike was unlawful, and ACLED data showed a rise in attacks.")
+    assert found["Human Rights Watch"][0] == "analyst"
+    assert found["ACLED"][0] == "analyst"

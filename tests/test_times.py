@@ -408,6 +408,38 @@ def test_zone_written_once_applies_to_both_ends():
     )
 
 
+def test_zone_after_the_last_day_covers_the_whole_range(find):
+    text = (
+        "Air defences downed 61 drones from 20:00 on October 3 to 07:00 on October 4 Moscow time, "
+        "the ministry said."
+    )
+    assert find(text) == [("from 20:00 on October 3 to 07:00 on October 4 Moscow time", "range")]
+    assert window("from 20:00 on October 3 to 07:00 on October 4 Moscow time", date(2025, 10, 4)) == (
+        datetime(2025, 10, 3, 20, tzinfo=MSK),
+        datetime(2025, 10, 4, 7, tzinfo=MSK),
+    )
+    # each end takes the zone's offset on its own day (Kyiv moves to summer time on 30 March 2025)
+    start, end = window("between 21:00 on March 29 and 05:00 on March 30 Kyiv time", date(2025, 3, 30))
+    assert (start.isoformat(), end.isoformat()) == ("2025-03-29T21:00:00+02:00", "2025-03-30T05:00:00+03:00")
+    assert window("at 05:30 on Sunday Kyiv time", date(2025, 3, 31))[0] == datetime(
+        2025, 3, 30, 5, 30, tzinfo=KYIV
+    )
+
+
+def test_range_ends_with_a_day_but_no_on(find):
+    assert find("Drones flew from 9 p.m. Friday to 4 a.m. Saturday, the mayor said.") == [
+        ("from 9 p.m. Friday to 4 a.m. Saturday", "range")
+    ]
+    assert window("from 9 p.m. Friday to 4 a.m. Saturday", date(2025, 8, 10)) == (
+        datetime(2025, 8, 8, 21, 0),
+        datetime(2025, 8, 9, 4, 0),
+    )
+    assert window("between 22:00 August 8 and 05:00 August 9 MSK", date(2025, 8, 10)) == (
+        datetime(2025, 8, 8, 22, tzinfo=MSK),
+        datetime(2025, 8, 9, 5, tzinfo=MSK),
+    )
+
+
 # -------------------------------------------------------------------------- date ranges
 
 

@@ -137,9 +137,14 @@ class Assembler:
         """A governor or a local authority speaks for its area: a claim of theirs that names
         no place of its own is about that area ("Bryansk Governor X said there were no
         casualties", "according to the Kyiv city administration, debris fell on a house")."""
-        if d.attribution is None or any(e.rule == "location.segment" for e in d.evidence):
+        own = ("location.segment", "location.coordinated", "location.included")  # named in its sentence
+        if d.attribution is None or any(e.rule in own for e in d.evidence):
             return
         region = self.state.speaker_region_span(d.attribution)
+        if region is not None and region.kb_id_ == "country":
+            # a country is coarser than an inherited place inside it: keep that one
+            if any(loc.code and loc.code.split("-")[0] == region.id_ for loc in d.locations):
+                return
         if region is not None:
             d.locations = [self.places.to_location(region)]
             d.evidence.append(

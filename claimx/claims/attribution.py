@@ -75,6 +75,17 @@ class Attribution:
         return replace(self, rule="inherited")
 
 
+#: Most tokens in a comma-enclosed aside between a speaker and its cue
+#: (", speaking on condition of anonymity,").
+MAX_ASIDE = 10
+#: Mentions that make a comma-enclosed stretch a clause of its own rather than an aside.
+ASIDE_BLOCKERS = (labels.SOURCE, labels.CUE, labels.QUANTITY, labels.EVENT)
+
+#: Most tokens between a speaker and the "and" before its cue ("Officials closed the
+#: airport and said"): a longer first verb phrase is more likely a clause of its own.
+MAX_FIRST_VERB_PHRASE = 12
+
+
 class Attributor:
     """Finds and resolves attributions sentence by sentence, in document order."""
 
@@ -227,12 +238,25 @@ class Attributor:
             parenthetical = True
         else:
             parenthetical = False
+            aside = self._aside_before(j, sent)
+            if aside is not None:
+                j = aside  # "A senior official, speaking on condition of anonymity, said"
         region = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
-        if region is not None and region.start > sent.start and lower[region.start - 1] in ("in", "from"):
+        ends_here = any(span.end == j for span in self.ctx.within(labels.SOURCE, sent.start, j))
+        if (
+            region is not None
+            and not ends_here  # "officials in Crimea said": the place is part of the mention
+            and region.start > sent.start
+            and lower[region.start - 1] in ("in", "from")
+        ):
             j = region.start - 1  # "the Houthis in Yemen said"
         for span in self.ctx.within(labels.SOURCE, sent.start, j):
             if span.end == j:
                 return (parenthetical and self._relative_clause_head(span, sent)) or span
+        if not parenthetical:
+            subject = self._coordinated_subject(j, sent)
+            if subject is not None:
+                return subject
         country = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
         if country is not None and country.end == j and country.kb_id_ == "country":
             return country
@@ -251,6 +275,70 @@ class Attributor:
                 return span
             break
         return None
+
+    def _aside_before(self, j: int, sent: Sentence) -> int | None:
+        """The start of a comma-enclosed aside ending right before token ``j`` when a
+        source ends right before it: "A senior official, speaking on condition of
+        anonymity, said", "The ministry, in a statement on Telegram, said". The aside holds
+        no source, cue, quotation or count of its own, and the source is a speaker, not a
+        document ("The statement, released on November 12, described …" describes)."""
+        ctx = self.ctx
+        if j - 1 <= sent.start or ctx.words[j - 1] != ",":
+            return None
+        for c in range(j - 2, max(sent.start, j - 2 - MAX_ASIDE), -1):
+            if ctx.words[c] != ",":
+                continue
+            inside = range(c + 1, j - 1)
+            age = len(inside) == 1 and ctx.words[c + 1].isdigit()  # "Ihor Petrenko, 47, said"
+            if not age and (
+                not inside
+                or any(
+                    ctx.quote[t] or any(ctx.covering(label, t) is not None for label in ASIDE_BLOCKERS)
+                    for t in inside
+                )
+            ):
+                return None
+            return c if self._speaker_ends_at(c, sent) else None
+        return None
+
+    def _speaker_ends_at(self, token: int, sent: Sentence) -> bool:
+        """A source that is a speaker, not a document, ends right before ``token``."""
+        return any(
+            s.end == token and self.report_nouns.isdisjoint(self.ctx.lower[s.start : s.end])
+            for s in self.ctx.within(labels.SOURCE, sent.start, token)
+        )
+
+    def _coordinated_subject(self, j: int, sent: Sentence) -> Span | None:
+        """The subject of a first verb coordinated with the cue ending at ``j``:
+        "Officials closed the airport and said …", "On Sunday, the governor visited the
+        site and told reporters …". The source must open its clause (the sentence, or
+        after a comma or semicolon) and be followed by a lowercase word (its verb); the
+        words up to the coordinator hold no cue and no quotation."""
+        ctx, lower = self.ctx, self.ctx.lower
+        k = j - 1
+        while k > sent.start and lower[k] in self.g["verb_cue_gap"]:
+            k -= 1
+        if k <= sent.start or lower[k] not in self.g["verb_coordinators"]:
+            return None
+        clause_start = sent.start
+        for t in range(sent.start, k):
+            if ctx.words[t] == ";":
+                clause_start = t + 1
+        sources = [s for s in ctx.within(labels.SOURCE, clause_start, k) if s.end < k]
+        if not sources:
+            return None
+        subject = sources[0]  # later sources sit in the first verb's phrase ("met officials")
+        opens = subject.start == clause_start or ctx.words[subject.start - 1] in (",", ";")
+        verb = ctx.alpha[subject.end] and ctx.words[subject.end].islower()
+        between = range(subject.end, k)
+        if (
+            not opens
+            or not verb
+            or k - subject.end > MAX_FIRST_VERB_PHRASE
+            or any(ctx.quote[t] or ctx.covering(labels.CUE, t) is not None for t in between)
+        ):
+            return None
+        return subject
 
     def _relative_clause_head(self, span: Span, sent: Sentence) -> Span | None:
         """The source a relative clause holding ``span`` describes: in "Several channels,
@@ -273,6 +361,15 @@ class Attributor:
                 return span
         return None
 
+    def _opens_reported_clause(self, src: Span, sent: Sentence) -> bool:
+        """A source right after a cue is the subject of the reported clause, not an
+        inverted speaker, when a verb follows it ("said the RSF had fired", "said the
+        army shelled"); an inverted speaker ends its clause ("…," said the ministry)."""
+        k = src.end
+        if k >= sent.end:
+            return False
+        return self.ctx.lower[k] in self.g["auxiliaries"] or self.ctx.covering(labels.EVENT, k) is not None
+
     def _has_content(self, start: int, end: int) -> bool:
         return start < end and any(self.ctx.within(label, start, end) for label in CONTENT)
 
@@ -291,7 +388,12 @@ class Attributor:
         after = self._has_content(last, clause_end)
         separated = first > clause_start and (ctx.punct[first - 1] or ctx.quote[first - 1])
         if before and (separated or not after):
-            if after and last < clause_end and ctx.words[last] == ",":
+            k = last
+            while k < clause_end and (
+                ctx.covering(labels.TIME, k) is not None or ctx.lower[k] in self.g["statement_time_gap"]
+            ):
+                k += 1  # "…, the ministry said on Sunday, including 91 over the Moscow region"
+            if after and k < clause_end and ctx.words[k] == ",":
                 return clause_start, clause_end  # parenthetical: ", he added, ..."
             return clause_start, first
         if after:
@@ -318,6 +420,8 @@ class Attributor:
                 if src is None:
                     src = self._source_starting_after(cue.end, sent, gap=0)
                     rule = "inverted_cue"
+                    if src is not None and self._opens_reported_clause(src, sent):
+                        src = None  # "said the RSF had fired 10 drones": what is said, not who says it
                 if (
                     src is None
                     and last_src is not None

@@ -22,6 +22,13 @@ from ..schema import Evidence, Quantity
 from .anchors import AnchorFinder
 from .drafts import Draft, Drafting
 
+#: Most words naming the harmed people between a count and its casualty verb ("22
+#: Palestinians were killed", "12 Hezbollah members were killed").
+MAX_HARMED_NOUN = 2
+#: Most tokens between "toll" and its value ("the death toll from Monday's missile strike on
+#: the city rose to 58").
+MAX_TOLL_GAP = 16
+
 
 class CountDrafter:
     """Builds the count claims of one document, sentence by sentence."""
@@ -58,8 +65,46 @@ class CountDrafter:
                 continue
             self._locate(draft, s, e, drafts, prev)
             drafts.extend(self._distribute(draft, anchor, s, e))
+        self._share_coordinated_verb(drafts)
         self._share_coordinated_place(drafts)
+        self._share_included_place(drafts)
         return drafts
+
+    def _share_coordinated_verb(self, drafts: list[Draft]) -> None:
+        """Coordinated subjects share the verb after them: in "3 missiles and 86 drones
+        were neutralised" the missiles were neutralised too, not launched like the count
+        before them."""
+        for d, nxt in zip(reversed(drafts[:-1]), reversed(drafts[1:]), strict=True):
+            trigger = next((e for e in nxt.evidence if e.rule == "count.event"), None)
+            inherited = any(e.rule == "count.event.inherited" for e in d.evidence)
+            if (
+                not inherited
+                or trigger is None
+                or trigger.start is None
+                or self.ctx.lower[nxt.start] != "and"
+                or self.ctx.token_at(trigger.start) < nxt.anchor
+                or d.item in self.g["damage_items"]
+            ):
+                continue
+            d.event = "damage" if nxt.event == "damage" and d.item in self.g["site_items"] else nxt.event
+            d.evidence = [e for e in d.evidence if e.rule != "count.event.inherited"]
+            d.evidence.append(Evidence(rule="count.event.coordinated", detail=d.event))
+
+    def _share_included_place(self, drafts: list[Draft]) -> None:
+        """A total whose verb and place come after a part it includes takes that place:
+        "Six people, including two children, were injured … in Kyiv's Obolonskyi district"."""
+        for d, nxt in zip(drafts, drafts[1:], strict=False):
+            if d.locations or d.own_place or not nxt.locations or nxt.event != d.event:
+                continue
+            words = " ".join(self.ctx.lower[nxt.start : nxt.anchor]).strip(" ,(—–")
+            if words not in self.g["inclusion_markers"] or self.ctx.within(labels.EVENT, d.start, d.end):
+                continue
+            d.locations = list(nxt.locations)
+            d.evidence.append(
+                Evidence(
+                    rule="location.included", detail=",".join(loc.code or loc.text for loc in nxt.locations)
+                )
+            )
 
     def _share_coordinated_place(self, drafts: list[Draft]) -> None:
         """A conjunct joined by "and" lends its place back to the count before it when
@@ -102,6 +147,12 @@ class CountDrafter:
             return None
         evidence = [Evidence(rule="count.quantity", detail=text, start=q.start_char, end=q.end_char)]
         item, how, item_span = self._item_after(q, e)
+        if how == "partitive" and item in self.g["place_items"] and parsed.value == 1:
+            return None  # "in one of Kyiv's districts" says where, it counts nothing
+        if item in self.g["place_items"] and self._locative_qualifier(q, s):
+            q = self.ctx.doc[q.start + 1 : q.end]  # "158 drones over 15 regions": where, not "more than"
+            text, parsed = self.ctx.span_text(q), parse_quantity(self.ctx.span_text(q))
+            evidence = [Evidence(rule="count.quantity", detail=text, start=q.start_char, end=q.end_char)]
         elliptical = False
         if item is None and how == "partitive_anaphor" and prev is not None:
             item, elliptical = prev.item, True
@@ -113,6 +164,10 @@ class CountDrafter:
             killed_before = any(ev.id_ == "casualty" and 0 < q.start - ev.end + 1 <= 1 for ev in events)
             if casualty and (how != "none" or killed_before):  # "killed at least 29 Palestinians"
                 item, how = "person", "casualty_trigger"
+            elif how == "none" and self._harmed_subject(q, events):  # "22 Palestinians were killed"
+                item, how = "person", "casualty_subject"
+            elif self._toll_value(q, s):  # "the death toll rose to 58"
+                item, how = "person", "toll"
             elif (
                 how == "anaphor"
                 and prev is not None
@@ -164,6 +219,25 @@ class CountDrafter:
             hedged=self.state.hedged(s, e),
         )
 
+    def _toll_value(self, q: Span, s: int) -> bool:
+        """Count ``q`` is the value of a toll named before it in its segment: "the death
+        toll from Monday's strike rose to 58", "bringing the toll to 12", "a toll of 40"."""
+        lower = self.ctx.lower
+        if q.start <= s or lower[q.start - 1] not in self.g["toll_links"]:
+            return False
+        return not self.g["toll_nouns"].isdisjoint(lower[max(s, q.start - MAX_TOLL_GAP) : q.start])
+
+    def _harmed_subject(self, q: Span, events: list[Span]) -> bool:
+        """Count ``q`` and a noun claimx does not list ("Palestinians", "Hezbollah
+        members") are the subject of a casualty verb right after them: people."""
+        limit = MAX_HARMED_NOUN + 1
+        return any(
+            ev.id_ == "casualty"
+            and 0 < ev.start - q.end <= limit
+            and all(self.ctx.alpha[t] for t in range(q.end, ev.start))
+            for ev in events
+        )
+
     def _item_after(self, q: Span, limit: int) -> tuple[str | None, str, Span | None]:
         """The counted noun after quantity ``q``: ``(item, how, span)``; how is "noun",
         "partitive" ("two of the drones") or "anaphor" ("eight of them", nothing)."""
@@ -189,8 +263,9 @@ class CountDrafter:
                 k = j + 1
                 if k < limit and lower[k] in self.g["partitive_anaphors"]:
                     return None, "partitive_anaphor", None
-                while k < limit and lower[k] in ("the", "these", "those", "its", "their"):
-                    k += 1
+                k = self._partitive_head(j + 1, limit)
+                if k < limit and lower[k] in self.g["partitive_people"]:
+                    return "person", "partitive", self.ctx.doc[k : k + 1]  # "14 of the wounded"
                 inner = self.ctx.covering(labels.QUANTITY, k) if k < limit else None
                 if inner is not None:  # "24 of the 29 Shahed drones": the item of the whole
                     return self._item_after(inner, limit)[0], "partitive", None
@@ -211,8 +286,57 @@ class CountDrafter:
             event = self.ctx.covering(labels.EVENT, j)
             if event is not None and not (event.end < limit and self.ctx.covering(labels.ITEM, event.end)):
                 break
+            if self._plural_head(j):
+                break  # "the two countries traded strikes": the count's own noun, then its verb
             j += 1
         return None, nothing, None
+
+    def _plural_head(self, j: int) -> bool:
+        """Token ``j`` is a lowercase plural noun that ends the counted phrase: English
+        modifiers before a noun are singular ("attack drones", "cruise missiles"), so a
+        plural word claimx does not count ("countries", "sides") is the count's head."""
+        word = self.ctx.words[j]
+        return (
+            word.islower()
+            and len(word) > 3
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "is"))
+            and self.ctx.covering(labels.ITEM, j) is None
+        )
+
+    def _locative_qualifier(self, q: Span, s: int) -> bool:
+        """The count of places ``q`` opens with a preposition that is a qualifier only in
+        other places ("over"): after a counted noun ("destroyed 158 drones over 15
+        regions") it says where the drones were downed, while "over 150 drones" and
+        "attacked over 15 regions" keep "more than"."""
+        if len(q) < 2 or self.ctx.lower[q.start] not in self.g["locative_prepositions"] or q.start <= s:
+            return False
+        before = self.ctx.covering(labels.ITEM, q.start - 1)
+        if before is None:
+            return False
+        counts = self.ctx.within(labels.QUANTITY, max(s, before.start - 4), before.start)
+        return bool(counts) and not any(self.ctx.punct[counts[-1].end : before.start])
+
+    def _whole_start(self, token: int) -> int:
+        """The first token of the count at ``token`` ("roughly 80" starts at "roughly")."""
+        q = self.ctx.covering(labels.QUANTITY, token)
+        return q.start if q is not None else token
+
+    def _partitive_head(self, k: int, limit: int) -> int:
+        """The first token of the whole after "of" in a partitive, past its determiners and
+        a possessor: "seven of the capital's 10 districts" -> "10", so that the part (seven)
+        takes the item of the whole and the possessor ("capital") is not read as one."""
+        lower, markers = self.ctx.lower, self.g["possessive_markers"]
+        while k < limit and lower[k] in self.g["partitive_determiners"]:
+            k += 1
+        for owner in (1, 2, 3):  # "Russia's", "the Kharkiv region's"
+            if (
+                k + owner < limit
+                and lower[k + owner] in markers
+                and all(self.ctx.alpha[t] for t in range(k, k + owner))
+            ):
+                return k + owner + 1
+        return k
 
     def _head_item(self, item: Span, limit: int) -> Span:
         """The head of a compound item: "attack drones", "aircraft-type unmanned aerial
@@ -255,8 +379,8 @@ class CountDrafter:
                 events = casualty
             elif prev is None or prev.event != "casualty":
                 return None, None
-        if not events and first is not None:
-            return first.event, None
+        if not events and first is not None:  # counted homes are damage whichever verb they share
+            return ("damage" if item in self.g["damage_items"] else first.event), None
         if not events:
             events = self.ctx.within(labels.EVENT, sent.start, sent.end)
         if events:
@@ -274,12 +398,13 @@ class CountDrafter:
     def _partitive_whole(self, token: int) -> bool:
         """The count at ``token`` is the whole of a partitive ("24 of the 29 drones")."""
         lower = self.ctx.lower
-        return (
-            token >= 3
-            and lower[token - 1] == "the"
-            and lower[token - 2] == "of"
-            and self.ctx.covering(labels.QUANTITY, token - 3) is not None
-        )
+        for of in range(token - 2, max(token - 7, 0), -1):  # "24 of the 29", "seven of the city's 10"
+            if lower[of] == "of":  # the part: a count, or "most of the roughly 80 missiles"
+                part = self.ctx.covering(labels.QUANTITY, of - 1) is not None or (
+                    lower[of - 1] in self.g["partitive_quantifiers"]
+                )
+                return part and self._partitive_head(of + 1, token + 1) == self._whole_start(token)
+        return False
 
     def _distributive(self, q: Span, s: int, e: int) -> bool:
         """Count ``q`` applies to each place of its segment ("three each", "apiece")."""
@@ -351,7 +476,8 @@ class CountDrafter:
             anchor=a.start,
             event=a.id_ or "casualty",
             quantity=quantity,
-            item=items[-1].id_ if items else "person",
+            # the harmed person's own noun, not a place in the phrase ("a woman from the village of …")
+            item=next((it.id_ for it in items if it.id_ in self.g["casualty_items"]), "person"),
             hedged=self.state.hedged(s, e),
             evidence=[Evidence(rule="count.single", detail=text, start=a.start_char, end=a.end_char)],
         )
@@ -363,6 +489,7 @@ class CountDrafter:
         (the sentence's previous count, the claim an elliptical count continues, the
         harm just reported, or an earlier located claim), minus countries of origin."""
         quote = self.ctx.quotation_at(self.ctx.token_starts[draft.anchor])
+        s, e = self._reported_clause(draft.anchor, s, e)
         locations, own_place = self.places.find(s, e, quote)
         draft.own_place = own_place
         if locations:
@@ -400,6 +527,22 @@ class CountDrafter:
                     detail=",".join(loc.code or loc.text for loc in donor.locations),
                 )
             )
+
+    def _reported_clause(self, anchor: int, s: int, e: int) -> tuple[int, int]:
+        """The part of segment ``[s, e)`` in the anchor's own reported clause: a speaker
+        may report several things, "said it had struck more than 100 targets and that its
+        troops were operating in Khan Younis", and the place of the second is not the
+        place of the first."""
+        lower, joins, that = self.ctx.lower, self.g["verb_coordinators"], self.g["complementizers"]
+        for t in range(anchor + 1, e - 1):
+            if lower[t] in joins and lower[t + 1] in that:
+                e = t
+                break
+        for t in range(anchor - 1, s, -1):
+            if lower[t] in that and lower[t - 1] in joins:
+                s = t + 1
+                break
+        return s, e
 
     def _previous_harm(self, i: int) -> Draft | None:
         """The latest located casualty or damage claim of the last two sentences."""

@@ -98,7 +98,21 @@ class Drafting:
             if mention is None or mention.start is None:
                 continue
             first, last = self.ctx.token_at(mention.start), self.ctx.token_at(mention.end - 1) + 1
+            # a person's name may look like a town ("Governor Alexander Gusev"): not their area
+            name = mention.name if mention.role else None  # a body's name is its whole mention
+            name_start = mention.end - len(name) if name and mention.text.endswith(name) else mention.end
             for region in self.ctx.within(labels.REGION, first, last):
-                if region.kb_id_ in ("region", "place"):
+                if region.kb_id_ in ("region", "place") and region.start_char < name_start:
                     return region
+        if att.source.kind == "official" and att.source.start is not None:
+            # a national body speaks for its country ("Iran's health ministry said …")
+            first = self.ctx.token_at(att.source.start)
+            last = self.ctx.token_at(att.source.end - 1) + 1
+            countries = [
+                r
+                for r in self.ctx.within(labels.REGION, first, last)
+                if r.kb_id_ == "country" and (r.start_char, r.end_char) != (att.source.start, att.source.end)
+            ]  # not a country speaking as itself ("Israel said"): it may report what came at it
+            if countries:
+                return countries[0]
         return None

@@ -125,18 +125,26 @@ class EventDrafter:
         """What the claim is about: for damage, the site hit anywhere in the clause ("a
         fire broke out at an oil refinery", "an enterprise was damaged"); otherwise, or
         when no site is named, the weapon before the trigger, as its subject, else the
-        weapon right after it, as its object ("launched dozens of drones at Odesa")."""
+        weapon right after it, as its object ("launched dozens of drones at Odesa"), else
+        the site right after it ("had hit a Russian ammunition depot")."""
         if trigger.id_ == "damage":
             sites = self.g["site_items"]
             site = next((it for it in self.ctx.within(labels.ITEM, lo, hi) if it.id_ in sites), None)
             if site is not None:
                 return site.id_
-        items = self.ctx.within(labels.ITEM, lo, trigger.start)
+        # people before the trigger are those it harmed or moved ("100 people were evacuated
+        # after drone debris sparked a fire"), and places say where: neither attacked
+        skip = self.g["casualty_items"] | self.g["place_items"]  # "In the Lviv region, a drone hit …"
+        items = [it for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ not in skip]
         if items:
             return items[0].id_
         after = self.ctx.within(labels.ITEM, trigger.end, min(hi, trigger.end + 5))
         weapon = next((it for it in after if it.id_ in self.g["weapon_items"]), None)
-        return weapon.id_ if weapon is not None else None
+        if weapon is not None:
+            return weapon.id_
+        # no weapon named: the site the attack hit ("it had hit a Russian ammunition depot")
+        site = next((it for it in after if it.id_ in self.g["site_items"]), None)
+        return site.id_ if site is not None else None
 
     def _verbal(self, trigger: Span) -> bool:
         """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):

@@ -49,6 +49,8 @@ class LocationFinder:
         first, last = group[0], group[-1]
         if self.ctx.covering(labels.SOURCE, first.start) is not None:
             return "other"  # part of who speaks: "Dr. X, an analyst at the Kyiv Institute"
+        if self._country_modifier(group):
+            return "other"  # "near a U.S. embassy office", "hit a U.S. base": whose, not where
         sent = self.ctx.sentence(first.start)
         sent_start = sent.start
         j, steps = first.start - 1, 0
@@ -76,11 +78,26 @@ class LocationFinder:
             return "locative"
         return "other"
 
+    def _country_modifier(self, group: list[Span]) -> bool:
+        """A country named as the owner of what follows it ("a U.S. embassy", "U.S.
+        troops", "a British warship", "a U.S. drone"): an embassy, base or force abroad
+        says whose it is, not where the event happened."""
+        (span,) = group if len(group) == 1 else (None,)
+        if span is None or span.kb_id_ != "country" or span.end >= self.ctx.sentence(span.start).end:
+            return False
+        k = span.end
+        item = self.ctx.covering(labels.ITEM, k)
+        if item is not None and item.start == k:
+            return item.id_ not in self.g["place_items"]
+        return self.ctx.lower[k] in self.g["foreign_presence_nouns"]
+
     def _locative_or_origin(self, prep: int, last: Span) -> str:
         """A locative phrase inside an origin ("launched from Cape Chauda in occupied
         Crimea") or inside a speaker's description ("the Houthis in Yemen said") is
         not where the event happened."""
         lower = self.ctx.lower
+        if lower[prep] in self.g["destination_prepositions"]:
+            return "locative"  # "crossed from Lebanon into the Upper Galilee": where they went
         for j in range(prep - 1, max(self.ctx.sentence(prep).start - 1, prep - 4), -1):
             word = lower[j]
             if word in self.g["origin_prepositions"]:

@@ -91,8 +91,8 @@ class StatementDrafter:
     def _reported_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens of the that-clause a speaker asserts ("analysts suggest that …"),
         or None when the attribution introduces no such clause."""
-        if att.rule not in ("subject_cue", "inverted_cue") or self.state.attributor.is_document_subject(att):
-            return None
+        if att.rule != "subject_cue" or self.state.attributor.is_document_subject(att):
+            return None  # after an inverted cue ('…," said X, 54, whose flat…') comes the speaker
         cue_end = self.ctx.token_at(att.cue.end - 1) + 1
         sent = self.ctx.sentence(cue_end - 1)
         lower = self.ctx.lower

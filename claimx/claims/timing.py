@@ -66,8 +66,9 @@ class Timeline:
         j = span.start
         lower = self.ctx.lower
         sent_start = self.ctx.sentence(span.start).start
-        if j > 0 and lower[j - 1] in self.g["non_event_time_prepositions"]:
-            return True  # "by early morning": a deadline, not when it happened
+        deadline = self.g["non_event_time_prepositions"]
+        if (j > 0 and lower[j - 1] in deadline) or (j > 1 and f"{lower[j - 2]} {lower[j - 1]}" in deadline):
+            return True  # "by early morning", "as of 09:00": a deadline, not when it happened
         while j > sent_start and lower[j - 1] in self.g["statement_time_gap"]:
             j -= 1
         if j == span.start or j <= sent_start:
@@ -75,8 +76,12 @@ class Timeline:
         return lower[j - 1] in self.g["release_verbs"] or self.ctx.covering(labels.CUE, j - 1) is not None
 
     def _since(self, span: Span) -> bool:
-        """The time opens a period that runs to the report ("since Oct. 7")."""
-        return span.start > 0 and self.ctx.lower[span.start - 1] in self.g["open_period_prepositions"]
+        """The time opens a period that runs to the report ("since Oct. 7", "since late
+        September", "since the end of May")."""
+        j, lower = span.start, self.ctx.lower
+        while j > 0 and span.start - j < 4 and lower[j - 1] in self.g["period_edge_words"]:
+            j -= 1
+        return j > 0 and lower[j - 1] in self.g["open_period_prepositions"]
 
     def sentence_times(self, index: int) -> list[TimedMention]:
         """The sentence's time mentions, resolved; partial ones completed from context."""

@@ -40,6 +40,9 @@ ENTITY = "entity"
 REFERENCE = "reference"
 PRONOUN = "pronoun"
 ANONYMOUS = "anonymous_official"
+WITNESS = "witness"
+#: Ages that follow a private person's name in news copy ("said Oksana Hrytsenko, 54,").
+AGE_RANGE = range(1, 111)
 
 _MARKER = "marker"
 _BLOCK = "block"
@@ -99,6 +102,7 @@ class _Lexicon:
         self.reference_heads = _lower_set(data["reference_heads"])
         self.antecedent_heads = _lower_set(data["antecedent_heads"])
         self.noun_only = _lower_set(data["noun_only"]["heads"])
+        self.org_tails = _lower_set(data["org_tails"]["words"])
         self.followers = _lower_set(data["noun_only"]["followers"])
         # One lexicon of reporting verbs for the whole library: the cue lexicon, plus
         # "according", which opens "according to" after a mention.
@@ -116,6 +120,7 @@ class _Lexicon:
         self.openers = {tuple(p.lower().split()) for p in comp["openers"]}
         self.stoppers = _lower_set(comp["stoppers"])
         self.complement_max = int(comp["max_tokens"])
+        self.verb_suffixes = tuple(comp["verb_suffixes"])
         self.complement_heads = {w.lower(): kind for kind, words in _kinds(comp["heads"]) for w in words}
         self.particles = _lower_set(names["particles"])
         self.name_max = int(names["max_tokens"])
@@ -220,6 +225,10 @@ class SourceRecognizer:
         self.pronoun_ids = numpy.array(
             [nlp.vocab.strings.add(p) for p in sorted(self.lex.pronouns)], dtype="uint64"
         )
+        self.verb_ids = numpy.array(
+            [nlp.vocab.strings.add(v) for v in sorted(self.lex.reporting_verbs) if " " not in v],
+            dtype="uint64",
+        )
 
     def __call__(self, doc: Doc) -> list[Span]:
         anchors, markers = self._anchors(doc)
@@ -240,6 +249,7 @@ class SourceRecognizer:
             floor = chunk.end
         spans = [Span(doc, c.start, c.end, label=SOURCE, kb_id=c.kb, span_id=c.kind) for c in chunks]
         spans += self._pronouns(doc, spans)
+        spans += self._aged_people(doc, spans)
         spans += self._surnames(doc, spans)
         spans += self._people(doc, spans, people)
         spans.sort(key=lambda s: s.start)
@@ -316,6 +326,9 @@ class SourceRecognizer:
             if j >= n:
                 return
             word = doc[j].lower_
+            if last.cls == "org" and word in self.lex.org_tails and not possessive:
+                chunk.end = j + 1  # "Gaza's Civil Defence agency"
+                return
             if last.cls == "org" and word == "of":
                 k = j + 1 + (j + 1 < n and doc[j + 1].lower_ == "the")
                 nxt = by_start.get(k)
@@ -428,10 +441,24 @@ class SourceRecognizer:
                 break
             if low == "and" and not (j + 1 < n and _capitalized(doc[j + 1])):
                 break
+            if self._verb_after_name(doc, j):
+                break
             j += 1
         while j > i + width and doc[j - 1].lower_ in lex.determiners | {"and", "of"}:
             j -= 1
         return (i, j) if j > i + width else None
+
+    def _verb_after_name(self, doc: Doc, j: int) -> bool:
+        """Token ``j`` is the speaker's own verb after the name ending a complement:
+        "officials in Kazan closed the airport" (a lowercase "-ed" word right after a
+        capitalized one; "Russian-occupied", with its hyphen, is no such word)."""
+        token = doc[j]
+        return (
+            token.is_lower
+            and token.lower_.endswith(self.lex.verb_suffixes)
+            and _capitalized(doc[j - 1])
+            and doc[j - 1].whitespace_ != ""
+        )
 
     def _appositive_after(self, doc: Doc, chunk: _Chunk, by_start: dict[int, _Anchor]) -> None:
         """Take the name after a comma: "the regional governor, Oleksandr Prokudin, said",
@@ -534,6 +561,30 @@ class SourceRecognizer:
                 found.append(Span(doc, i, i + 1, label=SOURCE, kb_id=PRONOUN, span_id=""))
         return found
 
+    def _aged_people(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Private people quoted with their age, a news convention for residents and
+        eyewitnesses: "said Oksana Hrytsenko, 54, whose flat was damaged", "Svitlana, 62,
+        told Reuters". They speak as witnesses."""
+        lex, n = self.lex, len(doc)
+        taken = _covered(spans)
+        found = []
+        lowers = doc.to_array([LOWER])
+        for i in numpy.flatnonzero(numpy.isin(lowers, self.verb_ids)).tolist():
+            after = _name_after(doc, i + 1, lex, {}) if i + 1 < n else None
+            if after is not None and _aged(doc, after[1]):
+                name = after
+            else:
+                before = i - 4  # "<name> , <age> , said"
+                if before < 1 or doc[i - 1].text != "," or not _aged(doc, i - 3):
+                    continue
+                name = _name_before(doc, i - 3, 0, lex)
+                if name is None:
+                    continue
+            if not any(k in taken for k in range(*name)):
+                found.append(Span(doc, name[0], name[1], label=SOURCE, kb_id=ENTITY, span_id=WITNESS))
+                taken.update(range(*name))
+        return found
+
     def _people(self, doc: Doc, spans: list[Span], people: list[_Anchor]) -> list[Span]:
         """Prominent people named without a role ("Zelenskiy said", "Vyacheslav Gladkov
         wrote"), with the kind they speak as; a role mention ("Governor Vyacheslav
@@ -619,15 +670,32 @@ def describe_source(span: Span, data_dir: Path | None = None, *, lex: _Lexicon |
     return SourceInfo(kind, name=_text(tokens[1:] if det else tokens) or None)
 
 
+def _aged(doc: Doc, comma: int) -> bool:
+    """Tokens from ``comma`` read ", <age>," (or end the sentence after the age), or
+    ", a <age>-year-old …" ("said Natalia, a 39-year-old teacher")."""
+    n = len(doc)
+    if comma + 2 >= n or doc[comma].text != ",":
+        return False
+    if doc[comma + 1].lower_ in ("a", "an") and comma + 4 < n:
+        words = [t.lower_ for t in doc[comma + 2 : comma + 7]]
+        return doc[comma + 2].is_digit and words[1:] == ["-", "year", "-", "old"]
+    if not doc[comma + 1].is_digit:
+        return False
+    return int(doc[comma + 1].text) in AGE_RANGE and doc[comma + 2].text in (",", ".", ";")
+
+
 def _individual(tokens: list[Token], lex: _Lexicon) -> bool:
     """Whether an unnamed mention is one person ("the head of the regional
     administration") rather than a body or group: a singular role word before any
     complement."""
     openers = {words[0] for words in lex.openers}
-    for token in tokens:
+    for k, token in enumerate(tokens):
         low = token.lower_
         if low in openers:
             return False
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and _capitalized(nxt) and nxt.lower_ in lex.non_name_words:
+            continue  # part of a body's name: "General Staff", "Chief Command"
         if low in lex.person_words and not (low.endswith("s") and not low.endswith("ss")):
             return True
     return False
@@ -647,7 +715,31 @@ def _segment_name(segment: list[Token], lex: _Lexicon, *, whole: bool) -> list[T
         body = [t for t in segment if t.lower_ not in lex.honorifics]
         if body and _run(body, lex) == body:
             return body
-    return []
+    return _name_after_complement(segment, lex)
+
+
+def _name_after_complement(segment: list[Token], lex: _Lexicon) -> list[Token]:
+    """The name closing a role's complement: "Governor of Belgorod region Vyacheslav
+    Gladkov", "head of the city military administration Ihor Terekhov". The name must
+    follow the body the complement names (an institutional or lowercase word, not a
+    function word), so "analyst at the Institute of Strategic Studies" has none."""
+    openers = {words[0] for words in lex.openers}
+    k = len(segment)
+    while k > 0 and (
+        _is_name(segment[k - 1], lex) or (k < len(segment) and _joins_name(segment[k - 1], segment[k], lex))
+    ):
+        k -= 1
+    if k == len(segment) or k < 3 or not any(t.lower_ in openers for t in segment[1 : k - 1]):
+        return []
+    before, name = segment[k - 1], _run(segment[k:], lex)
+    # after a capitalized body word ("General Staff", "Belgorod Oblast") only a full name
+    # (given name and surname) is taken: a single word may end the body's own name
+    body_word = (before.is_lower and before.is_alpha) or (
+        before.lower_ in lex.non_name_words and sum(t.is_alpha for t in name) >= 2
+    )
+    if not body_word or before.lower_ in lex.function_words or before.lower_ in openers:
+        return []
+    return name
 
 
 def _run(tokens: list[Token], lex: _Lexicon) -> list[Token]:
