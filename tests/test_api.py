@@ -170,3 +170,11 @@ def test_claims_roundtrip_through_srsly_msgpack_and_other_data_is_untouched(nlp)
     back = srsly.msgpack_loads(srsly.msgpack_dumps(payload))
     assert back["claims"] == [claim]
     assert back["other"] == {"key": [1, 2], "text": "x"}
+
+
+def test_claims_read_before_claimx_registered_its_decoder_are_still_claims(nlp):
+    # what msgpack leaves when a DocBin is read in a process that has not imported claimx yet
+    doc = nlp(REPORT)
+    expected = doc._.claims
+    doc._.claimx_claims = tuple({"__claimx_claim__": c.model_dump(mode="json")} for c in expected)
+    assert doc._.claims == expected

@@ -43,7 +43,8 @@ def _decode_claim(obj: Any, chain: Any = None) -> Any:
 
 
 def _get_claims(doc: Doc) -> list[Claim]:
-    return list(doc._.claimx_claims or ())
+    # a claim is still a tagged dict when its Doc was read before claimx was imported
+    return [c if isinstance(c, Claim) else _decode_claim(c) for c in doc._.claimx_claims or ()]
 
 
 def _register_extensions() -> None:
