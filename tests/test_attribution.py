@@ -339,3 +339,38 @@ def test_a_witness_introduced_as_a_some_year_old():
         "witness",
         "Iryna",
     )
+
+
+def test_analyst_statement_without_that():
+    text = (
+        "Ruth Deyermond, a lecturer in post-Soviet security, said the Kremlin was trying to wear Europe down."
+    )
+    (claim,) = claimx.extract(text)
+    assert (claim.event, claim.source.kind, claim.source.name) == ("statement", "analyst", "Ruth Deyermond")
+    assert claim.text == "the Kremlin was trying to wear Europe down"
+    assert text[claim.start : claim.end] == claim.text and not claim.quote
+
+
+@pytest.mark.parametrize(
+    "text,said",
+    [
+        (
+            "An eyewitness told the BBC the blast blew out every window on the street.",
+            "the blast blew out every window on the street",
+        ),
+        (
+            "An elderly resident told reporters that the shelter had no heating since the strike.",
+            "the shelter had no heating since the strike",
+        ),
+    ],
+)
+def test_told_recipient_is_not_the_statement(text, said):
+    (claim,) = claimx.extract(text)
+    assert (claim.event, claim.source.kind, claim.text) == ("statement", "witness", said)
+
+
+def test_told_recipient_is_not_the_speaker():
+    text = '"The ceiling just came down on us," Svitlana, 62, told AFP, holding her grandson.'
+    (claim,) = claimx.extract(text)
+    assert (claim.event, claim.quote, claim.source.name) == ("statement", True, "Svitlana")
+    assert claim.text == "The ceiling just came down on us"

@@ -407,3 +407,19 @@ def test_rights_groups_and_monitors_are_analysts(find):
     found = find("Human Rights Watch said the strike was unlawful, and ACLED data showed a rise in attacks.")
     assert found["Human Rights Watch"][0] == "analyst"
     assert found["ACLED"][0] == "analyst"
+
+
+def test_appositive_role_with_a_free_description(find):
+    text = (
+        "Tomas Lindqvist, a senior fellow at the Stockholm Centre for Eastern European Studies, said the "
+        "front had frozen. Hanna Shelest, an expert on Black Sea security, said the navy was exposed. "
+        "In Kherson, the governor said the power was back."
+    )
+    found = find(text)
+    kind, _, info = found[
+        "Tomas Lindqvist, a senior fellow at the Stockholm Centre for Eastern European Studies"
+    ]
+    assert (kind, info.name) == ("analyst", "Tomas Lindqvist")
+    kind, _, info = found["Hanna Shelest, an expert on Black Sea security"]
+    assert (kind, info.name) == ("analyst", "Hanna Shelest")
+    assert found["the governor"][0] == "governor"  # a fronted place is no appositive name

@@ -95,6 +95,10 @@ class StatementDrafter:
             return None  # after an inverted cue ('…," said X, 54, whose flat…') comes the speaker
         cue_end = self.ctx.token_at(att.cue.end - 1) + 1
         sent = self.ctx.sentence(cue_end - 1)
+        if att.cue.text.lower() in self.g["recipient_cues"]:
+            cue_end = self._past_recipient(cue_end, sent.end)
+            if cue_end >= sent.end or self.ctx.punct[cue_end]:
+                return None  # '…," Alla told Reuters, still shaking': no clause follows
         lower = self.ctx.lower
         that = next(
             (
@@ -106,14 +110,27 @@ class StatementDrafter:
         )
         if that is not None and lower[that] == "that":
             lo = that + 1
-        elif att.source.kind in self.g["assessment_kinds"] and att.scope[0] >= cue_end:
-            lo = cue_end  # "an official who declined to be named said the strikes may continue"
+        elif att.source.kind in self.g["assessment_kinds"] and att.scope[1] > cue_end:
+            # "an official who declined to be named said the strikes may continue"; a scope
+            # over the whole clause (no count or event anywhere) reaches past the cue too
+            lo = cue_end
         else:
             return None
-        hi = att.scope[1] if att.scope[0] >= cue_end else sent.end
+        hi = att.scope[1] if att.scope[1] > cue_end else sent.end
         if hi - lo < 4 or self.ctx.quotation_at(self.ctx.token_starts[lo]) is not None:
             return None
         return lo, hi
+
+    def _past_recipient(self, token: int, end: int) -> int:
+        """The first token after whom a speaker told something ("told Reuters",
+        "told reporters"), which is not part of what was said."""
+        for span in self.ctx.within(labels.SOURCE, token, end):
+            if span.start == token:
+                return span.end
+            break
+        while token < end and self.ctx.lower[token] in self.g["speech_recipients"]:
+            token += 1
+        return token
 
     def _holds_claim(self, lo: int, hi: int) -> bool:
         """Tokens ``[lo, hi)`` hold a count or event claim, or a zero-count phrase."""
