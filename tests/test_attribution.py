@@ -374,3 +374,33 @@ def test_told_recipient_is_not_the_speaker():
     (claim,) = claimx.extract(text)
     assert (claim.event, claim.quote, claim.source.name) == ("statement", True, "Svitlana")
     assert claim.text == "The ceiling just came down on us"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Royal United Services Institute, Russia has moved two bomber regiments east.",
+        "Russia has moved two bomber regiments east, according to analysts at the Royal United Services Institute.",
+    ],
+)
+def test_according_to_an_analyst_without_a_count_is_a_statement(text):
+    (claim,) = claimx.extract(text)
+    assert (claim.event, claim.source.kind, claim.quantity) == ("statement", "analyst", None)
+    assert claim.text == "Russia has moved two bomber regiments east"
+    assert text[claim.start : claim.end] == claim.text
+
+
+def test_according_to_a_reporting_body_without_a_count_is_no_statement():
+    text = "The missiles were launched from the Caspian Sea, according to the Defence Ministry."
+    assert [c for c in claimx.extract(text) if c.event == "statement"] == []
+
+
+def test_citing_aside_between_cue_and_that():
+    text = (
+        "Ukrainska Pravda reported, citing two sources in military intelligence, that the tanker "
+        "had been hit by a sea drone near the port."
+    )
+    claims = [c for c in claimx.extract(text) if c.event == "statement"]
+    assert [(c.source.kind, c.text) for c in claims] == [
+        ("media", "the tanker had been hit by a sea drone near the port")
+    ]

@@ -91,10 +91,13 @@ class StatementDrafter:
     def _reported_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens of the that-clause a speaker asserts ("analysts suggest that …"),
         or None when the attribution introduces no such clause."""
+        if att.rule == "according_to":
+            return self._according_content(att)
         if att.rule != "subject_cue" or self.state.attributor.is_document_subject(att):
             return None  # after an inverted cue ('…," said X, 54, whose flat…') comes the speaker
         cue_end = self.ctx.token_at(att.cue.end - 1) + 1
         sent = self.ctx.sentence(cue_end - 1)
+        cue_end = self._past_citing(cue_end, sent.end)
         if att.cue.text.lower() in self.g["recipient_cues"]:
             cue_end = self._past_recipient(cue_end, sent.end)
             if cue_end >= sent.end or self.ctx.punct[cue_end]:
@@ -120,6 +123,44 @@ class StatementDrafter:
         if hi - lo < 4 or self.ctx.quotation_at(self.ctx.token_starts[lo]) is not None:
             return None
         return lo, hi
+
+    def _according_content(self, att: Attribution) -> tuple[int, int] | None:
+        """Tokens an "according to X" attribution vouches for, set off from it by a comma:
+        "According to the ISW, Russian forces have regrouped" or "Russian forces have
+        regrouped, according to the ISW". Only assessments (analysts, insiders, witnesses)
+        count: what a reporting body vouches for without a count is a detail of its report,
+        not a claim. None when no comma separates them."""
+        if att.source.end is None or att.source.kind not in self.g["assessment_kinds"]:
+            return None
+        ctx = self.ctx
+        cue = ctx.token_at(att.cue.start)
+        source_end = ctx.token_at(att.source.end - 1) + 1
+        sent = ctx.sentence(cue)
+        if cue == sent.start and source_end < sent.end and ctx.words[source_end] == ",":
+            lo, hi = source_end + 1, sent.end
+        elif cue > sent.start and ctx.words[cue - 1] == ",":
+            lo, hi = sent.start, cue - 1
+        else:
+            return None
+        if hi - lo < 4 or any(ctx.quote[lo:hi]):
+            return None
+        return lo, hi
+
+    def _past_citing(self, token: int, end: int) -> int:
+        """The token after a comma-enclosed "citing …" aside right after a cue
+        ("media reported, citing sources in the SBU, that …"), else ``token``."""
+        ctx = self.ctx
+        if token + 1 >= end or ctx.words[token] != ",":
+            return token
+        cue = ctx.covering(labels.CUE, token + 1)
+        if cue is None or cue.id_ != "according_to" or cue.start != token + 1:
+            return token
+        for j in range(cue.end, end):
+            if ctx.words[j] == ",":
+                return j + 1
+            if ctx.punct[j]:
+                break
+        return token
 
     def _past_recipient(self, token: int, end: int) -> int:
         """The first token after whom a speaker told something ("told Reuters",
