@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 import claimx
 
 MSK = timezone(timedelta(hours=3))
@@ -623,3 +625,17 @@ def test_a_national_body_speaks_for_its_country_when_nothing_is_placed():
     toll = next(c for c in claims if c.quantity and c.quantity.value == 120)
     assert [loc.code for loc in toll.locations] == ["IR"]
     assert toll.source.kind == "official"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Port authorities insisted that no civilians had been hurt when the drone hit the pier.",
+        "The navy said no crew members were injured in the attack on the patrol boat.",
+    ],
+)
+def test_no_people_of_a_kind_hurt_is_a_zero_casualty_claim(text):
+    claims = claimx.extract(text, published="2025-03-04")
+    zero = [c for c in claims if c.quantity and c.quantity.value == 0]
+    assert [(c.event, c.item) for c in zero] == [("casualty", "person")]
+    assert not [c for c in claims if c.event == "statement"]
