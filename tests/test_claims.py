@@ -639,3 +639,19 @@ def test_no_people_of_a_kind_hurt_is_a_zero_casualty_claim(text):
     zero = [c for c in claims if c.quantity and c.quantity.value == 0]
     assert [(c.event, c.item) for c in zero] == [("casualty", "person")]
     assert not [c for c in claims if c.event == "statement"]
+
+
+def test_witness_quote_takes_the_scene_and_reports_damage():
+    text = (
+        "A glide bomb hit a residential district of Kramatorsk on Sunday, the regional governor said. "
+        '"I heard the whistle, and then the balcony was simply gone," Iryna, 58, told AFP. '
+        '"I still cannot stop shaking," she said.'
+    )
+    claims = claimx.extract(text, published="2025-06-02")
+    damage = [c for c in claims if c.quote and c.event == "damage"]
+    assert [(c.item, c.source.kind, [loc.code for loc in c.locations]) for c in damage] == [
+        ("balcony", "witness", ["UA-14"])
+    ]
+    (said,) = [c for c in claims if c.event == "statement"]
+    assert said.text == "I still cannot stop shaking" and said.source.kind == "witness"
+    assert [loc.code for loc in said.locations] == ["UA-14"]

@@ -9,11 +9,14 @@ quotation continues it.
 from __future__ import annotations
 
 from ..entities import labels
-from ..schema import Evidence
+from ..schema import Evidence, Location
 from .attribution import Attribution
 from .context import Quotation
 from .drafts import Draft, Drafting
 from .locations import dedupe
+
+#: How many sentences back a witness's statement looks for the scene it describes.
+SCENE_SENTENCES = 4
 
 
 class StatementDrafter:
@@ -162,6 +165,30 @@ class StatementDrafter:
                 break
         return token
 
+    def _as_damage(self, d: Draft) -> None:
+        """A witness's quotation that says a site was damaged ("the balcony was simply
+        gone", "the roof of the school collapsed") is a damage claim of that site, not
+        a bare statement."""
+        damage = [e for e in self.ctx.within(labels.EVENT, d.start, d.end) if e.id_ == "damage"]
+        if not damage:
+            return
+        sites = [s for s in self.ctx.within(labels.ITEM, d.start, d.end) if s.id_ in self.g["site_items"]]
+        if sites:
+            # the site nearest before the damage word is what was damaged; else the first
+            before = [s for s in sites if s.end <= damage[0].start]
+            d.event, d.item = "damage", (before[-1] if before else sites[0]).id_
+
+    def _scene(self, sentence: int) -> list[Location]:
+        """The places of the latest located claim at most ``SCENE_SENTENCES`` sentences
+        before (or in) ``sentence``: a witness speaks about the scene just reported
+        ("… struck the city. 'The balcony was simply gone,' a resident said")."""
+        earlier = [
+            d for d in self.state.drafts if d.locations and 0 <= sentence - d.sentence <= SCENE_SENTENCES
+        ]
+        if not earlier:
+            return []
+        return list(max(earlier, key=lambda d: (d.sentence, d.start)).locations)
+
     def _past_recipient(self, token: int, end: int) -> int:
         """The first token after whom a speaker told something ("told Reuters",
         "told reporters"), which is not part of what was said."""
@@ -191,6 +218,8 @@ class StatementDrafter:
             source_tok = self.ctx.token_at(att.source.start)
             sent = self.ctx.sentence(source_tok)
             locations, _ = self.places.find(sent.start, source_tok)
+        if not locations and att.source.kind in self.g["scene_speakers"]:
+            locations = self._scene(i)
         d = Draft(
             sentence=i,
             start=start,
@@ -211,6 +240,8 @@ class StatementDrafter:
             ]
             + att.evidence(),
         )
+        if quote and att.source.kind in self.g["scene_speakers"]:
+            self._as_damage(d)
         mentions, frame = self.state.times.get(i, ([], None))
         d.time, ev = self.state.timeline.for_token(start, mentions, frame)
         d.evidence.extend(ev)
