@@ -655,3 +655,26 @@ def test_witness_quote_takes_the_scene_and_reports_damage():
     (said,) = [c for c in claims if c.event == "statement"]
     assert said.text == "I still cannot stop shaking" and said.source.kind == "witness"
     assert [loc.code for loc in said.locations] == ["UA-14"]
+
+
+def test_statement_about_the_attack_just_reported_takes_its_place_and_site():
+    text = (
+        "A drone strike set off a fire at an oil depot in the Bryansk region overnight, the governor said. "
+        "A source in Ukraine's military intelligence told the Kyiv Independent that special forces had "
+        "carried out the attack, the latest in a series of raids on Russia this autumn."
+    )
+    claims = claimx.extract(text, published="2025-10-20")
+    (claim,) = [c for c in claims if c.source.kind == "anonymous_official"]
+    assert (claim.event, claim.item, claim.quantity) == ("attack", "depot", None)
+    assert [loc.code for loc in claim.locations] == ["RU-BRY"]
+
+
+def test_analyst_remark_on_the_strike_is_placed_at_the_scene():
+    text = (
+        "Missiles struck a power plant in the Kharkiv region on Tuesday, officials said. "
+        "Analysts say that the strike was meant to leave Ukraine without heating this winter."
+    )
+    claims = claimx.extract(text, published="2025-10-22")
+    (claim,) = [c for c in claims if c.event == "statement"]
+    assert claim.source.kind == "analyst"
+    assert [loc.code for loc in claim.locations] == ["UA-63"]

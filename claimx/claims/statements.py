@@ -178,16 +178,58 @@ class StatementDrafter:
             before = [s for s in sites if s.end <= damage[0].start]
             d.event, d.item = "damage", (before[-1] if before else sites[0]).id_
 
+    def _as_attack(self, d: Draft) -> None:
+        """A statement saying who carried out the incident just reported ("the SBU had
+        organised the attack") is an attack claim about that incident: its site and place."""
+        scene = self._scene_draft(d.sentence)
+        if scene is None:
+            return
+        words = " " + " ".join(self.ctx.lower[d.start : d.end]) + " "
+        if any(f" {phrase} " in words for phrase in self.g["perpetration_verbs"]):
+            d.event, d.item = "attack", scene.item  # "special forces had carried out the attack"
+            return
+        for trigger in self.ctx.within(labels.EVENT, d.start, d.end):
+            text = self.ctx.span_text(trigger).lower()
+            verbal = text.endswith("ed") or text in self.g["irregular_event_verbs"]
+            if trigger.id_ == "attack" and verbal and text not in self.g["event_nouns"]:
+                d.event, d.item = "attack", scene.item
+                return
+
+    def _points_back(self, start: int, end: int) -> bool:
+        """The statement is about an incident just reported ("the SBU had organised the
+        attack", "the strike was a war crime")."""
+        words = " " + " ".join(self.ctx.lower[start:end]) + " "
+        return any(f" {phrase} " in words for phrase in self.g["anaphoric_events"])
+
+    @staticmethod
+    def _narrowed(own: list[Location], scene: list[Location]) -> list[Location]:
+        """The scene's places for a statement that points back at it, when the statement
+        names no place or only the countries the scene lies in ("… the attack, the latest
+        of many raids on Russia" after a strike in the Volgograd region)."""
+        if not scene:
+            return own
+        countries = {loc.code for loc in own if loc.code and "-" not in loc.code}
+        if len(countries) != len(own):
+            return own  # a place of its own below country level
+        if own and not all(loc.code and loc.code.split("-")[0] in countries for loc in scene):
+            return own
+        return scene
+
     def _scene(self, sentence: int) -> list[Location]:
-        """The places of the latest located claim at most ``SCENE_SENTENCES`` sentences
-        before (or in) ``sentence``: a witness speaks about the scene just reported
-        ("… struck the city. 'The balcony was simply gone,' a resident said")."""
+        """The places of the scene just reported (see :meth:`_scene_draft`): a witness
+        speaks about it ("… struck the city. 'The balcony was simply gone,' a resident said")."""
+        scene = self._scene_draft(sentence)
+        return list(scene.locations) if scene is not None else []
+
+    def _scene_draft(self, sentence: int) -> Draft | None:
+        """The latest located count or event claim at most ``SCENE_SENTENCES`` sentences
+        before (or in) ``sentence``."""
         earlier = [
-            d for d in self.state.drafts if d.locations and 0 <= sentence - d.sentence <= SCENE_SENTENCES
+            d
+            for d in self.state.drafts
+            if d.locations and d.event != "statement" and 0 <= sentence - d.sentence <= SCENE_SENTENCES
         ]
-        if not earlier:
-            return []
-        return list(max(earlier, key=lambda d: (d.sentence, d.start)).locations)
+        return max(earlier, key=lambda d: (d.sentence, d.start)) if earlier else None
 
     def _past_recipient(self, token: int, end: int) -> int:
         """The first token after whom a speaker told something ("told Reuters",
@@ -220,6 +262,8 @@ class StatementDrafter:
             locations, _ = self.places.find(sent.start, source_tok)
         if not locations and att.source.kind in self.g["scene_speakers"]:
             locations = self._scene(i)
+        elif self._points_back(start, end):
+            locations = self._narrowed(locations, self._scene(i))
         d = Draft(
             sentence=i,
             start=start,
@@ -242,6 +286,8 @@ class StatementDrafter:
         )
         if quote and att.source.kind in self.g["scene_speakers"]:
             self._as_damage(d)
+        elif self._points_back(start, end):
+            self._as_attack(d)
         mentions, frame = self.state.times.get(i, ([], None))
         d.time, ev = self.state.timeline.for_token(start, mentions, frame)
         d.evidence.extend(ev)
