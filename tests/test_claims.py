@@ -678,3 +678,19 @@ def test_analyst_remark_on_the_strike_is_placed_at_the_scene():
     (claim,) = [c for c in claims if c.event == "statement"]
     assert claim.source.kind == "analyst"
     assert [loc.code for loc in claim.locations] == ["UA-63"]
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        (
+            "Three people were injured in the shelling of Marhanets on Friday, the regional governor said.",
+            "UA-12",
+        ),
+        ("A man was killed during the bombardment of Kostiantynivka, local prosecutors said.", "UA-14"),
+    ],
+)
+def test_the_place_an_attack_noun_is_of_is_where_it_happened(text, code):
+    (claim,) = claimx.extract(text, published="2025-10-10")
+    assert claim.event == "casualty"
+    assert [loc.code for loc in claim.locations] == [code]
