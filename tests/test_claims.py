@@ -694,3 +694,9 @@ def test_the_place_an_attack_noun_is_of_is_where_it_happened(text, code):
     (claim,) = claimx.extract(text, published="2025-10-10")
     assert claim.event == "casualty"
     assert [loc.code for loc in claim.locations] == [code]
+
+
+def test_partitive_whole_without_a_determiner_takes_its_own_verb():
+    text = "The navy said its crews had destroyed 11 of 14 sea drones launched at Sevastopol overnight."
+    claims = claimx.extract(text, published="2025-08-14")
+    assert sorted((c.quantity.value, c.event) for c in claims) == [(11, "interception"), (14, "attack")]
