@@ -404,3 +404,14 @@ def test_citing_aside_between_cue_and_that():
     assert [(c.source.kind, c.text) for c in claims] == [
         ("media", "the tanker had been hit by a sea drone near the port")
     ]
+
+
+def test_participle_cue_with_that_is_reported_speech():
+    text = (
+        "Foreign Minister Andrii Sybiha said Kyiv was open to a ceasefire, adding that Moscow had "
+        "ignored every proposal so far."
+    )
+    claims = [c for c in claimx.extract(text) if c.event == "statement"]
+    assert [(c.source.name, c.text) for c in claims] == [
+        ("Andrii Sybiha", "Moscow had ignored every proposal so far")
+    ]

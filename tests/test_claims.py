@@ -700,3 +700,14 @@ def test_partitive_whole_without_a_determiner_takes_its_own_verb():
     text = "The navy said its crews had destroyed 11 of 14 sea drones launched at Sevastopol overnight."
     claims = claimx.extract(text, published="2025-08-14")
     assert sorted((c.quantity.value, c.event) for c in claims) == [(11, "interception"), (14, "attack")]
+
+
+def test_places_that_had_come_under_attack_after_an_adding_cue():
+    text = (
+        "The governor said a substation in Chernihiv was hit overnight, adding that Nizhyn and "
+        "Pryluky had also come under attack."
+    )
+    claims = claimx.extract(text, published="2025-11-03")
+    assert [(c.event, c.item) for c in claims] == [("attack", "substation"), ("attack", None)]
+    assert [loc.code for loc in claims[0].locations] == ["UA-74"]
+    assert {loc.code for loc in claims[1].locations} == {"UA-74"}

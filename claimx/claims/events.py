@@ -194,6 +194,9 @@ class EventDrafter:
             if cue.id_ == "according_to" and ctx.words[cue.start - 1] == ",":
                 hi = cue.start - 1  # "…was damaged in the Dnipropetrovsk region, according to …"
                 break
+            if ctx.words[cue.start - 1] == "," and ctx.span_text(cue).lower().endswith("ing"):
+                hi = cue.start - 1  # "…the station was hit, adding that Poltava …": a new report
+                break
             source = ctx.covering(labels.SOURCE, cue.start - 1) if cue.start > token + 1 else None
             if source is not None and source.start > token and ctx.words[source.start - 1] == ",":
                 hi = source.start - 1  # "…in the town of Liski, he said, adding that …"

@@ -96,7 +96,9 @@ class StatementDrafter:
         or None when the attribution introduces no such clause."""
         if att.rule == "according_to":
             return self._according_content(att)
-        if att.rule != "subject_cue" or self.state.attributor.is_document_subject(att):
+        if att.rule not in ("subject_cue", "participle_cue") or self.state.attributor.is_document_subject(
+            att
+        ):
             return None  # after an inverted cue ('…," said X, 54, whose flat…') comes the speaker
         cue_end = self.ctx.token_at(att.cue.end - 1) + 1
         sent = self.ctx.sentence(cue_end - 1)
