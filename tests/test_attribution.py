@@ -415,3 +415,13 @@ def test_participle_cue_with_that_is_reported_speech():
     assert [(c.source.name, c.text) for c in claims] == [
         ("Andrii Sybiha", "Moscow had ignored every proposal so far")
     ]
+
+
+def test_statement_ends_where_another_speaker_reports():
+    text = (
+        "Moldova's foreign ministry said that the drone had crossed from Ukrainian airspace, while "
+        "Kyiv insisted the aircraft was Russian."
+    )
+    claims = [c for c in claimx.extract(text) if c.event == "statement"]
+    assert claims[0].text == "the drone had crossed from Ukrainian airspace"
+    assert text[claims[0].start : claims[0].end] == claims[0].text

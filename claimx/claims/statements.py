@@ -125,9 +125,26 @@ class StatementDrafter:
         else:
             return None
         hi = att.scope[1] if att.scope[1] > cue_end else sent.end
+        hi = self._before_next_speaker(att, lo, hi)
         if hi - lo < 4 or self.ctx.quotation_at(self.ctx.token_starts[lo]) is not None:
             return None
         return lo, hi
+
+    def _before_next_speaker(self, att: Attribution, lo: int, hi: int) -> int:
+        """``hi``, cut before another speaker (a source or a place speaking for itself)
+        whose reporting verb follows in the sentence after a comma or a joining word
+        ("the ministry insisted that …, while Kyiv claimed …"): that is a report of its own."""
+        ctx = self.ctx
+        for cue in ctx.within(labels.CUE, lo + 1, hi):
+            speaker = ctx.covering(labels.SOURCE, cue.start - 1) or ctx.covering(labels.REGION, cue.start - 1)
+            if cue.id_ != "verb" or speaker is None or speaker.start <= lo:
+                continue
+            if ctx.punct[speaker.start - 1] or ctx.lower[speaker.start - 1] in self.g["speaker_joiners"]:
+                hi = speaker.start
+                break
+        while hi > lo and (ctx.punct[hi - 1] or ctx.lower[hi - 1] in self.g["speaker_joiners"]):
+            hi -= 1
+        return hi
 
     def _according_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens an "according to X" attribution vouches for, set off from it by a comma:
