@@ -711,3 +711,24 @@ def test_places_that_had_come_under_attack_after_an_adding_cue():
     assert [(c.event, c.item) for c in claims] == [("attack", "substation"), ("attack", None)]
     assert [loc.code for loc in claims[0].locations] == ["UA-74"]
     assert {loc.code for loc in claims[1].locations} == {"UA-74"}
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        (
+            "Two people were wounded in Kherson the previous day, the regional administration said.",
+            date(2025, 4, 8),
+            date(2025, 4, 8),
+        ),
+        (
+            "Air defences shot down 17 drones over the Kaluga region the previous night, the governor said.",
+            date(2025, 4, 8),
+            date(2025, 4, 9),
+        ),
+    ],
+)
+def test_anaphoric_time_with_no_antecedent_counts_back_from_publication(text, start, end):
+    (claim,) = claimx.extract(text, published="2025-04-09")
+    assert (claim.time.start, claim.time.end) == (start, end)
+    assert claim.time.resolved
