@@ -425,3 +425,10 @@ def test_statement_ends_where_another_speaker_reports():
     claims = [c for c in claimx.extract(text) if c.event == "statement"]
     assert claims[0].text == "the drone had crossed from Ukrainian airspace"
     assert text[claims[0].start : claims[0].end] == claims[0].text
+
+
+def test_title_abbreviations_do_not_end_the_sentence():
+    text = "Lt. Col. Olena Kravets, a spokeswoman for the Southern Defence Forces, said 9 drones were downed."
+    (claim,) = claimx.extract(text)
+    assert (claim.quantity.value, claim.source.kind, claim.source.name) == (9, "military", "Olena Kravets")
+    assert claim.text.startswith("Lt. Col. Olena Kravets")
