@@ -732,3 +732,13 @@ def test_anaphoric_time_with_no_antecedent_counts_back_from_publication(text, st
     (claim,) = claimx.extract(text, published="2025-04-09")
     assert (claim.time.start, claim.time.end) == (start, end)
     assert claim.time.resolved
+
+
+def test_attributive_participle_describes_a_site_and_reports_no_damage():
+    text = (
+        '"We sleep in the corridor now," said Marta Koval, 29, who lives opposite the damaged '
+        "power plant in Dnipro."
+    )
+    claims = claimx.extract(text, published="2025-01-20")
+    assert [c.event for c in claims] == ["statement"]
+    assert claimx.extract("A missile damaged a power plant in Dnipro, officials said.")[0].event == "damage"
