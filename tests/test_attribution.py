@@ -432,3 +432,21 @@ def test_title_abbreviations_do_not_end_the_sentence():
     (claim,) = claimx.extract(text)
     assert (claim.quantity.value, claim.source.kind, claim.source.name) == (9, "military", "Olena Kravets")
     assert claim.text.startswith("Lt. Col. Olena Kravets")
+
+
+def test_full_stop_quote_is_not_attributed_to_the_next_report():
+    text = (
+        '"Our generators have two days of fuel left," said Samir Haddad, a hospital administrator. '
+        '"After that, the wards go dark." The World Health Organization has warned that the health '
+        "system is close to collapse."
+    )
+    claims = [c for c in claimx.extract(text) if c.event == "statement"]
+    by_text = {c.text: c.source.name for c in claims}
+    assert by_text["the health system is close to collapse"] == "World Health Organization"
+    assert all("wards go dark" not in t or n == "Samir Haddad" for t, n in by_text.items())
+
+
+def test_aid_groups_speak_as_officials():
+    text = "Shelling killed at least 9 people at a displacement camp near Zalingei, an aid group said."
+    (claim,) = claimx.extract(text)
+    assert (claim.quantity.value, claim.source.kind) == (9, "official")

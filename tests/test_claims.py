@@ -742,3 +742,9 @@ def test_attributive_participle_describes_a_site_and_reports_no_damage():
     claims = claimx.extract(text, published="2025-01-20")
     assert [c.event for c in claims] == ["statement"]
     assert claimx.extract("A missile damaged a power plant in Dnipro, officials said.")[0].event == "damage"
+
+
+def test_staff_and_aid_workers_are_people():
+    text = "The charity said 4 of its staff were wounded when a drone hit its clinic in Kherson."
+    (claim,) = [c for c in claimx.extract(text, published="2025-02-11") if c.quantity]
+    assert (claim.event, claim.quantity.value, claim.item) == ("casualty", 4, "person")

@@ -15,6 +15,10 @@ from .context import Quotation
 from .drafts import Draft, Drafting
 from .locations import dedupe
 
+#: Most tokens after the cue of an attribution that follows a quotation closed by a full
+#: stop ('…." Zelenskiy said on Telegram.'): more make it a new report of its own.
+MAX_TRAILING_ATTRIBUTION = 5
+
 #: How many sentences back a witness's statement looks for the scene it describes.
 SCENE_SENTENCES = 4
 
@@ -42,7 +46,7 @@ class StatementDrafter:
                     first = min(
                         self.ctx.token_at(att.cue.start), self.ctx.token_at(att.source.start or att.cue.start)
                     )
-                    if 0 < first - close <= 3:
+                    if 0 < first - close <= 3 and self._attributes_back(q, att):
                         found = att
                         break
             if found is None:
@@ -62,6 +66,16 @@ class StatementDrafter:
                 speakers[q] = found
                 previous = (q, found)
         return speakers
+
+    def _attributes_back(self, q: Quotation, att: Attribution) -> bool:
+        """Whether an attribution right after quotation ``q`` names its speaker. After a
+        quotation closed by a comma, "?" or "!" it does ('…," said X'); after one closed by
+        a full stop only when the attribution is all its sentence says ('…." X said on
+        Telegram.'), not when it opens a new report ('…." The UN has warned that …')."""
+        if not self.ctx.text[q.start : q.end].rstrip().endswith("."):
+            return True
+        cue_end = self.ctx.token_at(att.cue.end - 1) + 1
+        return self.ctx.sentence(cue_end - 1).end - cue_end <= MAX_TRAILING_ATTRIBUTION
 
     def statements(self) -> list[Draft]:
         """Quotations with a speaker, and reported speech ("X said that …"), that hold
