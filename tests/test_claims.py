@@ -748,3 +748,11 @@ def test_staff_and_aid_workers_are_people():
     text = "The charity said 4 of its staff were wounded when a drone hit its clinic in Kherson."
     (claim,) = [c for c in claimx.extract(text, published="2025-02-11") if c.quantity]
     assert (claim.event, claim.quantity.value, claim.item) == ("casualty", 4, "person")
+
+
+def test_the_past_night_is_the_night_before_publication():
+    text = (
+        "Air defence units destroyed 19 drones over the Lipetsk region in the past night, the ministry said."
+    )
+    (claim,) = claimx.extract(text, published="2025-03-21")
+    assert (claim.time.start, claim.time.end) == (date(2025, 3, 20), date(2025, 3, 21))
