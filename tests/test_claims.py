@@ -756,3 +756,13 @@ def test_the_past_night_is_the_night_before_publication():
     )
     (claim,) = claimx.extract(text, published="2025-03-21")
     assert (claim.time.start, claim.time.end) == (date(2025, 3, 20), date(2025, 3, 21))
+
+
+def test_the_rest_of_a_breakdown_is_not_the_last_counts_place():
+    text = (
+        "Air defences downed 30 drones, the ministry said: 14 over the Voronezh Region, nine over the "
+        "Tula Region and the rest over the Kaluga Region."
+    )
+    claims = claimx.extract(text, published="2025-06-30")
+    nine = next(c for c in claims if c.quantity and c.quantity.value == 9)
+    assert [loc.code for loc in nine.locations] == ["RU-TUL"]
