@@ -423,3 +423,12 @@ def test_appositive_role_with_a_free_description(find):
     kind, _, info = found["Hanna Shelest, an expert on Black Sea security"]
     assert (kind, info.name) == ("analyst", "Hanna Shelest")
     assert found["the governor"][0] == "governor"  # a fronted place is no appositive name
+
+
+def test_chief_of_staff_takes_the_kind_of_its_body(find):
+    found = find(
+        "Presidential chief of staff Oksana Melnyk said talks would resume. "
+        "Army chief of staff Petro Hrytsak said the line held."
+    )
+    assert found["Presidential chief of staff Oksana Melnyk"][0] == "official"
+    assert found["Army chief of staff Petro Hrytsak"][0] == "military"

@@ -15,6 +15,10 @@ from .context import Quotation
 from .drafts import Draft, Drafting
 from .locations import dedupe
 
+#: Tokens after a reporting verb searched for its "that" ("said in a statement that …");
+#: a wider search picks up "that"s of other clauses, so this stays short.
+MAX_CUE_TO_THAT = 5
+
 #: Most tokens after the cue of an attribution that follows a quotation closed by a full
 #: stop ('…." Zelenskiy said on Telegram.'): more make it a new report of its own.
 MAX_TRAILING_ATTRIBUTION = 5
@@ -125,7 +129,7 @@ class StatementDrafter:
         that = next(
             (
                 j
-                for j in range(cue_end, min(sent.end, cue_end + 5))
+                for j in range(cue_end, min(sent.end, cue_end + MAX_CUE_TO_THAT))
                 if lower[j] == "that" or self.ctx.punct[j]
             ),
             None,
