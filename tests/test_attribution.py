@@ -450,3 +450,14 @@ def test_aid_groups_speak_as_officials():
     text = "Shelling killed at least 9 people at a displacement camp near Zalingei, an aid group said."
     (claim,) = claimx.extract(text)
     assert (claim.quantity.value, claim.source.kind) == (9, "official")
+
+
+def test_that_clause_after_where_it_was_said():
+    text = (
+        "Navy spokesman Dmytro Lysenko said in a post on Facebook on Sunday that the fleet had "
+        "withdrawn its last frigate from Novorossiysk."
+    )
+    claims = [c for c in claimx.extract(text, published="2025-09-07") if c.event == "statement"]
+    assert [(c.source.name, c.text) for c in claims] == [
+        ("Dmytro Lysenko", "the fleet had withdrawn its last frigate from Novorossiysk")
+    ]

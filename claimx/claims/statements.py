@@ -126,6 +126,7 @@ class StatementDrafter:
             if cue_end >= sent.end or self.ctx.punct[cue_end]:
                 return None  # '…," Alla told Reuters, still shaking': no clause follows
         lower = self.ctx.lower
+        cue_end = self._past_venue(cue_end, sent.end)
         that = next(
             (
                 j
@@ -185,6 +186,17 @@ class StatementDrafter:
         if hi - lo < 4 or any(ctx.quote[lo:hi]):
             return None
         return lo, hi
+
+    def _past_venue(self, token: int, end: int) -> int:
+        """The token after where and how something was said, when a "that" follows it
+        ("said in a post on X that …", "said in his nightly video address that …");
+        else ``token``."""
+        j = token
+        while j < end and (
+            self.ctx.lower[j] in self.g["speech_venue_words"] or self.ctx.covering(labels.TIME, j) is not None
+        ):
+            j += 1
+        return j if j < end and self.ctx.lower[j] == "that" else token
 
     def _past_citing(self, token: int, end: int) -> int:
         """The token after a comma-enclosed "citing …" aside right after a cue
