@@ -339,3 +339,125 @@ def test_a_witness_introduced_as_a_some_year_old():
         "witness",
         "Iryna",
     )
+
+
+def test_analyst_statement_without_that():
+    text = (
+        "Ruth Deyermond, a lecturer in post-Soviet security, said the Kremlin was trying to wear Europe down."
+    )
+    (claim,) = claimx.extract(text)
+    assert (claim.event, claim.source.kind, claim.source.name) == ("statement", "analyst", "Ruth Deyermond")
+    assert claim.text == "the Kremlin was trying to wear Europe down"
+    assert text[claim.start : claim.end] == claim.text and not claim.quote
+
+
+@pytest.mark.parametrize(
+    "text,said",
+    [
+        (
+            "An eyewitness told the BBC the blast blew out every window on the street.",
+            "the blast blew out every window on the street",
+        ),
+        (
+            "An elderly resident told reporters that the shelter had no heating since the strike.",
+            "the shelter had no heating since the strike",
+        ),
+    ],
+)
+def test_told_recipient_is_not_the_statement(text, said):
+    (claim,) = claimx.extract(text)
+    assert (claim.event, claim.source.kind, claim.text) == ("statement", "witness", said)
+
+
+def test_told_recipient_is_not_the_speaker():
+    text = '"The ceiling just came down on us," Svitlana, 62, told AFP, holding her grandson.'
+    (claim,) = claimx.extract(text)
+    assert (claim.event, claim.quote, claim.source.name) == ("statement", True, "Svitlana")
+    assert claim.text == "The ceiling just came down on us"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Royal United Services Institute, Russia has moved two bomber regiments east.",
+        "Russia has moved two bomber regiments east, according to analysts at the Royal United Services Institute.",
+    ],
+)
+def test_according_to_an_analyst_without_a_count_is_a_statement(text):
+    (claim,) = claimx.extract(text)
+    assert (claim.event, claim.source.kind, claim.quantity) == ("statement", "analyst", None)
+    assert claim.text == "Russia has moved two bomber regiments east"
+    assert text[claim.start : claim.end] == claim.text
+
+
+def test_according_to_a_reporting_body_without_a_count_is_no_statement():
+    text = "The missiles were launched from the Caspian Sea, according to the Defence Ministry."
+    assert [c for c in claimx.extract(text) if c.event == "statement"] == []
+
+
+def test_citing_aside_between_cue_and_that():
+    text = (
+        "Ukrainska Pravda reported, citing two sources in military intelligence, that the tanker "
+        "had been hit by a sea drone near the port."
+    )
+    claims = [c for c in claimx.extract(text) if c.event == "statement"]
+    assert [(c.source.kind, c.text) for c in claims] == [
+        ("media", "the tanker had been hit by a sea drone near the port")
+    ]
+
+
+def test_participle_cue_with_that_is_reported_speech():
+    text = (
+        "Foreign Minister Andrii Sybiha said Kyiv was open to a ceasefire, adding that Moscow had "
+        "ignored every proposal so far."
+    )
+    claims = [c for c in claimx.extract(text) if c.event == "statement"]
+    assert [(c.source.name, c.text) for c in claims] == [
+        ("Andrii Sybiha", "Moscow had ignored every proposal so far")
+    ]
+
+
+def test_statement_ends_where_another_speaker_reports():
+    text = (
+        "Moldova's foreign ministry said that the drone had crossed from Ukrainian airspace, while "
+        "Kyiv insisted the aircraft was Russian."
+    )
+    claims = [c for c in claimx.extract(text) if c.event == "statement"]
+    assert claims[0].text == "the drone had crossed from Ukrainian airspace"
+    assert text[claims[0].start : claims[0].end] == claims[0].text
+
+
+def test_title_abbreviations_do_not_end_the_sentence():
+    text = "Lt. Col. Olena Kravets, a spokeswoman for the Southern Defence Forces, said 9 drones were downed."
+    (claim,) = claimx.extract(text)
+    assert (claim.quantity.value, claim.source.kind, claim.source.name) == (9, "military", "Olena Kravets")
+    assert claim.text.startswith("Lt. Col. Olena Kravets")
+
+
+def test_full_stop_quote_is_not_attributed_to_the_next_report():
+    text = (
+        '"Our generators have two days of fuel left," said Samir Haddad, a hospital administrator. '
+        '"After that, the wards go dark." The World Health Organization has warned that the health '
+        "system is close to collapse."
+    )
+    claims = [c for c in claimx.extract(text) if c.event == "statement"]
+    by_text = {c.text: c.source.name for c in claims}
+    assert by_text["the health system is close to collapse"] == "World Health Organization"
+    assert all("wards go dark" not in t or n == "Samir Haddad" for t, n in by_text.items())
+
+
+def test_aid_groups_speak_as_officials():
+    text = "Shelling killed at least 9 people at a displacement camp near Zalingei, an aid group said."
+    (claim,) = claimx.extract(text)
+    assert (claim.quantity.value, claim.source.kind) == (9, "official")
+
+
+def test_that_clause_after_where_it_was_said():
+    text = (
+        "Navy spokesman Dmytro Lysenko said in a post on Facebook on Sunday that the fleet had "
+        "withdrawn its last frigate from Novorossiysk."
+    )
+    claims = [c for c in claimx.extract(text, published="2025-09-07") if c.event == "statement"]
+    assert [(c.source.name, c.text) for c in claims] == [
+        ("Dmytro Lysenko", "the fleet had withdrawn its last frigate from Novorossiysk")
+    ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 import claimx
 
 MSK = timezone(timedelta(hours=3))
@@ -623,3 +625,144 @@ def test_a_national_body_speaks_for_its_country_when_nothing_is_placed():
     toll = next(c for c in claims if c.quantity and c.quantity.value == 120)
     assert [loc.code for loc in toll.locations] == ["IR"]
     assert toll.source.kind == "official"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Port authorities insisted that no civilians had been hurt when the drone hit the pier.",
+        "The navy said no crew members were injured in the attack on the patrol boat.",
+    ],
+)
+def test_no_people_of_a_kind_hurt_is_a_zero_casualty_claim(text):
+    claims = claimx.extract(text, published="2025-03-04")
+    zero = [c for c in claims if c.quantity and c.quantity.value == 0]
+    assert [(c.event, c.item) for c in zero] == [("casualty", "person")]
+    assert not [c for c in claims if c.event == "statement"]
+
+
+def test_witness_quote_takes_the_scene_and_reports_damage():
+    text = (
+        "A glide bomb hit a residential district of Kramatorsk on Sunday, the regional governor said. "
+        '"I heard the whistle, and then the balcony was simply gone," Iryna, 58, told AFP. '
+        '"I still cannot stop shaking," she said.'
+    )
+    claims = claimx.extract(text, published="2025-06-02")
+    damage = [c for c in claims if c.quote and c.event == "damage"]
+    assert [(c.item, c.source.kind, [loc.code for loc in c.locations]) for c in damage] == [
+        ("balcony", "witness", ["UA-14"])
+    ]
+    (said,) = [c for c in claims if c.event == "statement"]
+    assert said.text == "I still cannot stop shaking" and said.source.kind == "witness"
+    assert [loc.code for loc in said.locations] == ["UA-14"]
+
+
+def test_statement_about_the_attack_just_reported_takes_its_place_and_site():
+    text = (
+        "A drone strike set off a fire at an oil depot in the Bryansk region overnight, the governor said. "
+        "A source in Ukraine's military intelligence told the Kyiv Independent that special forces had "
+        "carried out the attack, the latest in a series of raids on Russia this autumn."
+    )
+    claims = claimx.extract(text, published="2025-10-20")
+    (claim,) = [c for c in claims if c.source.kind == "anonymous_official"]
+    assert (claim.event, claim.item, claim.quantity) == ("attack", "depot", None)
+    assert [loc.code for loc in claim.locations] == ["RU-BRY"]
+
+
+def test_analyst_remark_on_the_strike_is_placed_at_the_scene():
+    text = (
+        "Missiles struck a power plant in the Kharkiv region on Tuesday, officials said. "
+        "Analysts say that the strike was meant to leave Ukraine without heating this winter."
+    )
+    claims = claimx.extract(text, published="2025-10-22")
+    (claim,) = [c for c in claims if c.event == "statement"]
+    assert claim.source.kind == "analyst"
+    assert [loc.code for loc in claim.locations] == ["UA-63"]
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        (
+            "Three people were injured in the shelling of Marhanets on Friday, the regional governor said.",
+            "UA-12",
+        ),
+        ("A man was killed during the bombardment of Kostiantynivka, local prosecutors said.", "UA-14"),
+    ],
+)
+def test_the_place_an_attack_noun_is_of_is_where_it_happened(text, code):
+    (claim,) = claimx.extract(text, published="2025-10-10")
+    assert claim.event == "casualty"
+    assert [loc.code for loc in claim.locations] == [code]
+
+
+def test_partitive_whole_without_a_determiner_takes_its_own_verb():
+    text = "The navy said its crews had destroyed 11 of 14 sea drones launched at Sevastopol overnight."
+    claims = claimx.extract(text, published="2025-08-14")
+    assert sorted((c.quantity.value, c.event) for c in claims) == [(11, "interception"), (14, "attack")]
+
+
+def test_places_that_had_come_under_attack_after_an_adding_cue():
+    text = (
+        "The governor said a substation in Chernihiv was hit overnight, adding that Nizhyn and "
+        "Pryluky had also come under attack."
+    )
+    claims = claimx.extract(text, published="2025-11-03")
+    assert [(c.event, c.item) for c in claims] == [("attack", "substation"), ("attack", None)]
+    assert [loc.code for loc in claims[0].locations] == ["UA-74"]
+    assert {loc.code for loc in claims[1].locations} == {"UA-74"}
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        (
+            "Two people were wounded in Kherson the previous day, the regional administration said.",
+            date(2025, 4, 8),
+            date(2025, 4, 8),
+        ),
+        (
+            "Air defences shot down 17 drones over the Kaluga region the previous night, the governor said.",
+            date(2025, 4, 8),
+            date(2025, 4, 9),
+        ),
+    ],
+)
+def test_anaphoric_time_with_no_antecedent_counts_back_from_publication(text, start, end):
+    (claim,) = claimx.extract(text, published="2025-04-09")
+    assert (claim.time.start, claim.time.end) == (start, end)
+    assert claim.time.resolved
+
+
+def test_attributive_participle_describes_a_site_and_reports_no_damage():
+    text = (
+        '"We sleep in the corridor now," said Marta Koval, 29, who lives opposite the damaged '
+        "power plant in Dnipro."
+    )
+    claims = claimx.extract(text, published="2025-01-20")
+    assert [c.event for c in claims] == ["statement"]
+    assert claimx.extract("A missile damaged a power plant in Dnipro, officials said.")[0].event == "damage"
+
+
+def test_staff_and_aid_workers_are_people():
+    text = "The charity said 4 of its staff were wounded when a drone hit its clinic in Kherson."
+    (claim,) = [c for c in claimx.extract(text, published="2025-02-11") if c.quantity]
+    assert (claim.event, claim.quantity.value, claim.item) == ("casualty", 4, "person")
+
+
+def test_the_past_night_is_the_night_before_publication():
+    text = (
+        "Air defence units destroyed 19 drones over the Lipetsk region in the past night, the ministry said."
+    )
+    (claim,) = claimx.extract(text, published="2025-03-21")
+    assert (claim.time.start, claim.time.end) == (date(2025, 3, 20), date(2025, 3, 21))
+
+
+def test_the_rest_of_a_breakdown_is_not_the_last_counts_place():
+    text = (
+        "Air defences downed 30 drones, the ministry said: 14 over the Voronezh Region, nine over the "
+        "Tula Region and the rest over the Kaluga Region."
+    )
+    claims = claimx.extract(text, published="2025-06-30")
+    nine = next(c for c in claims if c.quantity and c.quantity.value == 9)
+    assert [loc.code for loc in nine.locations] == ["RU-TUL"]

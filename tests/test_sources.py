@@ -407,3 +407,28 @@ def test_rights_groups_and_monitors_are_analysts(find):
     found = find("Human Rights Watch said the strike was unlawful, and ACLED data showed a rise in attacks.")
     assert found["Human Rights Watch"][0] == "analyst"
     assert found["ACLED"][0] == "analyst"
+
+
+def test_appositive_role_with_a_free_description(find):
+    text = (
+        "Tomas Lindqvist, a senior fellow at the Stockholm Centre for Eastern European Studies, said the "
+        "front had frozen. Hanna Shelest, an expert on Black Sea security, said the navy was exposed. "
+        "In Kherson, the governor said the power was back."
+    )
+    found = find(text)
+    kind, _, info = found[
+        "Tomas Lindqvist, a senior fellow at the Stockholm Centre for Eastern European Studies"
+    ]
+    assert (kind, info.name) == ("analyst", "Tomas Lindqvist")
+    kind, _, info = found["Hanna Shelest, an expert on Black Sea security"]
+    assert (kind, info.name) == ("analyst", "Hanna Shelest")
+    assert found["the governor"][0] == "governor"  # a fronted place is no appositive name
+
+
+def test_chief_of_staff_takes_the_kind_of_its_body(find):
+    found = find(
+        "Presidential chief of staff Oksana Melnyk said talks would resume. "
+        "Army chief of staff Petro Hrytsak said the line held."
+    )
+    assert found["Presidential chief of staff Oksana Melnyk"][0] == "official"
+    assert found["Army chief of staff Petro Hrytsak"][0] == "military"

@@ -57,6 +57,19 @@ class AnchorFinder:
             for label in (labels.REGION, labels.QUANTITY, labels.TIME, labels.SOURCE, labels.ITEM)
         )
 
+    def _remainder_cut(self, lo: int, sent: Sentence) -> int:
+        """Where the last anchor's segment ends: before a clause about the remainder
+        ("eight over the Kursk Region and the rest over the Oryol Region"), whose places
+        are not the last count's; else at the end of the sentence."""
+        lower = self.ctx.lower
+        for t in range(lo, sent.end - 2):
+            if (
+                lower[t] in self.g["weak_delimiters"]
+                and f"{lower[t + 1]} {lower[t + 2]}" in self.g["remainder_phrases"]
+            ):
+                return t
+        return sent.end
+
     def _cut(self, lo: int, hi: int) -> int | None:
         """The clause boundary between two anchors: the last strong delimiter between
         them, else the last weak one; None when they share one clause."""
@@ -80,7 +93,7 @@ class AnchorFinder:
             else:
                 cuts.append(cut)
                 groups.append([b])
-        ends = cuts + [sent.end]
+        ends = cuts + [self._remainder_cut(anchors[-1].end, sent)]
         for group, end in zip(groups, ends, strict=False):
             bounds.extend((start, end) for _ in group)
             start = end

@@ -422,6 +422,8 @@ class Attributor:
                     rule = "inverted_cue"
                     if src is not None and self._opens_reported_clause(src, sent):
                         src = None  # "said the RSF had fired 10 drones": what is said, not who says it
+                    elif src is not None and self.ctx.span_text(cue).lower() in self.g["recipient_cues"]:
+                        src = None  # "…, told AP": whom it was told, not who told it
                 if (
                     src is None
                     and last_src is not None

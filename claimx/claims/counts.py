@@ -398,7 +398,9 @@ class CountDrafter:
     def _partitive_whole(self, token: int) -> bool:
         """The count at ``token`` is the whole of a partitive ("24 of the 29 drones")."""
         lower = self.ctx.lower
-        for of in range(token - 2, max(token - 7, 0), -1):  # "24 of the 29", "seven of the city's 10"
+        for of in range(
+            token - 1, max(token - 7, 0), -1
+        ):  # "24 of 29", "24 of the 29", "seven of the city's 10"
             if lower[of] == "of":  # the part: a count, or "most of the roughly 80 missiles"
                 part = self.ctx.covering(labels.QUANTITY, of - 1) is not None or (
                     lower[of - 1] in self.g["partitive_quantifiers"]

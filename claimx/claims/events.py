@@ -152,10 +152,21 @@ class EventDrafter:
         text = self.ctx.span_text(trigger).lower()
         if text in self.g["event_nouns"]:
             return self._placed_noun(trigger)
+        if self._attributive(trigger):
+            return False
         return text in self.g["irregular_event_verbs"] or any(
             w.endswith("ed") or w in self.g["irregular_event_verbs"]
             for w in self.ctx.lower[trigger.start : trigger.end]
         )
+
+    def _attributive(self, trigger: Span) -> bool:
+        """A participle between a determiner and the item it describes ("near the damaged
+        substation", "a destroyed bridge"): it describes a site, it does not report an act."""
+        lower, k = self.ctx.lower, trigger.start
+        if k == 0 or lower[k - 1] not in self.g["attributive_determiners"]:
+            return False
+        item = self.ctx.covering(labels.ITEM, trigger.end) if trigger.end < len(lower) else None
+        return item is not None and item.start == trigger.end
 
     def _placed_noun(self, trigger: Span) -> bool:
         """A damage noun the clause puts somewhere ("the fire was at an oil refinery",
@@ -193,6 +204,9 @@ class EventDrafter:
         for cue in ctx.within(labels.CUE, token + 1, hi):
             if cue.id_ == "according_to" and ctx.words[cue.start - 1] == ",":
                 hi = cue.start - 1  # "…was damaged in the Dnipropetrovsk region, according to …"
+                break
+            if ctx.words[cue.start - 1] == "," and ctx.span_text(cue).lower().endswith("ing"):
+                hi = cue.start - 1  # "…the station was hit, adding that Poltava …": a new report
                 break
             source = ctx.covering(labels.SOURCE, cue.start - 1) if cue.start > token + 1 else None
             if source is not None and source.start > token and ctx.words[source.start - 1] == ",":

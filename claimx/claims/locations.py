@@ -62,6 +62,8 @@ class LocationFinder:
                 return self._locative_or_origin(j, last)
             if word == "of" and j > sent_start and lower[j - 1] in g["place_nouns"]:
                 return "locative"
+            if word == "of" and j > sent_start and lower[j - 1] in g["attack_of_nouns"]:
+                return "locative"  # "in the shelling of Nikopol": the place attacked
             if word in ("and", "or", ",") and depth == 0:
                 earlier = [grp for grp in self.groups(max(sent_start, j - 6), j) if grp[-1].end >= j - 4]
                 if earlier:

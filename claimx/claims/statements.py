@@ -9,11 +9,22 @@ quotation continues it.
 from __future__ import annotations
 
 from ..entities import labels
-from ..schema import Evidence
+from ..schema import Evidence, Location
 from .attribution import Attribution
 from .context import Quotation
 from .drafts import Draft, Drafting
 from .locations import dedupe
+
+#: Tokens after a reporting verb searched for its "that" ("said in a statement that …");
+#: a wider search picks up "that"s of other clauses, so this stays short.
+MAX_CUE_TO_THAT = 5
+
+#: Most tokens after the cue of an attribution that follows a quotation closed by a full
+#: stop ('…." Zelenskiy said on Telegram.'): more make it a new report of its own.
+MAX_TRAILING_ATTRIBUTION = 5
+
+#: How many sentences back a witness's statement looks for the scene it describes.
+SCENE_SENTENCES = 4
 
 
 class StatementDrafter:
@@ -39,7 +50,7 @@ class StatementDrafter:
                     first = min(
                         self.ctx.token_at(att.cue.start), self.ctx.token_at(att.source.start or att.cue.start)
                     )
-                    if 0 < first - close <= 3:
+                    if 0 < first - close <= 3 and self._attributes_back(q, att):
                         found = att
                         break
             if found is None:
@@ -59,6 +70,16 @@ class StatementDrafter:
                 speakers[q] = found
                 previous = (q, found)
         return speakers
+
+    def _attributes_back(self, q: Quotation, att: Attribution) -> bool:
+        """Whether an attribution right after quotation ``q`` names its speaker. After a
+        quotation closed by a comma, "?" or "!" it does ('…," said X'); after one closed by
+        a full stop only when the attribution is all its sentence says ('…." X said on
+        Telegram.'), not when it opens a new report ('…." The UN has warned that …')."""
+        if not self.ctx.text[q.start : q.end].rstrip().endswith("."):
+            return True
+        cue_end = self.ctx.token_at(att.cue.end - 1) + 1
+        return self.ctx.sentence(cue_end - 1).end - cue_end <= MAX_TRAILING_ATTRIBUTION
 
     def statements(self) -> list[Draft]:
         """Quotations with a speaker, and reported speech ("X said that …"), that hold
@@ -91,29 +112,184 @@ class StatementDrafter:
     def _reported_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens of the that-clause a speaker asserts ("analysts suggest that …"),
         or None when the attribution introduces no such clause."""
-        if att.rule != "subject_cue" or self.state.attributor.is_document_subject(att):
+        if att.rule == "according_to":
+            return self._according_content(att)
+        if att.rule not in ("subject_cue", "participle_cue") or self.state.attributor.is_document_subject(
+            att
+        ):
             return None  # after an inverted cue ('…," said X, 54, whose flat…') comes the speaker
         cue_end = self.ctx.token_at(att.cue.end - 1) + 1
         sent = self.ctx.sentence(cue_end - 1)
+        cue_end = self._past_citing(cue_end, sent.end)
+        if att.cue.text.lower() in self.g["recipient_cues"]:
+            cue_end = self._past_recipient(cue_end, sent.end)
+            if cue_end >= sent.end or self.ctx.punct[cue_end]:
+                return None  # '…," Alla told Reuters, still shaking': no clause follows
         lower = self.ctx.lower
+        cue_end = self._past_venue(cue_end, sent.end)
         that = next(
             (
                 j
-                for j in range(cue_end, min(sent.end, cue_end + 5))
+                for j in range(cue_end, min(sent.end, cue_end + MAX_CUE_TO_THAT))
                 if lower[j] == "that" or self.ctx.punct[j]
             ),
             None,
         )
         if that is not None and lower[that] == "that":
             lo = that + 1
-        elif att.source.kind in self.g["assessment_kinds"] and att.scope[0] >= cue_end:
-            lo = cue_end  # "an official who declined to be named said the strikes may continue"
+        elif att.source.kind in self.g["assessment_kinds"] and att.scope[1] > cue_end:
+            # "an official who declined to be named said the strikes may continue"; a scope
+            # over the whole clause (no count or event anywhere) reaches past the cue too
+            lo = cue_end
         else:
             return None
-        hi = att.scope[1] if att.scope[0] >= cue_end else sent.end
+        hi = att.scope[1] if att.scope[1] > cue_end else sent.end
+        hi = self._before_next_speaker(att, lo, hi)
         if hi - lo < 4 or self.ctx.quotation_at(self.ctx.token_starts[lo]) is not None:
             return None
         return lo, hi
+
+    def _before_next_speaker(self, att: Attribution, lo: int, hi: int) -> int:
+        """``hi``, cut before another speaker (a source or a place speaking for itself)
+        whose reporting verb follows in the sentence after a comma or a joining word
+        ("the ministry insisted that …, while Kyiv claimed …"): that is a report of its own."""
+        ctx = self.ctx
+        for cue in ctx.within(labels.CUE, lo + 1, hi):
+            speaker = ctx.covering(labels.SOURCE, cue.start - 1) or ctx.covering(labels.REGION, cue.start - 1)
+            if cue.id_ != "verb" or speaker is None or speaker.start <= lo:
+                continue
+            if ctx.punct[speaker.start - 1] or ctx.lower[speaker.start - 1] in self.g["speaker_joiners"]:
+                hi = speaker.start
+                break
+        while hi > lo and (ctx.punct[hi - 1] or ctx.lower[hi - 1] in self.g["speaker_joiners"]):
+            hi -= 1
+        return hi
+
+    def _according_content(self, att: Attribution) -> tuple[int, int] | None:
+        """Tokens an "according to X" attribution vouches for, set off from it by a comma:
+        "According to the ISW, Russian forces have regrouped" or "Russian forces have
+        regrouped, according to the ISW". Only assessments (analysts, insiders, witnesses)
+        count: what a reporting body vouches for without a count is a detail of its report,
+        not a claim. None when no comma separates them."""
+        if att.source.end is None or att.source.kind not in self.g["assessment_kinds"]:
+            return None
+        ctx = self.ctx
+        cue = ctx.token_at(att.cue.start)
+        source_end = ctx.token_at(att.source.end - 1) + 1
+        sent = ctx.sentence(cue)
+        if cue == sent.start and source_end < sent.end and ctx.words[source_end] == ",":
+            lo, hi = source_end + 1, sent.end
+        elif cue > sent.start and ctx.words[cue - 1] == ",":
+            lo, hi = sent.start, cue - 1
+        else:
+            return None
+        if hi - lo < 4 or any(ctx.quote[lo:hi]):
+            return None
+        return lo, hi
+
+    def _past_venue(self, token: int, end: int) -> int:
+        """The token after where and how something was said, when a "that" follows it
+        ("said in a post on X that …", "said in his nightly video address that …");
+        else ``token``."""
+        j = token
+        while j < end and (
+            self.ctx.lower[j] in self.g["speech_venue_words"] or self.ctx.covering(labels.TIME, j) is not None
+        ):
+            j += 1
+        return j if j < end and self.ctx.lower[j] == "that" else token
+
+    def _past_citing(self, token: int, end: int) -> int:
+        """The token after a comma-enclosed "citing …" aside right after a cue
+        ("media reported, citing sources in the SBU, that …"), else ``token``."""
+        ctx = self.ctx
+        if token + 1 >= end or ctx.words[token] != ",":
+            return token
+        cue = ctx.covering(labels.CUE, token + 1)
+        if cue is None or cue.id_ != "according_to" or cue.start != token + 1:
+            return token
+        for j in range(cue.end, end):
+            if ctx.words[j] == ",":
+                return j + 1
+            if ctx.punct[j]:
+                break
+        return token
+
+    def _as_damage(self, d: Draft) -> None:
+        """A witness's quotation that says a site was damaged ("the balcony was simply
+        gone", "the roof of the school collapsed") is a damage claim of that site, not
+        a bare statement."""
+        damage = [e for e in self.ctx.within(labels.EVENT, d.start, d.end) if e.id_ == "damage"]
+        if not damage:
+            return
+        sites = [s for s in self.ctx.within(labels.ITEM, d.start, d.end) if s.id_ in self.g["site_items"]]
+        if sites:
+            # the site nearest before the damage word is what was damaged; else the first
+            before = [s for s in sites if s.end <= damage[0].start]
+            d.event, d.item = "damage", (before[-1] if before else sites[0]).id_
+
+    def _as_attack(self, d: Draft) -> None:
+        """A statement saying who carried out the incident just reported ("the SBU had
+        organised the attack") is an attack claim about that incident: its site and place."""
+        scene = self._scene_draft(d.sentence)
+        if scene is None:
+            return
+        words = " " + " ".join(self.ctx.lower[d.start : d.end]) + " "
+        if any(f" {phrase} " in words for phrase in self.g["perpetration_verbs"]):
+            d.event, d.item = "attack", scene.item  # "special forces had carried out the attack"
+            return
+        for trigger in self.ctx.within(labels.EVENT, d.start, d.end):
+            text = self.ctx.span_text(trigger).lower()
+            verbal = text.endswith("ed") or text in self.g["irregular_event_verbs"]
+            if trigger.id_ == "attack" and verbal and text not in self.g["event_nouns"]:
+                d.event, d.item = "attack", scene.item
+                return
+
+    def _points_back(self, start: int, end: int) -> bool:
+        """The statement is about an incident just reported ("the SBU had organised the
+        attack", "the strike was a war crime")."""
+        words = " " + " ".join(self.ctx.lower[start:end]) + " "
+        return any(f" {phrase} " in words for phrase in self.g["anaphoric_events"])
+
+    @staticmethod
+    def _narrowed(own: list[Location], scene: list[Location]) -> list[Location]:
+        """The scene's places for a statement that points back at it, when the statement
+        names no place or only the countries the scene lies in ("… the attack, the latest
+        of many raids on Russia" after a strike in the Volgograd region)."""
+        if not scene:
+            return own
+        countries = {loc.code for loc in own if loc.code and "-" not in loc.code}
+        if len(countries) != len(own):
+            return own  # a place of its own below country level
+        if own and not all(loc.code and loc.code.split("-")[0] in countries for loc in scene):
+            return own
+        return scene
+
+    def _scene(self, sentence: int) -> list[Location]:
+        """The places of the scene just reported (see :meth:`_scene_draft`): a witness
+        speaks about it ("… struck the city. 'The balcony was simply gone,' a resident said")."""
+        scene = self._scene_draft(sentence)
+        return list(scene.locations) if scene is not None else []
+
+    def _scene_draft(self, sentence: int) -> Draft | None:
+        """The latest located count or event claim at most ``SCENE_SENTENCES`` sentences
+        before (or in) ``sentence``."""
+        earlier = [
+            d
+            for d in self.state.drafts
+            if d.locations and d.event != "statement" and 0 <= sentence - d.sentence <= SCENE_SENTENCES
+        ]
+        return max(earlier, key=lambda d: (d.sentence, d.start)) if earlier else None
+
+    def _past_recipient(self, token: int, end: int) -> int:
+        """The first token after whom a speaker told something ("told Reuters",
+        "told reporters"), which is not part of what was said."""
+        for span in self.ctx.within(labels.SOURCE, token, end):
+            if span.start == token:
+                return span.end
+            break
+        while token < end and self.ctx.lower[token] in self.g["speech_recipients"]:
+            token += 1
+        return token
 
     def _holds_claim(self, lo: int, hi: int) -> bool:
         """Tokens ``[lo, hi)`` hold a count or event claim, or a zero-count phrase."""
@@ -133,6 +309,10 @@ class StatementDrafter:
             source_tok = self.ctx.token_at(att.source.start)
             sent = self.ctx.sentence(source_tok)
             locations, _ = self.places.find(sent.start, source_tok)
+        if not locations and att.source.kind in self.g["scene_speakers"]:
+            locations = self._scene(i)
+        elif self._points_back(start, end):
+            locations = self._narrowed(locations, self._scene(i))
         d = Draft(
             sentence=i,
             start=start,
@@ -153,6 +333,10 @@ class StatementDrafter:
             ]
             + att.evidence(),
         )
+        if quote and att.source.kind in self.g["scene_speakers"]:
+            self._as_damage(d)
+        elif self._points_back(start, end):
+            self._as_attack(d)
         mentions, frame = self.state.times.get(i, ([], None))
         d.time, ev = self.state.timeline.for_token(start, mentions, frame)
         d.evidence.extend(ev)

@@ -12,7 +12,7 @@ date in the same sentence ("overnight on Feb. 1").
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from spacy.tokens import Span
 
@@ -93,6 +93,17 @@ class Timeline:
             value = resolve_time(text, self.published, day=self.frame_day())
             if value is None:
                 continue
+            if value.anaphoric and not value.resolved and self.frame is None and self.published:
+                # "the previous day" with no time before it: the day before publication
+                value = resolve_time(text, self.published, day=self.published)
+                if not value.resolved:  # "the previous night": the night before publication
+                    value = replace(
+                        value,
+                        start=self.published - timedelta(days=1),
+                        end=self.published,
+                        resolved=True,
+                        has_date=True,
+                    )
             if value.anaphoric and not value.resolved and self.frame is not None:  # "that night"
                 value = ResolvedTime(
                     start=self.frame.start,

@@ -11,16 +11,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
 from ..pipes import StatelessPipe
-from ..resources import models_dir
+from ..resources import load_data, models_dir
 from .labels import SPANS_KEY
 from .lexicon import LexiconRecognizer
 from .quantities import QuantityRecognizer
 from .regions import RegionRecognizer
 from .sources import SourceRecognizer
 from .times import TimeRecognizer
+
+
+def add_title_abbreviations(nlp: Language, data_dir: Path) -> None:
+    """Keep title abbreviations ("Lt.", "Col.") whole in ``nlp``'s tokenizer: split, their
+    full stop would end a sentence in the middle of a speaker's name. Run before any
+    recognizer tokenizes its patterns, so patterns and texts agree."""
+    for abbreviation in load_data("lexicons/abbreviations.json", data_dir)["titles"]:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 class EntityRecognizer(StatelessPipe):
@@ -37,6 +46,7 @@ class EntityRecognizer(StatelessPipe):
         self.name = name
         self.spans_key = spans_key
         self.data_dir = models_dir(data_dir)
+        add_title_abbreviations(nlp, self.data_dir)
         self.recognizers = [
             RegionRecognizer(nlp, self.data_dir),
             QuantityRecognizer(nlp, self.data_dir),

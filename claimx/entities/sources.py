@@ -488,8 +488,11 @@ class SourceRecognizer:
         ):
             return
         after = doc[chunk.end] if chunk.end < n else None
+        tail = None
         if not (chunk.complement or after is None or after.text in _CLAUSE_END or after.lower_ == "who"):
-            return  # "In Kherson, the governor said": a clause, not an appositive
+            tail = self._appositive_tail(doc, chunk.end)
+            if tail is None:
+                return  # "In Kherson, the governor said": a clause, not an appositive
         prev = chunks[-1] if chunks else None
         if prev and prev.end == start - 1 and prev.name and all(p.cls == "title" for p in prev.parts):
             chunks.pop()
@@ -502,6 +505,20 @@ class SourceRecognizer:
         if before is not None and before.lower_ in lex.place_prepositions:
             return
         chunk.start, chunk.name = name[0], name
+        if tail is not None:
+            chunk.end = tail
+
+    def _appositive_tail(self, doc: Doc, i: int) -> int | None:
+        """The comma closing a role's free-form description when a reporting verb follows
+        it ("Mark Galeotti, an expert on Russian security, said"): the description belongs
+        to the appositive. None when punctuation or too many words come first."""
+        for j in range(i, min(len(doc) - 1, i + self.lex.complement_max)):
+            token = doc[j]
+            if token.text == ",":
+                return j if doc[j + 1].lower_ in self.lex.reporting_verbs else None
+            if token.is_punct or token.is_space or token.lower_ in self.lex.reporting_verbs:
+                return None
+        return None
 
     # -- kind and reference ---------------------------------------------------------
 
