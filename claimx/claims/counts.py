@@ -21,6 +21,7 @@ from ..resources import load_data
 from ..schema import Evidence, Quantity
 from .anchors import AnchorFinder
 from .drafts import Draft, Drafting
+from .locations import location_evidence
 
 #: Most words naming the harmed people between a count and its casualty verb ("22
 #: Palestinians were killed", "12 Hezbollah members were killed").
@@ -100,11 +101,7 @@ class CountDrafter:
             if words not in self.g["inclusion_markers"] or self.ctx.within(labels.EVENT, d.start, d.end):
                 continue
             d.locations = list(nxt.locations)
-            d.evidence.append(
-                Evidence(
-                    rule="location.included", detail=",".join(loc.code or loc.text for loc in nxt.locations)
-                )
-            )
+            d.evidence.append(location_evidence("location.included", nxt.locations))
 
     def _share_coordinated_place(self, drafts: list[Draft]) -> None:
         """A conjunct joined by "and" lends its place back to the count before it when
@@ -118,12 +115,7 @@ class CountDrafter:
             own = any(e.rule == "location.segment" for e in nxt.evidence)
             if not d.locations and not d.own_place and joined and own and nxt.event == d.event:
                 d.locations = list(nxt.locations)
-                d.evidence.append(
-                    Evidence(
-                        rule="location.coordinated",
-                        detail=",".join(loc.code or loc.text for loc in nxt.locations),
-                    )
-                )
+                d.evidence.append(location_evidence("location.coordinated", nxt.locations))
 
     def _previous_draft(self, i: int) -> Draft | None:
         """The latest count claim of the last two sentences, which an elliptical count
@@ -151,7 +143,8 @@ class CountDrafter:
             return None  # "in one of Kyiv's districts" says where, it counts nothing
         if item in self.g["place_items"] and self._locative_qualifier(q, s):
             q = self.ctx.doc[q.start + 1 : q.end]  # "158 drones over 15 regions": where, not "more than"
-            text, parsed = self.ctx.span_text(q), parse_quantity(self.ctx.span_text(q))
+            text = self.ctx.span_text(q)
+            parsed = parse_quantity(text)
             evidence = [Evidence(rule="count.quantity", detail=text, start=q.start_char, end=q.end_char)]
         elliptical = False
         if item is None and how == "partitive_anaphor" and prev is not None:
@@ -496,9 +489,7 @@ class CountDrafter:
         draft.own_place = own_place
         if locations:
             draft.locations = locations
-            draft.evidence.append(
-                Evidence(rule="location.segment", detail=",".join(loc.code or loc.text for loc in locations))
-            )
+            draft.evidence.append(location_evidence("location.segment", locations))
             return
         if own_place:
             return
@@ -523,12 +514,7 @@ class CountDrafter:
         ]
         if inherited:
             draft.locations = inherited
-            draft.evidence.append(
-                Evidence(
-                    rule="location.inherited",
-                    detail=",".join(loc.code or loc.text for loc in donor.locations),
-                )
-            )
+            draft.evidence.append(location_evidence("location.inherited", donor.locations))
 
     def _reported_clause(self, anchor: int, s: int, e: int) -> tuple[int, int]:
         """The part of segment ``[s, e)`` in the anchor's own reported clause: a speaker

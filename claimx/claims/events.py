@@ -16,6 +16,7 @@ from ..entities import labels
 from ..schema import Evidence, Location
 from .context import Sentence
 from .drafts import Draft, Drafting
+from .locations import location_evidence
 
 
 class EventDrafter:
@@ -82,17 +83,9 @@ class EventDrafter:
                 if donor is None:
                     continue
                 locations = list(donor.locations)
-                evidence.append(
-                    Evidence(
-                        rule="location.inherited", detail=",".join(loc.code or loc.text for loc in locations)
-                    )
-                )
+                evidence.append(location_evidence("location.inherited", locations))
             elif locations:
-                evidence.append(
-                    Evidence(
-                        rule="location.segment", detail=",".join(loc.code or loc.text for loc in locations)
-                    )
-                )
+                evidence.append(location_evidence("location.segment", locations))
             if not locations:
                 continue
             out.append(

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from ..entities import labels
 from ..entities.regions import Gazetteer
-from ..schema import Location
+from ..schema import Evidence, Location
 from .context import DocContext, Quotation
 
 
@@ -162,6 +162,12 @@ class LocationFinder:
             if self.role(group) == "origin":
                 out.update(s.id_ for s in group if s.id_ and s.kb_id_ == "country")
         return out
+
+
+def location_evidence(rule: str, locations: list[Location]) -> Evidence:
+    """The evidence note saying which rule gave a claim ``locations`` (their codes, or
+    their text where a place has no code)."""
+    return Evidence(rule=rule, detail=",".join(loc.code or loc.text for loc in locations))
 
 
 def dedupe(locations: list[Location]) -> list[Location]:
