@@ -25,7 +25,14 @@ SourceKind = Literal[
     "media",
     "witness",
     "unattributed",
+    # general news (see docs/sources.md)
+    "politician",
+    "organization",
+    "person",
+    "document",
 ]
+#: What happened to the people a casualty claim counts; killed and injured are never summed.
+Harm = Literal["killed", "injured", "missing", "captured", "evacuated", "affected"]
 Granularity = Literal["minute", "hour", "day", "week", "month", "year", "unknown"]
 
 #: Event kinds claimx assigns; ``Claim.event`` is a plain string so lexicons can add more.
@@ -132,12 +139,15 @@ class Claim(_Frozen):
     """An attributed claim: who says what happened, how many, where and when.
 
     ``text`` is the sentence or clause stating it, ``input[start:end] == text``.
+    ``harm`` says, for a casualty claim, whether the people were killed, injured,
+    missing, captured or evacuated (``None`` for other events and when unsaid).
     """
 
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     event: str
+    harm: Harm | None = None
     quantity: Quantity | None = None
     item: str | None = None
     locations: list[Location] = Field(default_factory=list)

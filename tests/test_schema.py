@@ -55,6 +55,7 @@ def test_claim_is_frozen_and_json_dump_has_documented_names():
         "start",
         "end",
         "event",
+        "harm",
         "quantity",
         "item",
         "locations",
