@@ -31,6 +31,11 @@ from ..resources import load_data
 from ..schema import Evidence, Mention, Source
 from .context import DocContext, Sentence
 
+#: Most full mentions a reference ("the ministry", "he", a surname) looks back over for
+#: what it stands for: an article names far fewer, and in a longer document (an archive
+#: glued into one record) those further back belong to other reports.
+MAX_ANTECEDENTS = 50
+
 #: Source kinds that report events and so govern unattributed follow-on sentences.
 #: Analysts and witnesses comment; they never govern.
 REPORTERS = {"ministry_of_defense", "military", "governor", "official", "anonymous_official", "media"}
@@ -103,6 +108,8 @@ class Attributor:
         self.negators = negators
         self.data_dir = data_dir
         self.sources = ctx.by_label[labels.SOURCE]
+        self.entities = [s for s in self.sources if s.kb_id_ == "entity"]  # full mentions
+        self.entity_starts = [s.start for s in self.entities]
         self.infos: dict[tuple[int, int], SourceInfo] = {}  # filled on demand: most mentions never speak
         self.governing: Attribution | None = None
 
@@ -125,11 +132,13 @@ class Attributor:
         return self.infos[key]
 
     def _entities_before(self, token: int):
-        """Full source mentions before ``token``, nearest first."""
+        """Full source mentions before ``token``, nearest first, at most
+        ``MAX_ANTECEDENTS`` of them."""
         # a mention ending before ``token`` starts before it: skip the later ones by bisection
-        for k in range(bisect.bisect_left(self.ctx.starts[labels.SOURCE], token) - 1, -1, -1):
-            span = self.sources[k]
-            if span.end <= token and span.kb_id_ == "entity":
+        last = bisect.bisect_left(self.entity_starts, token) - 1
+        for k in range(last, max(-1, last - MAX_ANTECEDENTS), -1):
+            span = self.entities[k]
+            if span.end <= token:
                 yield span
 
     def resolve(self, span: Span) -> tuple[Source, Source | None]:
@@ -351,7 +360,7 @@ class Attributor:
         return before if before is not None and before.end == k else None
 
     def _source_starting_after(self, token: int, sent: Sentence, gap: int) -> Span | None:
-        for span in self.ctx.within(labels.SOURCE, token, sent.end):
+        for span in self.ctx.iter_within(labels.SOURCE, token, sent.end):
             if span.start - token > gap:
                 break
             if not any(self.ctx.punct[token : span.start]):
