@@ -118,8 +118,18 @@ def bench(
     memory_baseline: Annotated[
         int, typer.Option(help="Document count RSS growth is measured from.")
     ] = 10_000,
+    adversarial: Annotated[
+        bool,
+        typer.Option(help="Instead, time adversarial texts (quote runs, no full stop, …) at 10-100 kB."),
+    ] = False,
 ) -> None:
     """Benchmark claimx against spaCy's tokenizer: words/s, ratio, speed-up, RSS."""
+    if adversarial:
+        from .adversarial import run_adversarial
+
+        for line in run_adversarial():
+            typer.echo(line)
+        return
     from .bench import generate_corpus, load_corpus, memory_growth, run_bench
 
     try:
