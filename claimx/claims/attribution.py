@@ -20,6 +20,7 @@ unattributed follow-on sentence inherits; see :mod:`claimx.claims.assemble`.
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -112,6 +113,8 @@ class Attributor:
         self.entity_starts = [s.start for s in self.entities]
         self.infos: dict[tuple[int, int], SourceInfo] = {}  # filled on demand: most mentions never speak
         self.governing: Attribution | None = None
+        # per sentence's attribution list (kept, so its id is not reused): see _innermost
+        self._innermost_at: dict[int, tuple[list[Attribution], int, list[int | None]]] = {}
 
     # ----------------------------------------------------------------- resolution
     def _source(self, span: Span, info: SourceInfo, kind: str | None = None) -> Source:
@@ -474,13 +477,25 @@ class Attributor:
         )
 
     def for_token(self, token: int, attributions: list[Attribution]) -> Attribution | None:
-        """The innermost attribution whose scope holds ``token``."""
+        """The innermost attribution whose scope holds ``token`` (of equal ones the first)."""
+        if len(attributions) > 8:  # a long sentence of reports: look only near the token
+            return self._innermost(token, attributions)
         best = None
         for att in attributions:
             lo, hi = att.scope
             if lo <= token < hi and (best is None or hi - lo < best.scope[1] - best.scope[0]):
                 best = att
         return best
+
+    def _innermost(self, token: int, attributions: list[Attribution]) -> Attribution | None:
+        """:meth:`for_token` from the innermost scope at every token of the list's
+        scopes, found in one sweep over them the first time the list is asked."""
+        index = self._innermost_at.get(id(attributions))
+        if index is None or index[0] is not attributions:
+            index = self._innermost_at[id(attributions)] = (attributions, *_innermost_scopes(attributions))
+        _, first, innermost = index
+        k = innermost[token - first] if 0 <= token - first < len(innermost) else None
+        return attributions[k] if k is not None else None
 
     def is_document_subject(self, att: Attribution) -> bool:
         """True when the attribution's subject is a document ("the statement said"),
@@ -493,3 +508,24 @@ class Attributor:
         """Make ``att`` the source unattributed follow-on sentences inherit."""
         if att.source.kind in REPORTERS:
             self.governing = att
+
+
+def _innermost_scopes(attributions: list[Attribution]) -> tuple[int, list[int | None]]:
+    """The first token any scope holds, and from there for each token the position in
+    ``attributions`` of the shortest scope holding it (of equal ones the first), or None."""
+    scopes = sorted((lo, hi, k) for k, (lo, hi) in enumerate(a.scope for a in attributions) if hi > lo)
+    if not scopes:
+        return 0, []
+    first, last = scopes[0][0], max(hi for _, hi, _ in scopes)
+    out: list[int | None] = []
+    active: list[tuple[int, int, int]] = []  # (length, position, end)
+    j = 0
+    for token in range(first, last):
+        while j < len(scopes) and scopes[j][0] <= token:
+            lo, hi, k = scopes[j]
+            heapq.heappush(active, (hi - lo, k, hi))
+            j += 1
+        while active and active[0][2] <= token:
+            heapq.heappop(active)
+        out.append(active[0][1] if active else None)
+    return first, out

@@ -19,6 +19,7 @@ kind (``""`` when unknown: pronouns, "the statement", "its press service");
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -542,7 +543,8 @@ class SourceRecognizer:
         anonymous = kind == ANONYMOUS or (
             chunk.name is None and head.key in lex.anon_heads and chunk.det in lex.anon_dets
         )
-        if head.cls in _PERSON and any(chunk.end <= m <= chunk.end + 3 for m in markers):
+        k = bisect.bisect_left(markers, chunk.end)  # markers are in text order
+        if head.cls in _PERSON and k < len(markers) and markers[k] <= chunk.end + 3:
             anonymous = True
         chunk.kind = ANONYMOUS if anonymous else kind
         if lowercase and chunk.det in lex.definite and head.key in lex.reference_heads:
@@ -926,9 +928,15 @@ def _sentence_initial(doc: Doc, i: int) -> bool:
     return doc.has_annotation("SENT_START") and bool(doc[i].is_sent_start)
 
 
+#: Most source mentions a bare "the ministry" looks back over for the ministry it means.
+MAX_ANTECEDENT_CHUNKS = 100
+
+
 def _antecedent_kind(chunks: list[_Chunk], default: str) -> str:
-    """Kind of the last ministry mentioned before a bare "the ministry"."""
-    for chunk in reversed(chunks):
+    """Kind of the last ministry mentioned before a bare "the ministry" (among the
+    ``MAX_ANTECEDENT_CHUNKS`` mentions before it: an article holds fewer, and a longer
+    document's earlier ones belong to other reports)."""
+    for chunk in reversed(chunks[-MAX_ANTECEDENT_CHUNKS:]):
         if chunk.kb == ENTITY and any(
             "ministr" in p.key or p.kind == "ministry_of_defense" for p in chunk.parts
         ):
