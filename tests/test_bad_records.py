@@ -37,6 +37,7 @@ STRIKE = (
     "Air defences shot down {n} drones over the Belgorod region overnight, the Russian defence ministry said."
 )
 HUGE = "1" * 400 + ".5"  # a float would be Infinity
+LONG_DECIMAL = "1" * 250 + ".5"  # a float would round it (and runs over 256 characters are cut into tokens)
 ABOVE_2_53 = "9007199254740993"  # a float would be 9007199254740992
 
 
@@ -74,7 +75,7 @@ def bad_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
         json.dumps({"id": "\udc00", "text": STRIKE.format(n=14)}),  # half an emoji: a lone surrogate
         "[" * 100_000 + "]" * 100_000,
         json.dumps({"id": "surrogate-text", "text": "Kyiv \ud83d " + STRIKE.format(n=16)}),
-        json.dumps({"id": "huge", "text": STRIKE.format(n=HUGE)}),
+        json.dumps({"id": "huge", "text": STRIKE.format(n=LONG_DECIMAL)}),
         json.dumps({"id": "above-2-53", "text": STRIKE.format(n=ABOVE_2_53)}),
         json.dumps({"id": "digits", "text": "1" * 4301}),
         json.dumps({"id": "after", "text": STRIKE.format(n=18)}),
@@ -145,7 +146,7 @@ def test_numbers_without_an_exact_float_are_text_with_value_null(
 ) -> None:
     _, out = jsonl_job  # _lines refuses Infinity and NaN
     rows = _by_id(out)
-    for rid, written in (("huge", HUGE), ("above-2-53", ABOVE_2_53)):
+    for rid, written in (("huge", LONG_DECIMAL), ("above-2-53", ABOVE_2_53)):
         (claim,) = rows[rid]
         quantity = claim["quantity"]
         assert (quantity["value"], quantity["low"], quantity["high"]) == (None, None, None)
