@@ -394,3 +394,19 @@ def test_english_words_that_are_foreign_places_elsewhere_are_not_matched(find, w
 
 def test_ben_gurion_airport_in_lower_case(find):
     assert find("The missile fell near Ben Gurion airport.") == [("Ben Gurion airport", "IL-M", "place")]
+
+
+def test_phrase_table_matches_whole_tokens_only(nlp):
+    from claimx.entities.phrase_table import PhraseTable
+
+    table = PhraseTable([("Kursk", "K"), ("Rostov-on-Don", "R"), ("Rostov", "S"), ("St. Petersburg", "P")])
+    doc = nlp.make_doc("From Rostov-on-Don to St. Petersburg, not Kurskaya, but Kursk's airport.")
+    found = sorted((doc[s:e].text, v) for v, s, e in table(doc))
+    assert found == [("Kursk", "K"), ("Rostov", "S"), ("Rostov-on-Don", "R"), ("St. Petersburg", "P")]
+
+
+def test_region_table_needs_no_pattern_docs(nlp):
+    """Loading the recognizer adds no lexeme per gazetteer name (the cost of the old PhraseMatcher)."""
+    before = len(nlp.vocab)
+    RegionRecognizer(nlp, models_dir())
+    assert len(nlp.vocab) - before < 100

@@ -9,18 +9,18 @@ GeoNames by scripts/build_gazetteer.py, and hand-checked aliases that override t
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..resources import load_data
 from .labels import REGION
+from .phrase_table import PhraseTable
 
 _DIR = "gazetteer"
 # Table tags inside PhraseMatcher labels: a full name, a stem needing a generic word, a demonym.
@@ -108,18 +108,10 @@ def load_gazetteer(data_dir: Path) -> Gazetteer:
     return _load(Path(data_dir).resolve())
 
 
-def _pattern(nlp: Language, text: str) -> Doc:
-    """The name as the tokenizer splits it. Most names are one plain word, which the
-    tokenizer keeps whole; building those Docs directly makes loading several times faster."""
-    if text.isalpha():
-        return Doc(nlp.vocab, words=[text], spaces=[False])
-    return nlp.make_doc(text)
-
-
 class RegionRecognizer:
     """Finds REGION spans: ``span.id_`` is the ISO code, ``span.kb_id_`` the mention type.
 
-    One PhraseMatcher (case-sensitive, on ORTH) finds full names, region stems and
+    One phrase table (case-sensitive, on the token text) finds full names, region stems and
     demonyms; the tokens right after a stem decide whether it names a region ("Kursk
     Oblast", "the Belgorod border region", "the Bryansk and Oryol Regions") and the
     tokens after a demonym whether it names a country ("Israeli cities"). Overlaps are
@@ -136,24 +128,20 @@ class RegionRecognizer:
         self._nouns = frozenset(dem["nouns"])
         self._noun_modifiers = frozenset(dem["modifiers"])
 
-        groups: dict[str, list[str]] = defaultdict(list)
-        for text, (code, kind) in gaz.names.items():
-            groups[f"{_NAME}|{code}|{kind}"].append(text)
-        for text, code in gaz.stems.items():
-            groups[f"{_STEM}|{code}|region"].append(text)
-        for text, code in dem["demonyms"].items():
-            groups[f"{_DEMONYM}|{code}|demonym"].append(text)
-        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._labels: dict[int, tuple[str, str, str]] = {}
-        for key, group in groups.items():
-            self._matcher.add(key, [_pattern(nlp, text) for text in group])
-            self._labels[nlp.vocab.strings[key]] = tuple(key.split("|"))  # type: ignore[assignment]
+        # a plain look-up table, not a PhraseMatcher: building ~30k pattern Docs was most
+        # of claimx's start-up time (see phrase_table.py)
+        self._matcher = PhraseTable(
+            chain(
+                ((text, (_NAME, code, kind)) for text, (code, kind) in gaz.names.items()),
+                ((text, (_STEM, code, "region")) for text, code in gaz.stems.items()),
+                ((text, (_DEMONYM, code, "demonym")) for text, code in dem["demonyms"].items()),
+            )
+        )
 
     def __call__(self, doc: Doc) -> list[Span]:
         candidates: list[tuple[int, int, int, str, str]] = []  # (start, end, priority, code, kind)
         stems: dict[int, tuple[int, str, tuple[int, bool] | None]] = {}  # start -> (end, code, generic)
-        for match_id, start, end in self._matcher(doc):
-            table, code, kind = self._labels[match_id]
+        for (table, code, kind), start, end in self._matcher(doc):
             if table == _NAME:
                 candidates.append((start, end, 1, code, kind))
             elif table == _STEM:
