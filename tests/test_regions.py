@@ -410,3 +410,22 @@ def test_region_table_needs_no_pattern_docs(nlp):
     before = len(nlp.vocab)
     RegionRecognizer(nlp, models_dir())
     assert len(nlp.vocab) - before < 100
+
+
+def test_shared_town_name_takes_the_documents_country(find):
+    """A town name borne in two countries is the one in the country the text names."""
+    assert ("Al Qusayr", "SY-HI", "place") in find("Syrian state media said shells fell on Al Qusayr on Monday.")
+    assert ("Al Qusayr", "EG", "place") in find("Egypt said the ferry docked at Al Qusayr after the storm.")
+    # neither country named and neither namesake far larger: no guess
+    assert not any(m[0] == "Al Qusayr" for m in find("Shells fell on Al Qusayr on Monday."))
+
+
+def test_small_towns_from_geonames_map_to_their_region(find):
+    # towns of a few thousand inhabitants (GeoNames cities1000)
+    assert ("Sedniv", "UA-74", "place") in find("A drone hit a house in Sedniv overnight.")
+    assert ("Izvaryne", "UA-09", "place") in find("Shelling was reported near Izvaryne.")
+
+
+@pytest.mark.parametrize("text", ["Sorry, the shelter was full.", "Most of the drones were shot down.", "Olga said the windows shook.", "Elon Musk said the terminals were working."])
+def test_capitalised_common_words_and_given_names_are_not_towns(find, text):
+    assert find(text) == []

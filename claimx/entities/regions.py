@@ -24,7 +24,10 @@ from .phrase_table import PhraseTable
 
 _DIR = "gazetteer"
 # Table tags inside PhraseMatcher labels: a full name, a stem needing a generic word, a demonym.
-_NAME, _STEM, _DEMONYM = "N", "S", "D"
+_NAME, _STEM, _DEMONYM, _SHARED = "N", "S", "D", "P"
+# A town name shared by towns in several regions, none of them in a country the document
+# names, goes to the most populous only when it is this many times larger than the next.
+_DOMINANCE = 5.0
 _BLOCK = "block"
 
 
@@ -44,7 +47,9 @@ class Gazetteer:
     ``names`` maps a surface form to ``(code, kind)`` (kind: country, region, place,
     water, or "block" for phrases that hide a name, such as "Moscow time"); ``stems``
     maps a surface form to the region it denotes when a generic word ("region",
-    "Oblast") follows. Generated tables are read first and hand aliases override them.
+    "Oblast") follows; ``shared`` maps a town name borne by towns in several regions to
+    their ``(code, population)``. Generated tables are read first and hand aliases
+    override them.
     """
 
     def __init__(self, data_dir: Path) -> None:
@@ -84,6 +89,12 @@ class Gazetteer:
             self._add(names, code, "country")
         self._add(aliases["water"], "", "water")
         self._add(stoplist["blocks"], "", _BLOCK)
+        # town name -> [(region code, population)], most populous first; resolved per document
+        self.shared: dict[str, list[tuple[str, int]]] = {
+            name: [(code, pop) for code, pop in towns]
+            for name, towns in data("shared_places.json").items()
+            if name not in stop and name not in self.names
+        }
 
     def _add(self, names: list[str], code: str, kind: str, stop: Collection[str] = ()) -> None:
         self.names.update((n, (code, kind)) for n in names if n not in stop)
@@ -135,14 +146,19 @@ class RegionRecognizer:
                 ((text, (_NAME, code, kind)) for text, (code, kind) in gaz.names.items()),
                 ((text, (_STEM, code, "region")) for text, code in gaz.stems.items()),
                 ((text, (_DEMONYM, code, "demonym")) for text, code in dem["demonyms"].items()),
+                ((text, (_SHARED, text, "place")) for text in gaz.shared),
             )
         )
 
     def __call__(self, doc: Doc) -> list[Span]:
         candidates: list[tuple[int, int, int, str, str]] = []  # (start, end, priority, code, kind)
         stems: dict[int, tuple[int, str, tuple[int, bool] | None]] = {}  # start -> (end, code, generic)
+        shared: list[tuple[int, int, str]] = []
+        demonyms: set[str] = set()  # countries named by a bare demonym ("Syrian state media")
         for (table, code, kind), start, end in self._matcher(doc):
-            if table == _NAME:
+            if table == _SHARED:
+                shared.append((start, end, code))
+            elif table == _NAME:
                 candidates.append((start, end, 1, code, kind))
             elif table == _STEM:
                 generic = self._generic(doc, end)
@@ -151,11 +167,36 @@ class RegionRecognizer:
                 if start not in stems or stems[start][0] < end:
                     stems[start] = (end, code, generic)
             else:
+                demonyms.add(code)
                 noun_end = self._noun(doc, end)
                 if noun_end is not None:
                     candidates.append((start, noun_end, 1, code, kind))
         candidates.extend(self._coordinated(doc, stems))
+        if shared:
+            candidates.extend(self._resolve_shared(shared, candidates, demonyms))
         return self._select(doc, candidates)
+
+    def _resolve_shared(
+        self,
+        shared: list[tuple[int, int, str]],
+        candidates: list[tuple[int, int, int, str, str]],
+        demonyms: set[str],
+    ) -> list[tuple[int, int, int, str, str]]:
+        """Town names shared by several regions, placed in a country the document names
+        ("Aleksandrovka" in a report about Ukraine is the Ukrainian one), else given to
+        a far larger namesake, else left out."""
+        inside = set()  # tokens of the shared names: "Qusayr" inside "Al Qusayr" is no evidence
+        for start, end, _ in shared:
+            inside.update(range(start, end))
+        countries = {c[3].split("-")[0] for c in candidates if c[3] and c[4] != _BLOCK and c[0] not in inside}
+        countries |= demonyms
+        out = []
+        for start, end, name in shared:
+            towns = self.gazetteer.shared[name]
+            local = [t for t in towns if t[0].split("-")[0] in countries] or towns
+            if len(local) == 1 or local[0][1] >= _DOMINANCE * local[1][1]:
+                out.append((start, end, 1, local[0][0], "place"))
+        return out
 
     def _generic(self, doc: Doc, i: int) -> tuple[int, bool] | None:
         """(end, plural) of '[border] region(s)' starting at token ``i``, if there."""
