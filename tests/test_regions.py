@@ -429,3 +429,48 @@ def test_small_towns_from_geonames_map_to_their_region(find):
 @pytest.mark.parametrize("text", ["Sorry, the shelter was full.", "Most of the drones were shot down.", "Olga said the windows shook.", "Elon Musk said the terminals were working."])
 def test_capitalised_common_words_and_given_names_are_not_towns(find, text):
     assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("ODESA (Reuters) - Drones hit a port warehouse in the Odesa region, officials said.", "ODESA (Reuters) -"),
+        ("Tel Aviv, Mar 3 (IANS) - Two rockets fell near Sderot, the army said.", "Tel Aviv, Mar 3 (IANS) -"),
+        ("KHARKIV, Ukraine (AP) — Glide bombs struck two houses in Kupiansk, the governor said.", "KHARKIV, Ukraine (AP) —"),
+        ("BELGOROD, March 4. Air defences downed nine drones over the region.", "BELGOROD, March 4."),
+        ("Lahore, June 2 (PTI): Three drones were shot down near Sialkot.", "Lahore, June 2 (PTI):"),
+    ],
+)
+def test_dateline_is_its_own_sentence_and_no_location(text, dateline):
+    import claimx
+
+    doc = claimx.load()(text)
+    first = next(iter(doc.sents))
+    assert first.text.strip() == dateline
+    regions = [s for s in doc.spans["claimx"] if s.label_ == "REGION"]
+    assert all(s.start_char >= len(dateline) for s in regions)
+    claims = claimx.extract(text)
+    assert claims and all(c.start >= len(dateline) for c in claims)
+    assert all(loc.start >= len(dateline) for c in claims for loc in c.locations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel - the army said five rockets hit Sderot.",
+        "Kharkiv: two people were hurt, the governor said.",
+        "Officials said on Monday that 12 drones were downed.",
+    ],
+)
+def test_sentence_openings_are_not_datelines(text):
+    from claimx.entities.datelines import dateline_end
+
+    assert dateline_end(text, 0) is None
+
+
+def test_headline_line_is_its_own_sentence():
+    import claimx
+
+    text = "Drones hit Kursk oil depot\nUkrainian drones struck an oil depot in Kursk overnight, the governor said."
+    sents = [s.text.strip() for s in claimx.load()(text).sents]
+    assert sents[0] == "Drones hit Kursk oil depot"

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resources import load_data
+from .datelines import mark as mark_datelines
 from .labels import REGION
 from .phrase_table import PhraseTable
 
@@ -119,6 +120,10 @@ def load_gazetteer(data_dir: Path) -> Gazetteer:
     return _load(Path(data_dir).resolve())
 
 
+def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in ranges)
+
+
 class RegionRecognizer:
     """Finds REGION spans: ``span.id_`` is the ISO code, ``span.kb_id_`` the mention type.
 
@@ -126,7 +131,8 @@ class RegionRecognizer:
     demonyms; the tokens right after a stem decide whether it names a region ("Kursk
     Oblast", "the Belgorod border region", "the Bryansk and Oryol Regions") and the
     tokens after a demonym whether it names a country ("Israeli cities"). Overlaps are
-    resolved longest first, so "Rostov-on-Don" wins over "Rostov".
+    resolved longest first, so "Rostov-on-Don" wins over "Rostov". Datelines and a
+    headline are made sentences of their own first (:mod:`.datelines`).
     """
 
     def __init__(self, nlp: Language, data_dir: Path) -> None:
@@ -174,6 +180,9 @@ class RegionRecognizer:
         candidates.extend(self._coordinated(doc, stems))
         if shared:
             candidates.extend(self._resolve_shared(shared, candidates, demonyms))
+        datelines = mark_datelines(doc)
+        if datelines:  # where the reporter files from: never a location ("KYIV (Reuters) -")
+            candidates = [c for c in candidates if not _inside(doc[c[0]].idx, datelines)]
         return self._select(doc, candidates)
 
     def _resolve_shared(
