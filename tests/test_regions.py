@@ -474,3 +474,48 @@ def test_headline_line_is_its_own_sentence():
     text = "Drones hit Kursk oil depot\nUkrainian drones struck an oil depot in Kursk overnight, the governor said."
     sents = [s.text.strip() for s in claimx.load()(text).sents]
     assert sents[0] == "Drones hit Kursk oil depot"
+
+
+def _claims(text, published="2025-03-04"):
+    import claimx
+
+    return claimx.extract(text, published=published)
+
+
+def _codes(claim):
+    return sorted(loc.code for loc in claim.locations if loc.code)
+
+
+def test_demonym_with_regions_is_the_country(find):
+    assert ("Belarusian regions", "BY", "demonym") in find("Drones were seen over several Belarusian regions.")
+    claim = next(c for c in _claims("Air defences downed 41 drones over five Ukrainian regions overnight, the air force said.") if c.quantity and c.quantity.value == 41)
+    assert _codes(claim) == ["UA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "codes"),
+    [
+        ("Polish air defences shot down 19 Russian drones over the country overnight, the army said.", 19, ["PL"]),
+        ("Israel's army said 40 rockets were fired from Lebanon at the country on Sunday.", 40, ["IL"]),
+        ("Moldovan officials said 3 drones were shot down across the country.", 3, ["MD"]),
+    ],
+)
+def test_the_country_is_the_country_named_before(text, value, codes):
+    claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == value)
+    assert _codes(claim) == codes
+    loc = next(loc for loc in claim.locations if loc.code == codes[0])
+    assert text[loc.start : loc.end] == "the country"
+
+
+def test_the_country_passes_over_the_attacker(find):
+    mentions = find("Russia launched 60 Shaheds at the country overnight, Ukrainian officials said.")
+    # nothing Ukrainian before "the country": no guess from the attacker
+    assert ("the country", "RU", "country") not in mentions
+    mentions = find("Ukrainian officials said Russia launched 60 Shaheds at the country overnight.")
+    assert ("the country", "UA", "country") in mentions
+
+
+def test_region_with_an_aside_on_where_it_lies_reports_its_count():
+    text = "The ministry said 30 drones were downed. The Kursk region in the west accounted for 12 of them, the ministry said."
+    claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == 12)
+    assert _codes(claim) == ["RU-KRS"]

@@ -74,6 +74,10 @@ class LocationFinder:
                 continue
             break
         k = last.end
+        # where the region lies may stand before its verb ("The Volgograd region in the south
+        # accounted for 67")
+        if k + 3 < sent.end and lower[k : k + 2] == ["in", "the"] and lower[k + 2] in g["compass_points"]:
+            k += 3
         while k < sent.end and lower[k] in g["region_subject_gap"]:
             k += 1
         if k < sent.end and lower[k] in g["region_subject_verbs"]:

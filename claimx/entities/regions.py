@@ -144,6 +144,8 @@ class RegionRecognizer:
         self._connectors = frozenset(gen["connectors"])
         self._nouns = frozenset(dem["nouns"])
         self._noun_modifiers = frozenset(dem["modifiers"])
+        self._anaphor_nouns = frozenset(dem["country_anaphors"])
+        self._attacker_words = frozenset(dem["attacker_words"])
 
         # a plain look-up table, not a PhraseMatcher: building ~30k pattern Docs was most
         # of claimx's start-up time (see phrase_table.py)
@@ -161,6 +163,7 @@ class RegionRecognizer:
         stems: dict[int, tuple[int, str, tuple[int, bool] | None]] = {}  # start -> (end, code, generic)
         shared: list[tuple[int, int, str]] = []
         demonyms: set[str] = set()  # countries named by a bare demonym ("Syrian state media")
+        bare: list[tuple[int, int, str]] = []  # every demonym, for "the country" (see _anaphors)
         for (table, code, kind), start, end in self._matcher(doc):
             if table == _SHARED:
                 shared.append((start, end, code))
@@ -174,6 +177,7 @@ class RegionRecognizer:
                     stems[start] = (end, code, generic)
             else:
                 demonyms.add(code)
+                bare.append((start, end, code))
                 noun_end = self._noun(doc, end)
                 if noun_end is not None:
                     candidates.append((start, noun_end, 1, code, kind))
@@ -183,7 +187,36 @@ class RegionRecognizer:
         datelines = mark_datelines(doc)
         if datelines:  # where the reporter files from: never a location ("KYIV (Reuters) -")
             candidates = [c for c in candidates if not _inside(doc[c[0]].idx, datelines)]
-        return self._select(doc, candidates)
+        spans = self._select(doc, candidates)
+        anaphors = self._anaphors(doc, spans, bare)
+        if anaphors:
+            spans = sorted(spans + anaphors, key=lambda s: s.start)
+        return spans
+
+    def _anaphors(self, doc: Doc, spans: list[Span], bare: list[tuple[int, int, str]]) -> list[Span]:
+        """ "the country" / "the nation" as the country named last before it ("112 Russian
+        drones launched at the country", after "Ukrainian air defence"), passing over a
+        country named as the origin ("from Lebanon") or as the attacker ("Russian drones",
+        "Russia launched"). One pass over the tokens with a pointer into the mentions."""
+        mentions = sorted(
+            [(s.start, s.end, s.id_.split("-")[0]) for s in spans if s.id_ and s.kb_id_ != "water"] + bare
+        )
+        out, k, last = [], 0, None
+        n = len(doc)
+        for tok in doc:
+            i = tok.i
+            if tok.lower_ != "the" or i + 1 >= n or doc[i + 1].lower_ not in self._anaphor_nouns:
+                continue
+            while k < len(mentions) and mentions[k][1] <= i:
+                start, end, code = mentions[k]
+                k += 1
+                origin = start > 0 and doc[start - 1].lower_ == "from"
+                attacker = end < n and doc[end].lower_ in self._attacker_words
+                if not origin and not attacker:
+                    last = code
+            if last is not None:
+                out.append(Span(doc, i, i + 2, label=REGION, kb_id="country", span_id=last))
+        return out
 
     def _resolve_shared(
         self,
