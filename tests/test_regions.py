@@ -519,3 +519,16 @@ def test_region_with_an_aside_on_where_it_lies_reports_its_count():
     text = "The ministry said 30 drones were downed. The Kursk region in the west accounted for 12 of them, the ministry said."
     claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == 12)
     assert _codes(claim) == ["RU-KRS"]
+
+
+def test_a_drone_heading_for_a_city_is_placed_there():
+    claim = next(c for c in _claims("Four drones bound for St. Petersburg were shot down, the ministry said.") if c.quantity and c.quantity.value == 4)
+    assert _codes(claim) == ["RU-SPE"]
+    claim = next(c for c in _claims("Two drones on course for Kyiv were destroyed, the city administration said.") if c.quantity and c.quantity.value == 2)
+    assert _codes(claim) == ["UA-30"]
+
+
+def test_toll_of_the_attack_takes_the_attacks_place():
+    text = "A missile hit an apartment block in Odesa on Friday. At least seven people were injured in the strike, officials said."
+    claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == 7)
+    assert _codes(claim) == ["UA-51"]

@@ -62,6 +62,8 @@ class LocationFinder:
                 return self._locative_or_origin(j, last)
             if word == "of" and j > sent_start and lower[j - 1] in g["place_nouns"]:
                 return "locative"
+            if word == "for" and j > sent_start and lower[j - 1] in g["heading_words"]:
+                return "locative"  # "a drone heading for Moscow", "bound for", "on course for"
             if word == "of" and j > sent_start and lower[j - 1] in g["attack_of_nouns"]:
                 return "locative"  # "in the shelling of Nikopol": the place attacked
             if word in ("and", "or", ",") and depth == 0:
