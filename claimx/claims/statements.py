@@ -156,7 +156,8 @@ class StatementDrafter:
         if that is not None and lower[that] == "that":
             lo = that + 1
         elif (
-            self.ctx.words[cue_end] == ","
+            cue_end < sent.end
+            and self.ctx.words[cue_end] == ","
             and first > sent.start
             and self.ctx.words[first - 1] == ","
             and att.source.kind in self.g["open_speech_kinds"]
