@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from .io import UsageError, run_extract
+from .io import DEFAULT_RECORD_TIMEOUT, UsageError, run_extract
 
 app = typer.Typer(
     name="claimx",
@@ -53,6 +53,13 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication date for records without one.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch and per checkpoint.")] = 64,
+    record_timeout: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="Seconds one record may take before it is logged as an error and skipped (0: no limit).",
+        ),
+    ] = DEFAULT_RECORD_TIMEOUT,
     resume: Annotated[bool, typer.Option(help="Continue a killed job: skip records already done.")] = False,
     force: Annotated[bool, typer.Option(help="Overwrite an existing output.")] = False,
     errors: Annotated[
@@ -79,6 +86,7 @@ def extract(
             published=published,
             workers=workers,
             batch_size=batch_size,
+            record_timeout=record_timeout or None,
             resume=resume,
             force=force,
             errors=errors,
