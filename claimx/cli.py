@@ -1,10 +1,11 @@
 """The ``claimx`` command line: ``claimx extract`` over news archives, ``claimx compare``
-to set reports side by side, ``claimx bench``.
+to set reports side by side, ``claimx bench``, ``claimx info`` for bug reports.
 
-``extract`` is built for long jobs on millions of articles: it streams, shows progress,
-logs every bad record to an errors file and goes on, and ``--resume`` restarts a killed
-job where it stopped (see :mod:`claimx.io` for how). It exits non-zero only on usage
-errors or when nothing could be processed, with a one-line message.
+``extract`` is built for long jobs on millions of articles: it checks its fields, dates
+and formats before it loads the pipeline, streams, shows progress, logs every bad record
+to an errors file and goes on, and ``--resume`` restarts a killed job where it stopped
+(see :mod:`claimx.io` for how). It exits non-zero only on usage errors or when nothing
+could be processed, with a one-line message.
 """
 
 from __future__ import annotations

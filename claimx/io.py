@@ -629,6 +629,10 @@ def run_extract(
         raise UsageError(f"unknown output format {fmt!r} (use jsonl, csv or parquet)")
     if stdin_format not in (None, *STDIN_FORMATS):
         raise UsageError(f"stdin cannot be read as {stdin_format!r} (use {', '.join(STDIN_FORMATS)})")
+    if stdin_format and STDIO not in files:
+        raise UsageError(
+            "--format is the format of stdin (-), not an input here; for the output use --output-format"
+        )
     if output == STDIO and (fmt == "parquet" or resume):
         raise UsageError("stdout output takes JSONL or CSV and cannot be resumed; write to a file")
     typed = [(path, input_format(path)) for path in files if path != STDIO]

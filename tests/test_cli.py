@@ -586,6 +586,9 @@ def test_csv_on_stdin_with_format(tmp_path: Path) -> None:
     assert missing.stderr.strip() == "claimx: error: no field 'text' in the header of stdin; its fields are 'url', 'body', 'date'"
     unknown = runner.invoke(app, ["extract", "-", "--format", "parquet"], input=body)
     assert unknown.exit_code == 2 and "jsonl, csv, txt" in unknown.stderr
+    # --format once named the output format: given without stdin, it must not be ignored.
+    old_style = runner.invoke(app, ["extract", str(tmp_path / "w.csv"), "--format", "csv", "-o", str(tmp_path / "c.jsonl")])
+    assert old_style.exit_code == 2 and "--output-format" in old_style.stderr
 
 
 def test_stdin_format_txt_keeps_a_text_that_starts_like_json(tmp_path: Path, counting_nlp: Language) -> None:
