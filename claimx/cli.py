@@ -19,7 +19,7 @@ import typer
 from typer.core import TyperCommand
 
 from . import __version__
-from .io import STDIO, UsageError, run_extract
+from .io import DEFAULT_RECORD_TIMEOUT, STDIO, UsageError, run_extract
 
 app = typer.Typer(
     name="claimx",
@@ -133,6 +133,14 @@ def extract(
     batch_size: Annotated[
         int, typer.Option(metavar="N", min=1, help="Documents per batch and per checkpoint.")
     ] = 64,
+    record_timeout: Annotated[
+        float,
+        typer.Option(
+            metavar="SECONDS",
+            min=0,
+            help="Seconds one record may take before it is logged as an error and skipped (0: no limit).",
+        ),
+    ] = DEFAULT_RECORD_TIMEOUT,
     resume: Annotated[bool, typer.Option(help="Continue a killed job: skip records already done.")] = False,
     force: Annotated[bool, typer.Option(help="Overwrite an existing output.")] = False,
     errors: Annotated[
@@ -167,6 +175,7 @@ def extract(
             published=published,
             workers=workers,
             batch_size=batch_size,
+            record_timeout=record_timeout or None,
             resume=resume,
             force=force,
             errors=errors,
@@ -228,8 +237,18 @@ def bench(
     memory_baseline: Annotated[
         int, typer.Option(metavar="N", help="Document count RSS growth is measured from.")
     ] = 10_000,
+    adversarial: Annotated[
+        bool,
+        typer.Option(help="Instead, time adversarial texts (quote runs, no full stop, …) at 10-100 kB."),
+    ] = False,
 ) -> None:
     """Benchmark claimx against spaCy's tokenizer: words/s, ratio, speed-up, RSS."""
+    if adversarial:
+        from .adversarial import run_adversarial
+
+        for line in run_adversarial():
+            typer.echo(line)
+        return
     from .bench import generate_corpus, load_corpus, memory_growth, run_bench
 
     try:
