@@ -532,3 +532,21 @@ def test_toll_of_the_attack_takes_the_attacks_place():
     text = "A missile hit an apartment block in Odesa on Friday. At least seven people were injured in the strike, officials said."
     claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == 7)
     assert _codes(claim) == ["UA-51"]
+
+
+def test_governor_without_a_region_in_the_mention_speaks_for_the_place_named_before():
+    text = "In Lipetsk, a drone hit a warehouse and injured two people, regional governor Igor Artamonov said. One of them was in serious condition, he said."
+    claims = [c for c in _claims(text) if c.quantity and c.quantity.value in (1, 2)]
+    assert claims and all(_codes(c) == ["RU-LIP"] for c in claims)
+
+
+def test_governors_of_several_regions_do_not_speak_for_the_last_one():
+    text = "In the Sumy, Poltava and Chernihiv regions, the governors reported that nobody had been hurt."
+    claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == 0)
+    assert _codes(claim) != ["UA-74"]
+
+
+def test_governor_speaks_for_his_territory():
+    text = "Bryansk Governor Alexander Bogomaz said 11 drones were destroyed over his territory. Nobody was hurt, he said."
+    claims = [c for c in _claims(text) if c.quantity and c.quantity.value in (0, 11)]
+    assert len(claims) == 2 and all(_codes(c) == ["RU-BRY"] for c in claims)
