@@ -439,6 +439,7 @@ def test_capitalised_common_words_and_given_names_are_not_towns(find, text):
         ("KHARKIV, Ukraine (AP) — Glide bombs struck two houses in Kupiansk, the governor said.", "KHARKIV, Ukraine (AP) —"),
         ("BELGOROD, March 4. Air defences downed nine drones over the region.", "BELGOROD, March 4."),
         ("Lahore, June 2 (PTI): Three drones were shot down near Sialkot.", "Lahore, June 2 (PTI):"),
+        ("ADEN, Sept. 4 — Two drones were shot down over Lahij, officials said.", "ADEN, Sept. 4 —"),
     ],
 )
 def test_dateline_is_its_own_sentence_and_no_location(text, dateline):
@@ -550,3 +551,11 @@ def test_governor_speaks_for_his_territory():
     text = "Bryansk Governor Alexander Bogomaz said 11 drones were destroyed over his territory. Nobody was hurt, he said."
     claims = [c for c in _claims(text) if c.quantity and c.quantity.value in (0, 11)]
     assert len(claims) == 2 and all(_codes(c) == ["RU-BRY"] for c in claims)
+
+
+def test_the_country_is_the_one_the_text_is_about_not_the_last_named(find):
+    text = (
+        "Drones were shot down over the Sumy, Poltava and Kyiv regions. Two flew into Moldova, "
+        "and five remained over the centre of the country."
+    )
+    assert ("the country", "UA", "country") in find(text)

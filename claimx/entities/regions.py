@@ -194,14 +194,16 @@ class RegionRecognizer:
         return spans
 
     def _anaphors(self, doc: Doc, spans: list[Span], bare: list[tuple[int, int, str]]) -> list[Span]:
-        """ "the country" / "the nation" as the country named last before it ("112 Russian
-        drones launched at the country", after "Ukrainian air defence"), passing over a
-        country named as the origin ("from Lebanon") or as the attacker ("Russian drones",
-        "Russia launched"). One pass over the tokens with a pointer into the mentions."""
+        """ "the country" / "the nation" as the country the text has named most so far (its
+        regions and towns count for it; a tie goes to the latest): "112 Russian drones
+        launched at the country" after "Ukrainian air defence". A country named as the
+        origin ("from Lebanon") or as the attacker ("Russian drones", "Russia launched") is
+        not counted. One pass over the tokens with a pointer into the mentions."""
         mentions = sorted(
             [(s.start, s.end, s.id_.split("-")[0]) for s in spans if s.id_ and s.kb_id_ != "water"] + bare
         )
-        out, k, last = [], 0, None
+        out, k, best = [], 0, None
+        counts: dict[str, int] = {}
         n = len(doc)
         for tok in doc:
             i = tok.i
@@ -213,9 +215,11 @@ class RegionRecognizer:
                 origin = start > 0 and doc[start - 1].lower_ == "from"
                 attacker = end < n and doc[end].lower_ in self._attacker_words
                 if not origin and not attacker:
-                    last = code
-            if last is not None:
-                out.append(Span(doc, i, i + 2, label=REGION, kb_id="country", span_id=last))
+                    counts[code] = counts.get(code, 0) + 1
+                    if best is None or counts[code] >= counts[best]:
+                        best = code
+            if best is not None:
+                out.append(Span(doc, i, i + 2, label=REGION, kb_id="country", span_id=best))
         return out
 
     def _resolve_shared(
