@@ -559,3 +559,9 @@ def test_the_country_is_the_one_the_text_is_about_not_the_last_named(find):
         "and five remained over the centre of the country."
     )
     assert ("the country", "UA", "country") in find(text)
+
+
+def test_a_town_that_is_a_persons_surname_here_is_no_town(find):
+    text = "Governor Alexander Gusev said debris fell on a warehouse. Gusev added that nobody was hurt."
+    assert not any(m[0] == "Gusev" for m in find(text))
+    assert ("Gusev", "RU-KGD", "place") in find("Drones struck a depot near Gusev overnight.")
