@@ -766,3 +766,43 @@ def test_the_rest_of_a_breakdown_is_not_the_last_counts_place():
     claims = claimx.extract(text, published="2025-06-30")
     nine = next(c for c in claims if c.quantity and c.quantity.value == 9)
     assert [loc.code for loc in nine.locations] == ["RU-TUL"]
+
+
+# --- harm: killed, injured, missing ------------------------------------------------------
+
+
+def test_killed_and_injured_claims_say_which():
+    text = (
+        "A Russian glide bomb attack on the Zaporizhzhia region killed two people and injured 14 others, "
+        "Governor Ivan Fedorov said on Sunday. In the city of Kherson a woman was fatally wounded and "
+        "three men were hurt; one more resident is missing. Nobody was hurt in Mykolaiv."
+    )
+    claims = [c for c in claimx.extract(text, published="2025-06-08") if c.event == "casualty"]
+    got = sorted((c.quantity.value, c.harm) for c in claims)
+    assert got == [
+        (0, "injured"),
+        (1, "killed"),
+        (1, "missing"),
+        (2, "killed"),
+        (3, "injured"),
+        (14, "injured"),
+    ]
+
+
+def test_check_does_not_add_the_injured_to_the_killed():
+    text = (
+        "Russian missiles killed two people and injured 14 across Ukraine overnight, the State Emergency "
+        "Service said. In Odesa one person was killed and six were injured. In Kherson one man died and "
+        "five people were injured, and in Mykolaiv three people were injured."
+    )
+    claims = claimx.extract(text, published="2025-06-08")
+    assert {(c.quantity.value, c.harm) for c in claims if c.event == "casualty"} >= {
+        (2, "killed"),
+        (14, "injured"),
+    }
+    assert claimx.check(list(claims)) == []
+
+
+def test_other_events_have_no_harm():
+    claims = claimx.extract("Air defences shot down 12 drones over the Kursk region.", published="2025-06-08")
+    assert [c.harm for c in claims] == [None]

@@ -206,6 +206,7 @@ class Assembler:
             start=start_char,
             end=end_char,
             event=d.event,
+            harm=d.harm,
             quantity=d.quantity,
             item=d.item,
             locations=d.locations,

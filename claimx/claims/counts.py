@@ -21,6 +21,7 @@ from ..resources import load_data
 from ..schema import Evidence, Quantity
 from .anchors import AnchorFinder
 from .drafts import Draft, Drafting
+from .harm import HarmReader
 from .locations import location_evidence
 
 #: Most words naming the harmed people between a count and its casualty verb ("22
@@ -38,6 +39,7 @@ class CountDrafter:
         self.state = state
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
         self.finder = AnchorFinder(state.ctx, state.g)
+        self.harm = HarmReader(state.ctx, data_dir)
         qualifiers = load_data("lexicons/qualifiers.json", data_dir)
         self.distributive = {
             w for w in qualifiers["distributive"] + qualifiers["distributive_phrases"] if " " not in w
@@ -69,6 +71,10 @@ class CountDrafter:
         self._share_coordinated_verb(drafts)
         self._share_coordinated_place(drafts)
         self._share_included_place(drafts)
+        last = self._previous_draft(i)
+        for d in drafts:
+            d.harm = self.harm.harm(d, last)
+            last = d
         return drafts
 
     def _share_coordinated_verb(self, drafts: list[Draft]) -> None:
