@@ -137,7 +137,12 @@ class Assembler:
         """A governor or a local authority speaks for its area: a claim of theirs that names
         no place of its own is about that area ("Bryansk Governor X said there were no
         casualties", "according to the Kyiv city administration, debris fell on a house")."""
-        own = ("location.segment", "location.coordinated", "location.included")  # named in its sentence
+        own = (
+            "location.segment",
+            "location.coordinated",
+            "location.included",
+            "location.cause",
+        )  # its sentence
         if d.attribution is None or any(e.rule in own for e in d.evidence):
             return
         region = self.state.speaker_region_span(d.attribution)
