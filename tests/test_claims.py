@@ -913,3 +913,29 @@ def test_vague_counts_are_claims_with_a_lower_bound_and_no_value():
     assert set(vague) == {("interception", "drone"), ("damage", "home")}
     assert vague["interception", "drone"].low == 24 and vague["damage", "home"].low == 3
     assert claimx.check(list(claims)) == []
+
+
+def test_the_rest_of_a_breakdown_is_a_derived_count():
+    text = (
+        "Air defences destroyed 27 drones overnight, the Defence Ministry said. Twelve were downed over "
+        "the Belgorod region and ten over the Kursk region, and the rest over the Lipetsk, Tambov and "
+        "Penza regions."
+    )
+    claims = claimx.extract(text, published="2025-03-04")
+    (rest,) = [c for c in claims if any(e.rule == "count.remainder" for e in c.evidence)]
+    assert rest.quantity.value == 5 and rest.quantity.text == "the rest"
+    assert sorted(loc.code for loc in rest.locations) == ["RU-LIP", "RU-PNZ", "RU-TAM"]
+    (note,) = [e for e in rest.evidence if e.rule == "count.remainder"]
+    assert note.detail == "derived: 27 - (12 + 10) = 5"
+    assert text[note.start : note.end] == "27"
+    assert rest.source.kind == "ministry_of_defense"
+    assert claimx.check(list(claims)) == []
+
+
+def test_the_remaining_with_a_number_is_not_derived():
+    text = (
+        "Russia fired 12 missiles; ten were shot down over the Kyiv region and the remaining two above Lviv."
+    )
+    got = _counts(text)
+    assert ("interception", 2, "missile", ("UA-46",)) in got
+    assert len(got) == 3

@@ -23,6 +23,7 @@ from .anchors import AnchorFinder
 from .context import Sentence
 from .drafts import Draft, Drafting
 from .harm import HarmReader
+from .remainder import RemainderDrafter
 from .locations import location_evidence
 
 #: Most words naming the harmed people between a count and its casualty verb ("22
@@ -43,6 +44,7 @@ class CountDrafter:
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
         self.finder = AnchorFinder(state.ctx, state.g)
         self.harm = HarmReader(state.ctx, data_dir)
+        self.remainder = RemainderDrafter(state)
         qualifiers = load_data("lexicons/qualifiers.json", data_dir)
         self.distributive = {
             w for w in qualifiers["distributive"] + qualifiers["distributive_phrases"] if " " not in w
@@ -53,10 +55,9 @@ class CountDrafter:
         distributive count), each with its item, event and locations."""
         sent = self.ctx.sents[i]
         anchors = [a for a in self.finder.anchors(sent) if self._may_count(a, sent)]
-        if not anchors:
-            return []
         drafts: list[Draft] = []
-        for anchor, (s, e) in zip(anchors, self.finder.segments(sent, anchors), strict=False):
+        segments = self.finder.segments(sent, anchors) if anchors else []
+        for anchor, (s, e) in zip(anchors, segments, strict=False):
             # a count of places ("over 15 regions") is not what a later count continues
             prev = next((d for d in reversed(drafts) if d.item not in self.g["place_items"]), None)
             prev = prev or self._previous_draft(i)
@@ -75,6 +76,9 @@ class CountDrafter:
         self._share_coordinated_place(drafts)
         self._share_included_place(drafts)
         self._share_cause_place(drafts)
+        rest = self.remainder.draft(i, drafts)  # "… and the rest over the Oryol region"
+        if rest is not None:
+            drafts.append(rest)
         last = self._previous_draft(i)
         for d in drafts:
             d.harm = self.harm.harm(d, last)
