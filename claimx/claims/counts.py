@@ -23,8 +23,8 @@ from .anchors import AnchorFinder
 from .context import Sentence
 from .drafts import Draft, Drafting
 from .harm import HarmReader
-from .remainder import RemainderDrafter
 from .locations import location_evidence
+from .remainder import RemainderDrafter
 
 #: Most words naming the harmed people between a count and its casualty verb ("22
 #: Palestinians were killed", "12 Hezbollah members were killed").
