@@ -64,7 +64,8 @@ class Assembler:
             drafts += self.events.for_sentence(i, drafts)
             for d in drafts:
                 d.time, ev = self.timeline.for_token(d.anchor, times)
-                d.evidence.extend(ev)
+                d.time, zone = self.timeline.localize(d.time, d.locations)
+                d.evidence.extend(ev + zone)
                 self._attribute(d, i)
                 self._speaker_region(d)
             moved = self.timeline.advance(times)
@@ -82,7 +83,7 @@ class Assembler:
         the claims just before it, and becomes the frame."""
         for d in claims:
             if Timeline.refines(moved, d.time):
-                d.time = moved
+                d.time = self.timeline.localize(moved, d.locations)[0]
                 d.evidence.append(
                     Evidence(
                         rule="time.refined",
