@@ -939,3 +939,8 @@ def test_the_remaining_with_a_number_is_not_derived():
     got = _counts(text)
     assert ("interception", 2, "missile", ("UA-46",)) in got
     assert len(got) == 3
+
+
+def test_an_age_in_commas_is_no_count_but_the_person_is():
+    got = _counts("A girl, 9, was wounded in Kherson and two women (63 and 70) were killed in Nikopol.")
+    assert sorted(got) == [("casualty", 1, "child", ("UA-65",)), ("casualty", 2, "person", ("UA-12",))]
