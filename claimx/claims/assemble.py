@@ -33,6 +33,7 @@ from .attribution import Attribution
 from .counts import CountDrafter
 from .drafts import Draft, Drafting
 from .events import EventDrafter
+from .names import SpeakerNames
 from .statements import StatementDrafter
 from .timing import Timeline
 
@@ -50,6 +51,7 @@ class Assembler:
         self.counts = CountDrafter(state, data_dir)
         self.events = EventDrafter(state)
         self.speech = StatementDrafter(state)
+        self.names = SpeakerNames(self.ctx, self.attributor, data_dir)
 
     def run(self) -> list[Claim]:
         """All claims of the document, in text order."""
@@ -217,7 +219,7 @@ class Assembler:
             item=d.item,
             locations=d.locations,
             time=d.time,
-            source=att.source if att is not None else Source(),
+            source=self.names.fullest(att.source, att.antecedent) if att is not None else Source(),
             cue=att.cue if att is not None else None,
             quote=d.quote,
             hedged=d.hedged,

@@ -182,7 +182,7 @@ class Attributor:
         if span.kb_id_ == "pronoun" or not wanted:
             near = self._nearest_mention(span)  # "its governor said; … he added"
             if near is not None:
-                return self._as(span, near, role=near.role), None
+                return self._as(span, near, role=near.role), near
         if not wanted and self.governing is not None:  # "the statement said", "it said"
             gov = self.governing.source
             return gov.model_copy(update={"text": text, "start": span.start_char, "end": span.end_char}), gov

@@ -1,0 +1,71 @@
+"""Who says it across sentences: the fullest name of a speaker in the document, and the
+source a follow-on claim inherits from the report it continues (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimx
+from claimx.claims.names import initials
+
+
+def claim_of(text: str, value: float | None, published: str = "2025-03-04"):
+    found = [c for c in claimx.extract(text, published=published) if (c.quantity and c.quantity.value) == value]
+    assert found, [(c.event, c.quantity and c.quantity.value, c.source.name) for c in claimx.extract(text)]
+    return found[0]
+
+
+# ------------------------------------------------------------------ fullest names
+def test_acronym_defined_in_parentheses_names_later_mentions():
+    text = (
+        "Air defences destroyed 14 drones over the Belgorod region, the Russian Ministry of "
+        "Defence (MoD) said on Telegram. Later the MoD said 6 more drones were downed over the "
+        "Kursk region."
+    )
+    c = claim_of(text, 6)
+    assert c.source.text == "the MoD"
+    assert c.source.name == "Russian Ministry of Defence"
+    assert claim_of(text, 14).source.name == "Russian Ministry of Defence"
+
+
+def test_acronym_spelled_by_initials_of_an_earlier_full_name():
+    text = (
+        "The United Kingdom Maritime Trade Operations agency said a bulk carrier was struck by "
+        "2 missiles off Hodeidah. UKMTO added that 3 crew members were injured."
+    )
+    assert claim_of(text, 3).source.name == "UK Maritime Trade Operations"
+
+
+def test_acronym_with_its_country_keeps_the_defined_name():
+    text = (
+        "The Russian Ministry of Defence (MoD) said 8 drones were downed over the Oryol region. "
+        "The Russian MoD later said 5 more drones were downed over the Tula region."
+    )
+    assert claim_of(text, 5).source.name == "Russian Ministry of Defence"
+
+
+@pytest.mark.parametrize(
+    "mention,canonical",
+    [("CENTCOM", "U.S. Central Command"), ("The IDF", "Israel Defense Forces"), ("UKMTO", "UK Maritime Trade Operations")],
+)
+def test_short_forms_take_the_canonical_name(mention, canonical):
+    c = claim_of(f"{mention} said it had intercepted 4 drones over the Red Sea.", 4)
+    assert c.source.name == canonical
+
+
+def test_a_pronoun_for_an_unnamed_speaker_is_named_by_its_description():
+    text = (
+        "In the Zaporizhzhia region another 7 drones were shot down, its governor said; "
+        "overnight shelling had wounded 3 people, he added."
+    )
+    c = claim_of(text, 3)
+    assert c.source.kind == "governor"
+    assert c.source.name == "governor"
+    assert any(e.rule == "source.antecedent" for e in c.evidence)
+
+
+def test_initials():
+    assert "ukmto" in initials("UK Maritime Trade Operations")
+    assert {"mod", "md"} <= initials("Ministry of Defence")
+    assert initials("local officials") == set()
