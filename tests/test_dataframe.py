@@ -104,7 +104,7 @@ def test_per_region_rows_do_not_double_count():
     frame = to_dataframe([_claim(), single, _claim(4, places=[])])
     regions = explode_regions(frame)
     assert len(regions) == 5 + 1 + 1
-    assert regions.dtypes["share"] == "float64" and regions.dtypes["per_region"] == bool
+    assert regions.dtypes["share"] == "float64" and pd.api.types.is_bool_dtype(regions["per_region"])
     assert set(REGION_COLUMNS) <= set(regions.columns)
     assert regions["value"].sum() != frame["value"].sum()  # the naive sum counts 62 five times
     assert (regions["value"] * regions["share"]).sum() == frame["value"].sum() == 75
@@ -149,7 +149,7 @@ def test_csv_times_read_back_typed(tmp_path):
     with open(path, encoding="utf-8") as fh:
         header, first = list(csv.reader(fh))
     assert header == list(COLUMNS)
-    row = dict(zip(header, first))
+    row = dict(zip(header, first, strict=True))
     assert row["time_start"] == "2024-08-31T22:00:00+00:00" and row["date"] == "2024-09-01"
     frame = pd.read_csv(path, parse_dates=["time_start", "date"])
     assert str(frame["time_start"].dt.tz) == "UTC"
