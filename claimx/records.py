@@ -273,9 +273,11 @@ def explode_regions(frame: pandas.DataFrame) -> pandas.DataFrame:
     out["regions"] = out["regions"].astype("int64")
     out["per_region"] = (out["regions"] == 1).astype(bool)
     out["share"] = (1.0 / out["regions"].clip(lower=1)).astype("float64")
-    out["country"] = out["location_code"].map(
-        lambda code: country_of(code) if isinstance(code, str) else pd.NA
-    ).astype("string")
+    out["country"] = (
+        out["location_code"]
+        .map(lambda code: country_of(code) if isinstance(code, str) else pd.NA)
+        .astype("string")
+    )
     return out
 
 

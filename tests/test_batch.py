@@ -271,7 +271,11 @@ def test_to_records_flattens_each_claim() -> None:
     assert (row["value"], row["low"], row["high"], row["qualifier"]) == (10, 10, 10, "exact")
     assert row["location_codes"] == "RU-ROS;RU-VGG" and row["country"] == "RU"
     assert row["location_texts"] == "Rostov; Volgograd; Caspian Sea"
-    assert (row["date"], row["time_start_local"], row["granularity"]) == ("2026-01-10", "2026-01-10T00:00:00", "day")
+    assert (row["date"], row["time_start_local"], row["granularity"]) == (
+        "2026-01-10",
+        "2026-01-10T00:00:00",
+        "day",
+    )
     assert (row["source_kind"], row["source_name"]) == ("ministry_of_defense", "Russian Ministry of Defence")
     assert row["item"] == "drone" and row["hedged"] is False and row["cue"] is None
     with pytest.raises(TypeError):

@@ -21,7 +21,13 @@ pq = pytest.importorskip("pyarrow.parquet")
 pa = pytest.importorskip("pyarrow")
 
 MSK = timezone(timedelta(hours=3))
-OBLASTS = [("Sumy", "UA-59"), ("Kharkiv", "UA-63"), ("Poltava", "UA-53"), ("Chernihiv", "UA-74"), ("Kyiv", "UA-32")]
+OBLASTS = [
+    ("Sumy", "UA-59"),
+    ("Kharkiv", "UA-63"),
+    ("Poltava", "UA-53"),
+    ("Chernihiv", "UA-74"),
+    ("Kyiv", "UA-32"),
+]
 SENTENCE = "Air defences downed 62 drones over the Sumy, Kharkiv, Poltava, Chernihiv and Kyiv regions."
 
 
@@ -45,10 +51,14 @@ def _claim(
         end=len(SENTENCE),
         event=event,
         harm=harm,
-        quantity=None if value is None else Quantity(value=value, low=value, high=value, text="62", start=20, end=22),
+        quantity=None
+        if value is None
+        else Quantity(value=value, low=value, high=value, text="62", start=20, end=22),
         item="drone",
         locations=locations,
-        time=TimeSpan(start=start, end=end, granularity=granularity, text="overnight", char_start=0, char_end=9),
+        time=TimeSpan(
+            start=start, end=end, granularity=granularity, text="overnight", char_start=0, char_end=9
+        ),
         source=Source(kind="military", name="Air Force", text="Air defences", start=0, end=12),
     )
 
@@ -58,7 +68,9 @@ def test_dataframe_columns_have_types():
     assert list(frame.columns) == list(COLUMNS)
     assert str(frame["value"].dtype) == "Int64" and str(frame["low"].dtype) == "Int64"
     assert frame["value"].tolist()[0] == 62 and frame["value"].isna().tolist() == [False, True]
-    assert isinstance(frame["time_start"].dtype, pd.DatetimeTZDtype) and str(frame["time_start"].dt.tz) == "UTC"
+    assert (
+        isinstance(frame["time_start"].dtype, pd.DatetimeTZDtype) and str(frame["time_start"].dt.tz) == "UTC"
+    )
     assert pd.api.types.is_datetime64_dtype(frame["time_start_local"])
     assert pd.api.types.is_datetime64_dtype(frame["date"])
     assert str(frame["time_resolved"].dtype) == "boolean" and frame["quote"].dtype == bool
@@ -85,8 +97,12 @@ def test_days_and_clock_times_without_a_zone_name_no_instant():
 
 
 def test_location_columns_country_and_harm():
-    claim = _claim(2, places=[("Bucha", "UA-32"), ("Kyiv region", "UA-32"), ("Belgorod", "RU-BEL")],
-                   event="casualty", harm="injured")
+    claim = _claim(
+        2,
+        places=[("Bucha", "UA-32"), ("Kyiv region", "UA-32"), ("Belgorod", "RU-BEL")],
+        event="casualty",
+        harm="injured",
+    )
     row = to_records([claim])[0]
     assert row["location_codes"] == "UA-32;RU-BEL"  # each region once
     assert row["country"] == "UA;RU" and row["harm"] == "injured"
@@ -123,7 +139,9 @@ def test_parquet_keeps_the_types(tmp_path):
     assert table.schema.field("time_start").type == pa.timestamp("us", tz="UTC")
     assert table.schema.field("time_start_local").type == pa.timestamp("us")
     assert table.schema.field("date").type == pa.date32()
-    assert table.schema.field("value").type == pa.int64() and table.schema.field("record_id").type == pa.string()
+    assert (
+        table.schema.field("value").type == pa.int64() and table.schema.field("record_id").type == pa.string()
+    )
     rows = table.to_pylist()
     assert rows[0]["time_start"] == datetime(2024, 8, 31, 22, 0, tzinfo=timezone.utc)
     assert rows[0]["date"] == date(2024, 9, 1) and rows[1]["date"] == date(2024, 8, 5)
