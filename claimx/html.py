@@ -217,3 +217,11 @@ class ClaimList(list[Claim]):
 
     def _repr_html_(self) -> str:
         return claims_table(self)
+
+    def __repr__(self) -> str:
+        """A numbered list, one line per claim."""
+        from .summary import claims_summary
+
+        return claims_summary(self)
+
+    __str__ = __repr__

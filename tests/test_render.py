@@ -332,3 +332,30 @@ def test_render_end_to_end():
     parsed = TextOf(render(text, published="2024-05-08"))
     assert parsed.text == text
     assert {"QUANTITY", "REGION", "SOURCE"} <= set(parsed.labels)
+
+
+def test_print_and_repr_are_short_summaries(doc):
+    claims = ClaimList(doc._.claims)
+    line = repr(claims[0])
+    assert line.startswith("<Claim interception 18 drone | Kyiv region (UA-32) |")
+    assert "Ukraine's air force [military]" in line and "\n" not in line and "Quantity(" not in line
+    listing = str(claims)
+    assert listing.splitlines()[0] == "2 claims:" and len(listing.splitlines()) == 3
+    other = claims[0].model_copy(update={"quantity": claims[0].quantity.model_copy(update={"value": 20})})
+    comparison = compare([Report(id="uaf", claims=[claims[0]]), Report(id="kyiv", claims=[other])])
+    text = str(comparison)
+    assert (
+        text.splitlines()[0] == "claimx comparison of uaf, kyiv: 1 conflict, 0 consistent, 0 agree, 0 single"
+    )
+    assert "uaf: 18" in text and "kyiv: 20" in text and "GroupedClaim(" not in text
+    assert repr(comparison) == text and len(text) < 400
+    assert repr(Report(id="uaf", claims=[claims[0]])) == "<Report id='uaf' 1 claim>"
+    from claimx.batch import ExtractionResult
+
+    assert repr(ExtractionResult(id=4, index=0, error="text is not a string")) == (
+        "<ExtractionResult id=4 error='text is not a string'>"
+    )
+    finding = Finding(
+        kind="sum_mismatch", message="a total of 22, parts add up to 23", stated=22, computed=23
+    )
+    assert repr(finding) == "<Finding sum_mismatch: a total of 22, parts add up to 23>"
