@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from .api import coerce_published, load
 from .entities.labels import CUE, EVENT, HEDGE, ITEM, NEGATION, QUANTITY, REGION, SOURCE, SPANS_KEY, TIME
-from .html import claims_table
+from .html import Markup, claims_table
 from .schema import Claim
 
 #: The labels drawn unless asked otherwise: where, how many, when, who says.
@@ -193,8 +193,9 @@ def render(
     published: date | datetime | str | None = None,
     labels: Iterable[str] = DEFAULT_LABELS,
     nlp: Language | None = None,
-) -> str:
-    """HTML showing the text with the spans of ``labels`` highlighted, then its claims.
+) -> Markup:
+    """HTML showing the text with the spans of ``labels`` highlighted, then its claims
+    (a ``str`` that a notebook displays as HTML).
 
     ``published`` anchors relative times as in :func:`claimx.extract`. The text is the
     input's own characters (line breaks kept); sentences are inline elements with the
@@ -226,7 +227,7 @@ def render(
         for label in labels
     )
     text_style = f"white-space:pre-wrap;line-height:calc(1.8em + {depth * _LEVEL_PX}px);margin:6px 0"
-    return (
+    return Markup(
         f'<div class="claimx-render" id="{anchor}"><div>{legend}</div>'
         f'<div class="claimx-text" style="{text_style}">{"".join(parts)}</div>'
         f"{claims_table(claims, anchor=anchor, targets=targets)}</div>"

@@ -359,3 +359,8 @@ def test_print_and_repr_are_short_summaries(doc):
         kind="sum_mismatch", message="a total of 22, parts add up to 23", stated=22, computed=23
     )
     assert repr(finding) == "<Finding sum_mismatch: a total of 22, parts add up to 23>"
+
+
+def test_render_displays_as_html_in_a_notebook(doc):
+    html = render(doc)
+    assert isinstance(html, str) and html._repr_html_() == str(html)
