@@ -50,16 +50,18 @@ def find_quotations(text: str) -> list[Quotation]:
             quotes.append(Quotation(open_at + 1, i, open_at, i))
             open_at = None
         elif ch in OPEN_QUOTES:  # a new opening mark before a close: the old one was unbalanced
-            quotes.append(_unclosed(text, open_at))
+            quotes.append(_unclosed(text, open_at, i))
             open_at, closer = i, OPEN_QUOTES[ch]
     if open_at is not None:
-        quotes.append(_unclosed(text, open_at))
+        quotes.append(_unclosed(text, open_at, len(text)))
     return [q for q in quotes if q.end > q.start]
 
 
-def _unclosed(text: str, open_at: int) -> Quotation:
-    line_end = text.find("\n", open_at)
-    return Quotation(open_at + 1, len(text) if line_end < 0 else line_end, open_at, None)
+def _unclosed(text: str, open_at: int, next_open: int) -> Quotation:
+    """An unbalanced quotation: it runs to its line's end, or to the next opening mark,
+    so quotations never overlap (a run of opening marks is not n quotations of n marks)."""
+    line_end = text.find("\n", open_at, next_open)
+    return Quotation(open_at + 1, next_open if line_end < 0 else line_end, open_at, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,7 @@ class DocContext:
     sents: list[Sentence] = field(default_factory=list)
     sent_of_token: list[int] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
+    quotation_starts: list[int] = field(default_factory=list)
     text: str = ""
     words: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
@@ -122,6 +125,7 @@ class DocContext:
         for i, (a, b) in enumerate(bounds):
             ctx.sent_of_token[a:b] = [i] * (b - a)
         ctx.quotations = find_quotations(ctx.text)
+        ctx.quotation_starts = [q.start for q in ctx.quotations]
         return ctx
 
     def _read_tokens(self, doc: Doc) -> list[int]:
@@ -174,9 +178,9 @@ class DocContext:
 
     def quotation_at(self, char: int) -> Quotation | None:
         """The quotation whose words contain character offset ``char``."""
-        for q in self.quotations:
-            if q.start <= char < q.end:
-                return q
+        k = bisect.bisect_right(self.quotation_starts, char) - 1  # quotations do not overlap
+        if k >= 0 and char < self.quotations[k].end:
+            return self.quotations[k]
         return None
 
     def sentence(self, token: int) -> Sentence:

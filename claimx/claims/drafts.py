@@ -68,6 +68,11 @@ class Drafting:
         self.attributions: list[list[Attribution]] = []
         self.quote_speakers: dict[Quotation, Attribution] = {}
         self.times: dict[int, tuple[list, TimeSpan | None]] = {}
+        # running "latest located draft" (any level / whole country; and per item) over
+        # ``drafts[:_located_upto]``: drafts are only appended, and placed before they are
+        self._located_upto = 0
+        self._last_located: dict[bool, Draft] = {}
+        self._last_located_item: dict[tuple[bool, str | None], Draft] = {}
 
     def hedged(self, s: int, e: int) -> bool:
         """A certainty marker in tokens ``[s, e)``; "May" inside a date is the month."""
@@ -83,10 +88,19 @@ class Drafting:
         """The latest earlier claim with locations: any for a zero-count follow-up
         ("Nobody was hurt"), else only a whole-country one, since a country frames the
         report while a region belongs to its own breakdown line."""
-        located = [d for d in self.drafts if d.locations and (any_level or country_level(d.locations))]
-        same_item = [d for d in located if item is not None and d.item == item and i - d.sentence <= 8]
-        recent = [d for d in located if i - d.sentence <= 4]
-        return (same_item or recent or [None])[-1]
+        # drafts come in sentence order, so the latest located one is also the nearest
+        for d in self.drafts[self._located_upto :]:
+            if d.locations:
+                levels = (True, False) if country_level(d.locations) else (True,)
+                for level in levels:
+                    self._last_located[level] = d
+                    self._last_located_item[level, d.item] = d
+        self._located_upto = len(self.drafts)
+        same = self._last_located_item.get((any_level, item)) if item is not None else None
+        if same is not None and i - same.sentence <= 8:
+            return same
+        recent = self._last_located.get(any_level)
+        return recent if recent is not None and i - recent.sentence <= 4 else None
 
     def speaker_region_span(self, att: Attribution) -> Span | None:
         """The region named in a governor's or local authority's mention (or in the full

@@ -8,6 +8,9 @@ quotation continues it.
 
 from __future__ import annotations
 
+import bisect
+import heapq
+
 from ..entities import labels
 from ..schema import Evidence, Location
 from .attribution import Attribution
@@ -33,6 +36,7 @@ class StatementDrafter:
     def __init__(self, state: Drafting) -> None:
         self.state = state
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
+        self._index: _DraftIndex | None = None
 
     def quote_speakers(self) -> dict[Quotation, Attribution]:
         """Each quotation's speaker: an attribution right after its closing mark
@@ -40,30 +44,27 @@ class StatementDrafter:
         the same sentence ('X wrote on Telegram that "…'). A quotation with no speaker
         of its own right after a speaker's quotation continues it ('“…,” she said. “But…”')."""
         speakers: dict[Quotation, Attribution] = {}
-        cued = [a for atts in self.state.attributions for a in atts if a.cue is not None]
+        ctx = self.ctx
+        # cued attributions by their first token, each with its rank in document order:
+        # a quotation asks only the three tokens after its closing mark
+        cued_at: dict[int, list[tuple[int, Attribution]]] = {}
+        rank = 0
+        for atts in self.state.attributions:
+            for att in atts:
+                if att.cue is not None:
+                    first = min(ctx.token_at(att.cue.start), ctx.token_at(att.source.start or att.cue.start))
+                    cued_at.setdefault(first, []).append((rank, att))
+                    rank += 1
+        before = _CuedBefore(self.state.attributions, ctx)
         previous: tuple[Quotation, Attribution] | None = None
-        for q in self.ctx.quotations:
+        for q in ctx.quotations:
             found = None
             if q.close is not None:
-                close = self.ctx.token_at(q.close)
-                for att in cued:
-                    first = min(
-                        self.ctx.token_at(att.cue.start), self.ctx.token_at(att.source.start or att.cue.start)
-                    )
-                    if 0 < first - close <= 3 and self._attributes_back(q, att):
-                        found = att
-                        break
+                close = ctx.token_at(q.close)
+                near = sorted(c for t in range(close + 1, close + 4) for c in cued_at.get(t, ()))
+                found = next((att for _, att in near if self._attributes_back(q, att)), None)
             if found is None:
-                opening = self.ctx.token_at(q.open)
-                before = [
-                    a
-                    for a in self.state.attributions[self.ctx.sent_of_token[opening]]
-                    if a.cue is not None
-                    and self.ctx.token_at(a.cue.end - 1) < opening
-                    and (a.source.start or 0) < q.open
-                ]
-                if before:
-                    found = max(before, key=lambda a: a.cue.end)
+                found = before.nearest(q)
             if found is None and previous is not None and 0 <= q.open - previous[0].end <= 200:
                 found = previous[1]
             if found is not None:
@@ -98,15 +99,25 @@ class StatementDrafter:
             d = self._statement(span.start, span.end, att, quote=True)
             by_speaker[id(att)] = d
             out.append(d)
+        # tokens inside a statement, and the sorted statement starts: an overlap test per
+        # reported clause without a scan of every statement so far
+        covered = bytearray(len(self.ctx.words) + 1)
+        starts = sorted(d.start for d in out)
+        for d in out:
+            covered[d.start : d.end] = b"\x01" * (d.end - d.start)
         for atts in self.state.attributions:
             for att in atts:
                 content = self._reported_content(att)
                 if content is None:
                     continue
                 lo, hi = content
-                if self._holds_claim(lo, hi) or any(lo <= d.start < hi or d.start <= lo < d.end for d in out):
+                k = bisect.bisect_left(starts, lo)
+                if self._holds_claim(lo, hi) or (k < len(starts) and starts[k] < hi) or covered[lo]:
                     continue  # a count, an event or a quotation already stands for it
-                out.append(self._statement(lo, hi, att, quote=False))
+                d = self._statement(lo, hi, att, quote=False)
+                out.append(d)
+                bisect.insort(starts, d.start)
+                covered[d.start : d.end] = b"\x01" * (d.end - d.start)
         return out
 
     def _reported_content(self, att: Attribution) -> tuple[int, int] | None:
@@ -273,12 +284,11 @@ class StatementDrafter:
     def _scene_draft(self, sentence: int) -> Draft | None:
         """The latest located count or event claim at most ``SCENE_SENTENCES`` sentences
         before (or in) ``sentence``."""
-        earlier = [
-            d
-            for d in self.state.drafts
-            if d.locations and d.event != "statement" and 0 <= sentence - d.sentence <= SCENE_SENTENCES
-        ]
-        return max(earlier, key=lambda d: (d.sentence, d.start)) if earlier else None
+        index = self._drafted()
+        k = bisect.bisect_right(index.scene_sentences, sentence) - 1
+        if k < 0 or sentence - index.scene_sentences[k] > SCENE_SENTENCES:
+            return None
+        return index.scenes[k]
 
     def _past_recipient(self, token: int, end: int) -> int:
         """The first token after whom a speaker told something ("told Reuters",
@@ -293,9 +303,15 @@ class StatementDrafter:
 
     def _holds_claim(self, lo: int, hi: int) -> bool:
         """Tokens ``[lo, hi)`` hold a count or event claim, or a zero-count phrase."""
-        return any(lo <= d.anchor < hi for d in self.state.drafts) or bool(
-            self.ctx.within(labels.NEGATION, lo, hi)
-        )
+        anchors = self._drafted().anchors
+        k = bisect.bisect_left(anchors, lo)
+        return (k < len(anchors) and anchors[k] < hi) or bool(self.ctx.within(labels.NEGATION, lo, hi))
+
+    def _drafted(self) -> _DraftIndex:
+        """The index of the count and event claims drafted so far (rebuilt when more are)."""
+        if self._index is None or self._index.size != len(self.state.drafts):
+            self._index = _DraftIndex(self.state.drafts)
+        return self._index
 
     def _statement(self, start: int, end: int, att: Attribution, *, quote: bool) -> Draft:
         """The statement claim of tokens ``[start, end)``, said by ``att``: placed where
@@ -341,3 +357,53 @@ class StatementDrafter:
         d.time, ev = self.state.timeline.for_token(start, mentions, frame)
         d.evidence.extend(ev)
         return d
+
+
+class _DraftIndex:
+    """Sorted look-ups over the drafted count and event claims, built once per batch of
+    drafts: the anchors, and per sentence the latest located claim (a scene)."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.size = len(drafts)
+        self.anchors = sorted(d.anchor for d in drafts)
+        latest: dict[int, Draft] = {}
+        for d in drafts:
+            if d.locations and d.event != "statement":
+                best = latest.get(d.sentence)
+                if best is None or d.start > best.start:
+                    latest[d.sentence] = d
+        self.scene_sentences = sorted(latest)
+        self.scenes = [latest[i] for i in self.scene_sentences]
+
+
+class _CuedBefore:
+    """The nearest cued attribution before a quotation's opening mark in its sentence
+    (the latest-ending cue whose token and source lie before the mark), for quotations
+    asked in document order: each sentence's attributions are swept once, not once per
+    quotation."""
+
+    def __init__(self, attributions: list[list[Attribution]], ctx) -> None:
+        self.attributions, self.ctx = attributions, ctx
+        self.sentence = -1
+
+    def nearest(self, q: Quotation) -> Attribution | None:
+        ctx = self.ctx
+        opening = ctx.token_at(q.open)
+        sentence = ctx.sent_of_token[opening]
+        if sentence != self.sentence:
+            self.sentence = sentence
+            cued = [(rank, a) for rank, a in enumerate(self.attributions[sentence]) if a.cue is not None]
+            # waiting on the cue's last token, then on the source's start; both bounds only
+            # grow as quotations go forward
+            self.by_cue = sorted(cued, key=lambda c: ctx.token_at(c[1].cue.end - 1), reverse=True)
+            self.by_source: list[tuple[int, int, Attribution]] = []
+            self.best: tuple[int, int, Attribution] | None = None
+        while self.by_cue and ctx.token_at(self.by_cue[-1][1].cue.end - 1) < opening:
+            rank, a = self.by_cue.pop()
+            heapq.heappush(self.by_source, (a.source.start or 0, rank, a))
+        while self.by_source and self.by_source[0][0] < q.open:
+            _, rank, a = heapq.heappop(self.by_source)
+            # the latest-ending cue; of equal ones the first in the sentence
+            if self.best is None or (a.cue.end, -rank) > (self.best[0], -self.best[1]):
+                self.best = (a.cue.end, rank, a)
+        return self.best[2] if self.best is not None else None
