@@ -18,7 +18,7 @@ from .schema import Claim
 @lru_cache(maxsize=1)
 def load() -> Language:
     """The default pipeline (rules over spaCy's blank English), built once and cached."""
-    from . import claims, entities  # noqa: F401  (registers the factories)
+    from . import claims, entities, tokenizer  # noqa: F401  (registers the factories)
 
     config = spacy.util.load_config(models_dir() / "config.cfg")
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)

@@ -19,6 +19,7 @@ unattributed follow-on sentence inherits; see :mod:`claimx.claims.assemble`.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -125,7 +126,9 @@ class Attributor:
 
     def _entities_before(self, token: int):
         """Full source mentions before ``token``, nearest first."""
-        for span in reversed(self.sources):
+        # a mention ending before ``token`` starts before it: skip the later ones by bisection
+        for k in range(bisect.bisect_left(self.ctx.starts[labels.SOURCE], token) - 1, -1, -1):
+            span = self.sources[k]
             if span.end <= token and span.kb_id_ == "entity":
                 yield span
 
@@ -191,7 +194,8 @@ class Attributor:
         resolved, for a pronoun whose named antecedent is missing."""
         first_sent = max(0, self.ctx.sent_of_token[span.start] - 2)
         floor = self.ctx.sents[first_sent].start
-        for cand in reversed(self.sources):
+        for k in range(bisect.bisect_left(self.ctx.starts[labels.SOURCE], span.start) - 1, -1, -1):
+            cand = self.sources[k]
             if cand.end > span.start or cand.kb_id_ == "pronoun":
                 continue
             if cand.start < floor:
@@ -229,10 +233,7 @@ class Attributor:
         if (
             j > sent.start
             and ctx.words[j - 1] == ","
-            and any(
-                s.end == j - 1 and s.kb_id_ == "entity"
-                for s in self.ctx.within(labels.SOURCE, sent.start, j - 1)
-            )
+            and any(s.kb_id_ == "entity" for s in self.ctx.ending_at(labels.SOURCE, j - 1, sent.start))
         ):
             j -= 1  # "The mayor of Kharkiv, Ihor Terekhov, said"
             parenthetical = True
@@ -242,7 +243,7 @@ class Attributor:
             if aside is not None:
                 j = aside  # "A senior official, speaking on condition of anonymity, said"
         region = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
-        ends_here = any(span.end == j for span in self.ctx.within(labels.SOURCE, sent.start, j))
+        ends_here = bool(self.ctx.ending_at(labels.SOURCE, j, sent.start))
         if (
             region is not None
             and not ends_here  # "officials in Crimea said": the place is part of the mention
@@ -250,9 +251,8 @@ class Attributor:
             and lower[region.start - 1] in ("in", "from")
         ):
             j = region.start - 1  # "the Houthis in Yemen said"
-        for span in self.ctx.within(labels.SOURCE, sent.start, j):
-            if span.end == j:
-                return (parenthetical and self._relative_clause_head(span, sent)) or span
+        for span in self.ctx.ending_at(labels.SOURCE, j, sent.start):
+            return (parenthetical and self._relative_clause_head(span, sent)) or span
         if not parenthetical:
             subject = self._coordinated_subject(j, sent)
             if subject is not None:
@@ -261,9 +261,9 @@ class Attributor:
         if country is not None and country.end == j and country.kb_id_ == "country":
             return country
         if j > sent.start and lower[j - 1] in self.g["relative_pronouns"]:
-            before = self.ctx.within(labels.SOURCE, sent.start, j - 1)
-            if before and before[-1].end >= j - 3:
-                return before[-1]
+            before = self.ctx.last_within(labels.SOURCE, sent.start, j - 1)
+            if before is not None and before.end >= j - 3:
+                return before
         # "A senior official who spoke on condition of anonymity said": skip the relative clause
         for span in reversed(self.ctx.within(labels.SOURCE, max(sent.start, j - 14), j)):
             gap = [k for k in range(span.end, j) if ctx.words[k] != ","]
@@ -304,8 +304,8 @@ class Attributor:
     def _speaker_ends_at(self, token: int, sent: Sentence) -> bool:
         """A source that is a speaker, not a document, ends right before ``token``."""
         return any(
-            s.end == token and self.report_nouns.isdisjoint(self.ctx.lower[s.start : s.end])
-            for s in self.ctx.within(labels.SOURCE, sent.start, token)
+            self.report_nouns.isdisjoint(self.ctx.lower[s.start : s.end])
+            for s in self.ctx.ending_at(labels.SOURCE, token, sent.start)
         )
 
     def _coordinated_subject(self, j: int, sent: Sentence) -> Span | None:
@@ -320,14 +320,11 @@ class Attributor:
             k -= 1
         if k <= sent.start or lower[k] not in self.g["verb_coordinators"]:
             return None
-        clause_start = sent.start
-        for t in range(sent.start, k):
-            if ctx.words[t] == ";":
-                clause_start = t + 1
-        sources = [s for s in ctx.within(labels.SOURCE, clause_start, k) if s.end < k]
-        if not sources:
+        clause_start = ctx.clause_bounds(sent, k, k)[0]
+        # the first source ending before k; later ones sit in the first verb's phrase ("met officials")
+        subject = ctx.first_within(labels.SOURCE, clause_start, k - 1)
+        if subject is None:
             return None
-        subject = sources[0]  # later sources sit in the first verb's phrase ("met officials")
         opens = subject.start == clause_start or ctx.words[subject.start - 1] in (",", ";")
         verb = ctx.alpha[subject.end] and ctx.words[subject.end].islower()
         between = range(subject.end, k)
@@ -350,8 +347,8 @@ class Attributor:
             k -= 1
         if k <= sent.start or lower[k + 1] not in self.g["relative_pronouns"]:
             return None
-        before = self.ctx.within(labels.SOURCE, sent.start, k)
-        return before[-1] if before and before[-1].end == k else None
+        before = self.ctx.last_within(labels.SOURCE, sent.start, k)
+        return before if before is not None and before.end == k else None
 
     def _source_starting_after(self, token: int, sent: Sentence, gap: int) -> Span | None:
         for span in self.ctx.within(labels.SOURCE, token, sent.end):
@@ -371,19 +368,12 @@ class Attributor:
         return self.ctx.lower[k] in self.g["auxiliaries"] or self.ctx.covering(labels.EVENT, k) is not None
 
     def _has_content(self, start: int, end: int) -> bool:
-        return start < end and any(self.ctx.within(label, start, end) for label in CONTENT)
+        return start < end and any(self.ctx.any_within(label, start, end) for label in CONTENT)
 
     def _scope(self, sent: Sentence, first: int, last: int) -> tuple[int, int]:
         """Tokens governed by an attribution occupying tokens ``[first, last)``."""
         ctx = self.ctx
-        clause_start, clause_end = sent.start, sent.end
-        for j in range(sent.start, first):
-            if ctx.words[j] == ";":
-                clause_start = j + 1
-        for j in range(last, sent.end):
-            if ctx.words[j] == ";":
-                clause_end = j
-                break
+        clause_start, clause_end = ctx.clause_bounds(sent, first, last)
         before = self._has_content(clause_start, first)
         after = self._has_content(last, clause_end)
         separated = first > clause_start and (ctx.punct[first - 1] or ctx.quote[first - 1])

@@ -94,6 +94,8 @@ class DocContext:
     sent_of_token: list[int] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
     quotation_starts: list[int] = field(default_factory=list)
+    semicolons: list[int] = field(default_factory=list)  # token indices of ";"
+    _ending: dict[str, dict[int, list[Span]]] = field(default_factory=dict)  # see ending_at
     text: str = ""
     words: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
@@ -126,6 +128,7 @@ class DocContext:
             ctx.sent_of_token[a:b] = [i] * (b - a)
         ctx.quotations = find_quotations(ctx.text)
         ctx.quotation_starts = [q.start for q in ctx.quotations]
+        ctx.semicolons = [i for i, w in enumerate(ctx.words) if w == ";"]
         return ctx
 
     def _read_tokens(self, doc: Doc) -> list[int]:
@@ -166,6 +169,48 @@ class DocContext:
         if lo == hi:  # the common case: skip building a comprehension
             return []
         return [group[k] for k in range(lo, hi) if ends[k] <= end]
+
+    def any_within(self, label: str, start: int, end: int) -> bool:
+        """Whether a span of ``label`` lies entirely inside tokens ``[start, end)``."""
+        starts, ends = self.starts[label], self.ends[label]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        return any(ends[k] <= end for k in range(lo, hi))
+
+    def first_within(self, label: str, start: int, end: int) -> Span | None:
+        """The first of :meth:`within`, without building the list."""
+        starts, ends = self.starts[label], self.ends[label]
+        for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            if ends[k] <= end:
+                return self.by_label[label][k]
+        return None
+
+    def last_within(self, label: str, start: int, end: int) -> Span | None:
+        """The last of :meth:`within`, without building the list."""
+        starts, ends = self.starts[label], self.ends[label]
+        for k in range(bisect.bisect_left(starts, end) - 1, bisect.bisect_left(starts, start) - 1, -1):
+            if ends[k] <= end:
+                return self.by_label[label][k]
+        return None
+
+    def ending_at(self, label: str, token: int, start: int = 0) -> list[Span]:
+        """Spans of ``label`` ending right before token ``token`` and starting at or
+        after ``start``, in :meth:`within` order."""
+        index = self._ending.get(label)
+        if index is None:
+            index = self._ending[label] = {}
+            for span in self.by_label[label]:
+                index.setdefault(span.end, []).append(span)
+        return [s for s in index.get(token, ()) if s.start >= start]
+
+    def clause_bounds(self, sent: Sentence, first: int, last: int) -> tuple[int, int]:
+        """The clause of ``sent`` holding tokens ``[first, last)``: from after the last
+        semicolon before ``first`` to the first one at or after ``last``."""
+        k = bisect.bisect_left(self.semicolons, first) - 1
+        lo = self.semicolons[k] + 1 if k >= 0 and self.semicolons[k] >= sent.start else sent.start
+        k = bisect.bisect_left(self.semicolons, last)
+        hi = self.semicolons[k] if k < len(self.semicolons) and self.semicolons[k] < sent.end else sent.end
+        return lo, hi
 
     def covering(self, label: str, token: int) -> Span | None:
         """The span of ``label`` containing token index ``token``, if any (spans of one

@@ -37,6 +37,7 @@ class StatementDrafter:
         self.state = state
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
         self._index: _DraftIndex | None = None
+        self._speakers: list[tuple[int, int, int]] | None = None
 
     def quote_speakers(self) -> dict[Quotation, Attribution]:
         """Each quotation's speaker: an attribution right after its closing mark
@@ -165,16 +166,35 @@ class StatementDrafter:
         whose reporting verb follows in the sentence after a comma or a joining word
         ("the ministry insisted that …, while Kyiv claimed …"): that is a report of its own."""
         ctx = self.ctx
-        for cue in ctx.within(labels.CUE, lo + 1, hi):
-            speaker = ctx.covering(labels.SOURCE, cue.start - 1) or ctx.covering(labels.REGION, cue.start - 1)
-            if cue.id_ != "verb" or speaker is None or speaker.start <= lo:
-                continue
-            if ctx.punct[speaker.start - 1] or ctx.lower[speaker.start - 1] in self.g["speaker_joiners"]:
-                hi = speaker.start
+        speakers = self._next_speakers()
+        for k in range(bisect.bisect_left(speakers, (lo + 1,)), len(speakers)):
+            cue_start, cue_end, speaker_start = speakers[k]
+            if cue_start >= hi:
+                break
+            if cue_end <= hi and speaker_start > lo:
+                hi = speaker_start
                 break
         while hi > lo and (ctx.punct[hi - 1] or ctx.lower[hi - 1] in self.g["speaker_joiners"]):
             hi -= 1
         return hi
+
+    def _next_speakers(self) -> list[tuple[int, int, int]]:
+        """``(cue start, cue end, speaker start)`` of each reporting verb right after a
+        speaker set off by a comma or a joining word, in document order: where
+        :meth:`_before_next_speaker` cuts (found once per document)."""
+        if self._speakers is None:
+            ctx, joiners = self.ctx, self.g["speaker_joiners"]
+            self._speakers = []
+            for cue in ctx.by_label[labels.CUE]:
+                if cue.id_ != "verb":
+                    continue
+                before = cue.start - 1
+                speaker = ctx.covering(labels.SOURCE, before) or ctx.covering(labels.REGION, before)
+                if speaker is not None and speaker.start > 0 and (
+                    ctx.punct[speaker.start - 1] or ctx.lower[speaker.start - 1] in joiners
+                ):
+                    self._speakers.append((cue.start, cue.end, speaker.start))
+        return self._speakers
 
     def _according_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens an "according to X" attribution vouches for, set off from it by a comma:
