@@ -206,19 +206,20 @@ def render(
     labels = tuple(labels)
     spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ in labels]
     claims = list(doc._.claims)
-    anchor = "claimx-" + hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:8]
+    text = doc.text  # built from the tokens on each access: once
+    anchor = "claimx-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     sents = list(doc.sents)
     leveled = [_levels(pieces) for pieces in _pieces(doc, spans, claims)]
     depth = 1 + max((p.level for pieces in leveled for p in pieces), default=0)
     parts, pos = [], 0
     for k, (sent, pieces) in enumerate(zip(sents, leveled, strict=True)):
-        parts.append(escape(doc.text[pos : sent.start_char]))
+        parts.append(escape(text[pos : sent.start_char]))
         parts.append(
             f'<span class="claimx-sentence" id="{anchor}-s{k}">'
             f"{_sentence_markup(sent.text, sent.start_char, pieces, depth, anchor)}</span>"
         )
         pos = sent.end_char
-    parts.append(escape(doc.text[pos:]))
+    parts.append(escape(text[pos:]))
     starts = [s.start_char for s in sents]
     targets = [f"{anchor}-s{max(bisect_right(starts, c.start) - 1, 0)}" for c in claims]
     legend = " ".join(
