@@ -8,7 +8,7 @@ the row log of a Parquet job and to :func:`to_records`. :func:`to_dataframe` and
 Parquet writer give the columns their types (:data:`COLUMNS`): timestamps, nullable
 integers, booleans and dates, so a table read back needs no parsing.
 
-A claim over several regions is one row: its figure is the claims's total for all of
+A claim over several regions is one row: its figure is the claim's total for all of
 them. :func:`explode_regions` gives one row per region with a ``per_region`` flag and a
 ``share`` so group-by sums neither double count nor invent per-region figures.
 """
