@@ -85,9 +85,7 @@ def growth_per_doubling(sizes: tuple[float, ...], seconds: list[float]) -> float
     return 2 ** (math.log(seconds[-1] / seconds[0]) / math.log(sizes[-1] / sizes[0]))
 
 
-def run_adversarial(
-    shapes: list[str] | None = None, sizes: tuple[float, ...] = SIZES_KB
-) -> Iterator[str]:
+def run_adversarial(shapes: list[str] | None = None, sizes: tuple[float, ...] = SIZES_KB) -> Iterator[str]:
     """Time each shape at each size and yield one report line per shape."""
     from .api import extract
 

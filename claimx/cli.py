@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from .io import UsageError, run_extract
+from .io import DEFAULT_RECORD_TIMEOUT, UsageError, run_extract
 
 app = typer.Typer(
     name="claimx",
@@ -53,6 +53,13 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication date for records without one.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch and per checkpoint.")] = 64,
+    record_timeout: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="Seconds one record may take before it is logged as an error and skipped (0: no limit).",
+        ),
+    ] = DEFAULT_RECORD_TIMEOUT,
     resume: Annotated[bool, typer.Option(help="Continue a killed job: skip records already done.")] = False,
     force: Annotated[bool, typer.Option(help="Overwrite an existing output.")] = False,
     errors: Annotated[
@@ -79,6 +86,7 @@ def extract(
             published=published,
             workers=workers,
             batch_size=batch_size,
+            record_timeout=record_timeout or None,
             resume=resume,
             force=force,
             errors=errors,
@@ -118,8 +126,18 @@ def bench(
     memory_baseline: Annotated[
         int, typer.Option(help="Document count RSS growth is measured from.")
     ] = 10_000,
+    adversarial: Annotated[
+        bool,
+        typer.Option(help="Instead, time adversarial texts (quote runs, no full stop, …) at 10-100 kB."),
+    ] = False,
 ) -> None:
     """Benchmark claimx against spaCy's tokenizer: words/s, ratio, speed-up, RSS."""
+    if adversarial:
+        from .adversarial import run_adversarial
+
+        for line in run_adversarial():
+            typer.echo(line)
+        return
     from .bench import generate_corpus, load_corpus, memory_growth, run_bench
 
     try:

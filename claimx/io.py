@@ -24,6 +24,8 @@ import glob
 import gzip
 import io
 import json
+import logging
+import math
 import os
 import sys
 import time
@@ -36,6 +38,7 @@ from typing import IO, Any, BinaryIO
 
 from spacy.language import Language
 
+from .api import encodable
 from .batch import ExtractionResult, extract_many
 from .records import COLUMNS, arrow_schema, arrow_table, fractional_columns, iter_records
 
@@ -54,6 +57,13 @@ OUTPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parque
 STDIO = "-"
 
 _PARQUET_ROWS = 4096  # rows per Parquet read/write batch: bounded memory on big files
+
+_log = logging.getLogger("claimx")
+
+#: ``claimx extract``'s time budget per record, in seconds: far above what a long article
+#: takes (a 100 kB text takes a few seconds), low enough that one stalled record costs
+#: a minute of an archive job rather than the job.
+DEFAULT_RECORD_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +235,9 @@ def _read_jsonl(
         except ValueError as exc:
             yield SourceRecord(source, number, f"{source}:{number}", error=f"invalid JSON: {exc}")
             continue
+        except RecursionError:  # '[' * 100000: the parser's depth is the interpreter's stack
+            yield SourceRecord(source, number, f"{source}:{number}", error="invalid JSON: nested too deeply")
+            continue
         yield _from_mapping(source, number, row, fields)
 
 
@@ -358,19 +371,24 @@ class ClaimWriter:
         return self._sink.size
 
     def _write_csv(self, cells: list[Any]) -> None:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerow(cells)
-        self._sink.write(buffer.getvalue().encode("utf-8"))
+        self._sink.write(_csv_line(cells))
 
     def write(self, result: ExtractionResult) -> int:
-        """Write the result's claims; returns how many."""
-        if self._csv:
-            for row in iter_records([result]):
-                self._write_csv([_csv_cell(v) for v in row.values()])
-        else:
-            rows = iter_records([result]) if self._rows else claim_lines(result)
-            for row in rows:
-                self._sink.write(_json_line(row))
+        """Write the result's claims; returns how many. Raises :class:`UnwritableRecord`
+        (and writes nothing) when the output format cannot hold one of them exactly."""
+        try:
+            if self._csv:
+                data = b"".join(
+                    _csv_line([_csv_cell(v) for v in _table_row(row).values()])
+                    for row in iter_records([result])
+                )
+            elif self._rows:
+                data = b"".join(_json_line(_table_row(row, arrow=True)) for row in iter_records([result]))
+            else:
+                data = b"".join(_json_line(row) for row in claim_lines(result))
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise UnwritableRecord(f"cannot write its claims as {self.fmt}: {exc}") from None
+        self._sink.write(data)
         return len(result.claims)
 
     def flush(self) -> None:
@@ -383,8 +401,54 @@ class ClaimWriter:
             write_parquet(partial_path(self.path), self.path)
 
 
+class UnwritableRecord(ValueError):
+    """A record's claims that its output format cannot hold (the record becomes an error)."""
+
+
 def _json_line(obj: Any) -> bytes:
-    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    """One line of strict JSON (no NaN or Infinity: ValueError). A string holding a
+    surrogate code point (an id from scraped JSON with half an emoji, a file name that is
+    not UTF-8) has no UTF-8 form; that line is written with ``\\u`` escapes instead,
+    which JSON readers turn back into exactly the same string."""
+    try:
+        text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(obj, separators=(",", ":"), allow_nan=False) + "\n").encode("ascii")
+
+
+def _csv_line(cells: list[Any]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    return buffer.getvalue().encode("utf-8")
+
+
+#: Largest magnitude of an int64 column, and of a whole number a float64 column holds exactly.
+_INT64_MAX = 2**63 - 1
+_FLOAT64_EXACT = 2**53
+
+
+def _table_row(row: dict[str, Any], *, arrow: bool = False) -> dict[str, Any]:
+    """A flat row as a table (CSV, Parquet) can hold it: surrogate code points, which
+    UTF-8 cannot encode, become U+FFFD one for one. With ``arrow``, also check each
+    number fits its column's type exactly (ValueError): Parquet would otherwise fail
+    the whole job when it is written at the end."""
+    out = {}
+    for name, value in row.items():
+        if isinstance(value, str):
+            value = encodable(value)
+        elif isinstance(value, list):
+            value = [encodable(v) if isinstance(v, str) else v for v in value]
+        elif arrow and isinstance(value, (int, float)) and not isinstance(value, bool):
+            kind = COLUMNS.get(name)
+            if kind == "int64" and not (isinstance(value, int) and abs(value) <= _INT64_MAX):
+                raise ValueError(f"{name} {value!r} does not fit a 64-bit integer column")
+            if kind == "float64" and not (
+                math.isfinite(value) and (isinstance(value, float) or abs(value) <= _FLOAT64_EXACT)
+            ):
+                raise ValueError(f"{name} {value!r} has no exact 64-bit float")
+        out[name] = value
+    return out
 
 
 def partial_path(path: str) -> str:
@@ -467,16 +531,25 @@ class ErrorLog:
 @dataclass(slots=True)
 class ResumeState:
     """What a resume log says: the last line done per source, and the output and errors
-    file sizes at the last checkpoint (None when no record was finished)."""
+    file sizes at the last checkpoint (None when no record was finished). ``dropped``
+    counts finished records the log held but the files no longer do."""
 
     done: dict[str, int]
     output_size: int | None = None
     errors_size: int | None = None
     records: int = 0
+    dropped: int = 0
 
 
-def read_done(path: str) -> ResumeState:
-    """Read resume log ``path``, dropping (and cutting off) a partly written last line."""
+def read_done(path: str, *, output_size: float = math.inf, errors_size: float = math.inf) -> ResumeState:
+    """Read resume log ``path`` up to the last checkpoint that fits files of the given
+    sizes, and cut the log there (also dropping a partly written last line).
+
+    The sizes in the log only grow, so the checkpoints that fit are a prefix of it: a
+    truncated output or errors file (a full disk, a copy cut short) sends the job back
+    to the last checkpoint that both files still hold, and the records after it are
+    done again.
+    """
     state = ResumeState(done={})
     if not os.path.exists(path):
         return state
@@ -487,15 +560,23 @@ def read_done(path: str) -> ResumeState:
                 break
             try:
                 entry = json.loads(raw)
-            except ValueError:
+                source, line, out, err = entry["s"], entry["l"], entry["o"], entry["e"]
+            except (ValueError, TypeError, KeyError):
+                break
+            if out > output_size or err > errors_size:
+                state.dropped = 1 + sum(1 for raw in fh if raw.endswith(b"\n"))
                 break
             good += len(raw)
-            state.done[entry["s"]] = max(entry["l"], state.done.get(entry["s"], 0))
-            state.output_size, state.errors_size = entry["o"], entry["e"]
+            state.done[source] = max(line, state.done.get(source, 0))
+            state.output_size, state.errors_size = out, err
             state.records += 1
     with open(path, "r+b") as fh:
         fh.truncate(good)
     return state
+
+
+def _size(path: str) -> int:
+    return os.path.getsize(path) if os.path.exists(path) else 0
 
 
 class DoneLog:
@@ -554,6 +635,7 @@ def run_extract(
     published: str | None = None,
     workers: int = 1,
     batch_size: int = 64,
+    record_timeout: float | None = None,
     resume: bool = False,
     force: bool = False,
     errors: str | None = None,
@@ -565,7 +647,8 @@ def run_extract(
     """Extract claims from every record in ``inputs`` into ``output``; see ``claimx extract``.
 
     ``nlp`` replaces the default pipeline (see :func:`claimx.batch.extract_many` for how
-    worker processes get it).
+    worker processes get it). ``record_timeout`` is each record's time budget in seconds
+    (None: no limit); a record over it is logged as an error and the job goes on.
     """
     try:
         files = expand_inputs(inputs)
@@ -578,7 +661,19 @@ def run_extract(
     log_path = done_path(output) if output != STDIO else None
     _prepare_output(output, fmt, log_path, errors, resume=resume, force=force)
 
-    state = read_done(log_path) if resume and log_path else None
+    state = None
+    if resume and log_path:
+        data = partial_path(output) if fmt == "parquet" else output
+        state = read_done(log_path, output_size=_size(data), errors_size=_size(errors))
+        if state.dropped:
+            _log.warning(
+                "claimx: warning: %s or %s is shorter than the resume log says: resuming from the "
+                "last checkpoint they hold (%s records done), so %s records are done again",
+                data,
+                errors,
+                f"{state.records:,}",
+                f"{state.dropped:,}",
+            )
     resumed = bool(state and state.records)
     try:
         writer = ClaimWriter(output, fmt, resume_at=state.output_size if resumed else None, stdout=stdout)
@@ -605,7 +700,11 @@ def run_extract(
     complete = False
     try:
         for result in extract_many(
-            job.feed(records, published), n_workers=workers, batch_size=batch_size, nlp=nlp
+            job.feed(records, published),
+            n_workers=workers,
+            batch_size=batch_size,
+            nlp=nlp,
+            timeout=record_timeout,
         ):
             job.finish(result)
         job.finish(None)
@@ -686,10 +785,14 @@ class _Job:
                 continue
             if result.error:
                 self._done(record, result.error)
-            else:
+                return
+            try:
                 self.summary.claims += self.writer.write(result)
-                self.summary.processed += 1
-                self._done(record, None)
+            except UnwritableRecord as exc:
+                self._done(record, str(exc))
+                return
+            self.summary.processed += 1
+            self._done(record, None)
             return
 
     def _done(self, record: SourceRecord, error: str | None) -> None:

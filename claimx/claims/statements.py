@@ -12,6 +12,7 @@ import bisect
 import heapq
 
 from ..entities import labels
+from ..resources import load_word_sets
 from ..schema import Evidence, Location
 from .attribution import Attribution
 from .context import Quotation
@@ -36,6 +37,7 @@ class StatementDrafter:
     def __init__(self, state: Drafting) -> None:
         self.state = state
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
+        self.clause_verbs = load_word_sets("lexicons/cues.json", state.attributor.data_dir)["clause_verbs"]
         self._index: _DraftIndex | None = None
         self._speakers: list[tuple[int, int, int]] | None = None
 
@@ -126,10 +128,13 @@ class StatementDrafter:
         or None when the attribution introduces no such clause."""
         if att.rule == "according_to":
             return self._according_content(att)
-        if att.rule not in ("subject_cue", "participle_cue") or self.state.attributor.is_document_subject(
-            att
+        if att.rule not in ("subject_cue", "participle_cue", "inverted_cue") or (
+            self.state.attributor.is_document_subject(att)
         ):
-            return None  # after an inverted cue ('…," said X, 54, whose flat…') comes the speaker
+            return None
+        before = self._content_before(att)
+        if before is not None or att.rule == "inverted_cue":
+            return before  # after an inverted cue ('…," said X, 54, whose flat…') comes the speaker
         cue_end = self.ctx.token_at(att.cue.end - 1) + 1
         sent = self.ctx.sentence(cue_end - 1)
         cue_end = self._past_citing(cue_end, sent.end)
@@ -147,17 +152,66 @@ class StatementDrafter:
             ),
             None,
         )
+        first = min(self.ctx.token_at(att.cue.start), self.ctx.token_at(att.source.start or att.cue.start))
         if that is not None and lower[that] == "that":
             lo = that + 1
-        elif att.source.kind in self.g["assessment_kinds"] and att.scope[1] > cue_end:
+        elif (
+            cue_end < sent.end
+            and self.ctx.words[cue_end] == ","
+            and first > sent.start
+            and self.ctx.words[first - 1] == ","
+            and att.source.kind in self.g["open_speech_kinds"]
+        ):
+            # a parenthetical attribution ("Over the past year, Jane Doe said, the plant has
+            # doubled its output"): the content is the clause around it
+            lo = sent.start
+        elif (
+            att.scope[1] > cue_end
+            and (not self.ctx.punct[cue_end] or self.ctx.words[cue_end] == ":")
+            and att.cue.text.lower() in self.clause_verbs
+            and att.source.kind in self.g["open_speech_kinds"]
+            and not (first > sent.start and lower[first - 1] in self.g["relative_pronouns"])
+        ):
             # "an official who declined to be named said the strikes may continue"; a scope
-            # over the whole clause (no count or event anywhere) reaches past the cue too
-            lo = cue_end
+            # over the whole clause (no count or event anywhere) reaches past the cue too;
+            # "X said: …" opens the content with a colon; "drones, which he said were
+            # providing cover": what follows lacks its subject, a detail of the report
+            lo = cue_end + (self.ctx.words[cue_end] == ":")
         else:
             return None
         hi = att.scope[1] if att.scope[1] > cue_end else sent.end
         hi = self._before_next_speaker(att, lo, hi)
         if hi - lo < 4 or self.ctx.quotation_at(self.ctx.token_starts[lo]) is not None:
+            return None
+        return lo, hi
+
+    def _content_before(self, att: Attribution) -> tuple[int, int] | None:
+        """Tokens a trailing attribution vouches for: the clause before it, set off by a
+        comma ("The economy is slowing, the bank said." / "…, said Jane Doe."). Only for
+        the open speech kinds (people, bodies and documents of general news, analysts,
+        insiders, witnesses): a reporting body's trailing attribution governs its counts."""
+        ctx = self.ctx
+        if att.source.start is None or att.source.kind not in self.g["open_speech_kinds"]:
+            return None
+        first = min(ctx.token_at(att.cue.start), ctx.token_at(att.source.start))
+        last = max(ctx.token_at(att.cue.end - 1), ctx.token_at(att.source.end - 1)) + 1
+        lo, hi = att.scope
+        if first == 0 or ctx.words[first - 1] != "," or att.cue.text.lower() not in self.clause_verbs:
+            return None
+        if hi > first:
+            # a scope over the whole clause (no count or event in it): the content is before
+            # the attribution when it ends the sentence, or only a time, a venue or a
+            # participle cue follows ("…, the company said on Tuesday, adding that …")
+            sent = ctx.sentence(first)
+            rest = [j for j in range(last, sent.end) if not ctx.punct[j]]
+            stop = next((j for j in range(last, sent.end) if ctx.words[j] == ","), sent.end)
+            participle = stop + 1 < sent.end and ctx.lower[stop + 1].endswith("ing")
+            if lo > first or not (len(rest) <= MAX_TRAILING_ATTRIBUTION or (participle and stop - last <= 4)):
+                return None
+            hi = first - 1
+        while hi > lo and (ctx.punct[hi - 1] or ctx.quote[hi - 1]):
+            hi -= 1
+        if hi - lo < 4 or any(ctx.quote[lo:hi]):
             return None
         return lo, hi
 
@@ -167,10 +221,13 @@ class StatementDrafter:
         ("the ministry insisted that …, while Kyiv claimed …"): that is a report of its own."""
         ctx = self.ctx
         speakers = self._next_speakers()
+        own = ctx.token_at(att.cue.start) if att.cue is not None else -1
         for k in range(bisect.bisect_left(speakers, (lo + 1,)), len(speakers)):
             cue_start, cue_end, speaker_start = speakers[k]
             if cue_start >= hi:
                 break
+            if cue_start == own:
+                continue  # its own cue, inside a parenthetical attribution
             if cue_end <= hi and speaker_start > lo:
                 hi = speaker_start
                 break
@@ -181,7 +238,8 @@ class StatementDrafter:
     def _next_speakers(self) -> list[tuple[int, int, int]]:
         """``(cue start, cue end, speaker start)`` of each reporting verb right after a
         speaker set off by a comma or a joining word, in document order: where
-        :meth:`_before_next_speaker` cuts (found once per document)."""
+        :meth:`_before_next_speaker` cuts (found once per document); a participle cue after
+        a comma ("…, adding that …") opens the speaker's next statement, so it cuts at the comma."""
         if self._speakers is None:
             ctx, joiners = self.ctx, self.g["speaker_joiners"]
             self._speakers = []
@@ -190,10 +248,14 @@ class StatementDrafter:
                     continue
                 before = cue.start - 1
                 speaker = ctx.covering(labels.SOURCE, before) or ctx.covering(labels.REGION, before)
-                if speaker is not None and speaker.start > 0 and (
-                    ctx.punct[speaker.start - 1] or ctx.lower[speaker.start - 1] in joiners
+                if (
+                    speaker is not None
+                    and speaker.start > 0
+                    and (ctx.punct[speaker.start - 1] or ctx.lower[speaker.start - 1] in joiners)
                 ):
                     self._speakers.append((cue.start, cue.end, speaker.start))
+                elif ctx.words[before] == "," and ctx.lower[cue.start].endswith("ing"):
+                    self._speakers.append((cue.start, cue.end, before))  # "…, adding that …"
         return self._speakers
 
     def _according_content(self, att: Attribution) -> tuple[int, int] | None:
