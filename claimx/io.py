@@ -443,6 +443,11 @@ def _table_row(row: dict[str, Any], *, arrow: bool = False) -> dict[str, Any]:
             kind = COLUMNS.get(name)
             if kind == "int64" and not (isinstance(value, int) and abs(value) <= _INT64_MAX):
                 raise ValueError(f"{name} {value!r} does not fit a 64-bit integer column")
+            # a count column is int64, or float64 when some count is fractional
+            if kind == "Int64" and not (
+                abs(value) <= _INT64_MAX if isinstance(value, int) else math.isfinite(value)
+            ):
+                raise ValueError(f"{name} {value!r} does not fit a 64-bit count column")
             if kind == "float64" and not (
                 math.isfinite(value) and (isinstance(value, float) or abs(value) <= _FLOAT64_EXACT)
             ):
