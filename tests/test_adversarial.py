@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokenizer import Tokenizer
@@ -23,7 +24,7 @@ from claimx.adversarial import SHAPES, growth_per_doubling, shape_text
 from claimx.claims.attribution import Attribution, _innermost_scopes
 from claimx.claims.context import DocContext, find_quotations
 from claimx.schema import Source
-from claimx.tokenizer import MAX_PUNCT_RUN, MAX_RUN, cut_points
+from claimx.tokenizer import MAX_PUNCT_RUN, MAX_RUN, create_tokenizer, cut_points
 
 CLAIMX_DIR = str(Path(claimx.__file__).parent)
 
@@ -114,6 +115,15 @@ def test_tokenizer_guard_leaves_ordinary_text_to_spacy() -> None:
     assert cut_points(text) == []
     ours, spacys = g(text), plain(text)
     assert [(t.text, t.norm_, t.whitespace_) for t in ours] == [(t.text, t.norm_, t.whitespace_) for t in spacys]
+
+
+def test_guarded_tokenizer_is_built_as_spacy_builds_its_own() -> None:
+    blank = spacy.blank("en")
+    ours, spacys = create_tokenizer()(blank), blank.tokenizer
+    assert ours.rules == spacys.rules
+    for attr in ("prefix_search", "suffix_search", "infix_finditer"):
+        assert getattr(ours, attr).__self__.pattern == getattr(spacys, attr).__self__.pattern
+    assert (ours.token_match, ours.url_match) == (spacys.token_match, spacys.url_match)
 
 
 @settings(max_examples=150, deadline=None)
