@@ -60,17 +60,18 @@ def mark(doc: Doc) -> list[tuple[int, int]]:
         end = dateline_end(text, pos)
         if end is not None:
             ranges.append((pos, end))
-            _start_sentence_at(doc, end)
+            _start_sentence_at(doc, end, len(text))
     first_line_end = starts[1] - 1 if len(starts) > 1 else len(text)
     first_line = text[:first_line_end].rstrip()
     if len(starts) > 1 and first_line and first_line[-1] not in _TERMINAL:
-        _start_sentence_at(doc, starts[1])
+        _start_sentence_at(doc, starts[1], len(text))
     return ranges
 
 
-def _start_sentence_at(doc: Doc, char: int) -> None:
-    """Let the first non-space token at or after ``char`` start a sentence."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+def _start_sentence_at(doc: Doc, char: int, length: int) -> None:
+    """Let the first non-space token at or after ``char`` start a sentence (``length``
+    is the text's: ``doc.text`` joins every token again on each call)."""
+    span = doc.char_span(char, length, alignment_mode="expand")
     if span is None:
         return
     for tok in span:
