@@ -498,9 +498,7 @@ class _Resolver:
         partof = _norm(m["partof"] or "")
         if m["overnight"] or partof.startswith("the night"):
             return d - timedelta(days=1), d
-        if (m["part"] or "").lower() == "night":
-            return d, d + timedelta(days=1)
-        return d, d
+        return d, d  # "Saturday night" is Saturday evening: after midnight is "early on Sunday"
 
     # ---- clocks
     def clock(self, text: str) -> tuple[int, int, bool, str | None]:

@@ -439,6 +439,7 @@ def test_capitalised_common_words_and_given_names_are_not_towns(find, text):
         ("KHARKIV, Ukraine (AP) — Glide bombs struck two houses in Kupiansk, the governor said.", "KHARKIV, Ukraine (AP) —"),
         ("BELGOROD, March 4. Air defences downed nine drones over the region.", "BELGOROD, March 4."),
         ("Lahore, June 2 (PTI): Three drones were shot down near Sialkot.", "Lahore, June 2 (PTI):"),
+        ("ADEN, Sept. 4 — Two drones were shot down over Lahij, officials said.", "ADEN, Sept. 4 —"),
     ],
 )
 def test_dateline_is_its_own_sentence_and_no_location(text, dateline):
@@ -532,3 +533,35 @@ def test_toll_of_the_attack_takes_the_attacks_place():
     text = "A missile hit an apartment block in Odesa on Friday. At least seven people were injured in the strike, officials said."
     claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == 7)
     assert _codes(claim) == ["UA-51"]
+
+
+def test_governor_without_a_region_in_the_mention_speaks_for_the_place_named_before():
+    text = "In Lipetsk, a drone hit a warehouse and injured two people, regional governor Igor Artamonov said. One of them was in serious condition, he said."
+    claims = [c for c in _claims(text) if c.quantity and c.quantity.value in (1, 2)]
+    assert claims and all(_codes(c) == ["RU-LIP"] for c in claims)
+
+
+def test_governors_of_several_regions_do_not_speak_for_the_last_one():
+    text = "In the Sumy, Poltava and Chernihiv regions, the governors reported that nobody had been hurt."
+    claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == 0)
+    assert _codes(claim) != ["UA-74"]
+
+
+def test_governor_speaks_for_his_territory():
+    text = "Bryansk Governor Alexander Bogomaz said 11 drones were destroyed over his territory. Nobody was hurt, he said."
+    claims = [c for c in _claims(text) if c.quantity and c.quantity.value in (0, 11)]
+    assert len(claims) == 2 and all(_codes(c) == ["RU-BRY"] for c in claims)
+
+
+def test_the_country_is_the_one_the_text_is_about_not_the_last_named(find):
+    text = (
+        "Drones were shot down over the Sumy, Poltava and Kyiv regions. Two flew into Moldova, "
+        "and five remained over the centre of the country."
+    )
+    assert ("the country", "UA", "country") in find(text)
+
+
+def test_a_town_that_is_a_persons_surname_here_is_no_town(find):
+    text = "Governor Alexander Gusev said debris fell on a warehouse. Gusev added that nobody was hurt."
+    assert not any(m[0] == "Gusev" for m in find(text))
+    assert ("Gusev", "RU-KGD", "place") in find("Drones struck a depot near Gusev overnight.")

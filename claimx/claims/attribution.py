@@ -84,7 +84,7 @@ class Attribution:
 
 #: Most tokens in a comma-enclosed aside between a speaker and its cue
 #: (", speaking on condition of anonymity,").
-MAX_ASIDE = 10
+MAX_ASIDE = 14
 #: Mentions that make a comma-enclosed stretch a clause of its own rather than an aside.
 ASIDE_BLOCKERS = (labels.SOURCE, labels.CUE, labels.QUANTITY, labels.EVENT)
 
@@ -302,10 +302,16 @@ class Attributor:
                 continue
             inside = range(c + 1, j - 1)
             age = len(inside) == 1 and ctx.words[c + 1].isdigit()  # "Ihor Petrenko, 47, said"
+            partitive = [t for t in inside if ctx.lower[t] == "of" and t - 1 in inside]
             if not age and (
                 not inside
                 or any(
-                    ctx.quote[t] or any(ctx.covering(label, t) is not None for label in ASIDE_BLOCKERS)
+                    ctx.quote[t]
+                    or any(
+                        ctx.covering(label, t) is not None
+                        for label in ASIDE_BLOCKERS
+                        if not (label == labels.QUANTITY and t + 1 in partitive)  # "one of the swimmers"
+                    )
                     for t in inside
                 )
             ):

@@ -153,11 +153,14 @@ class StatementDrafter:
             None,
         )
         first = min(self.ctx.token_at(att.cue.start), self.ctx.token_at(att.source.start or att.cue.start))
+        after = cue_end
+        while after < sent.end and self.ctx.covering(labels.TIME, after) is not None:
+            after += 1  # "Jane Doe said Wednesday, the plant …"
         if that is not None and lower[that] == "that":
             lo = that + 1
         elif (
-            cue_end < sent.end
-            and self.ctx.words[cue_end] == ","
+            after < sent.end
+            and self.ctx.words[after] == ","
             and first > sent.start
             and self.ctx.words[first - 1] == ","
             and att.source.kind in self.g["open_speech_kinds"]
@@ -379,15 +382,19 @@ class StatementDrafter:
             if span.start == token:
                 return span.end
             break
+        start = token
         while token < end and self.ctx.lower[token] in self.g["speech_recipients"]:
             token += 1
+        words = self.ctx.words
+        while token == start and token < end and words[token][:1].isupper() and words[token].isalpha():
+            start = token = token + 1  # "told Twitter", "told Jane Doe": a name is whom
         return token
 
     def _holds_claim(self, lo: int, hi: int) -> bool:
         """Tokens ``[lo, hi)`` hold a count or event claim, or a zero-count phrase."""
         anchors = self._drafted().anchors
         k = bisect.bisect_left(anchors, lo)
-        return (k < len(anchors) and anchors[k] < hi) or bool(self.ctx.within(labels.NEGATION, lo, hi))
+        return k < len(anchors) and anchors[k] < hi
 
     def _drafted(self) -> _DraftIndex:
         """The index of the count and event claims drafted so far (rebuilt when more are)."""

@@ -17,12 +17,13 @@ from spacy.tokens import Doc
 # One place word: "KYIV", "New", "Wis.", "Ra'anana". The repetitions below are bounded and
 # every alternative starts with a distinct character, so matching cannot backtrack badly.
 _WORD = r"[A-Z][\w.'’-]{0,30}"
-_DATELINE = re.compile(
-    rf"[ \t]*(?P<place>{_WORD}(?:,?[ ]{_WORD}){{0,3}})?"
-    r"(?P<date>,?[ ]?(?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]?\d{4})?))?"
-    r"(?P<agency>[ ]?\([^()\n]{1,40}\)|[ ]?/[^/\n]{1,20}/)?"
-    r"[ ]?(?P<end>[-—–]{1,2}|:|\.(?:[ ]?/[^/\n]{1,20}/\.)?)[ ]"
-)
+_PLACE = rf"[ \t]*(?P<place>{_WORD}(?:,?[ ]{_WORD}){{0,3}})?"
+_DATE = r"(?P<date>,?[ ]?(?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]?\d{4})?))"
+_AGENCY = r"(?P<agency>[ ]?\([^()\n]{1,40}\)|[ ]?/[^/\n]{1,20}/)?"
+# ended by a dash or colon ("KYIV -", "New Delhi, May 10 (ANI):"), or by a full stop after a
+# date ("MOSCOW, January 10.", "MOSCOW, November 16. /TASS/.")
+_DASHED = re.compile(_PLACE + _DATE + "?" + _AGENCY + r"[ ]?(?P<end>[-—–]{1,2}|:)[ ]")
+_DOTTED = re.compile(_PLACE + _DATE + _AGENCY + r"[ ]?(?P<end>\.(?:[ ]?/[^/\n]{1,20}/\.)?)[ ]")
 _TERMINAL = frozenset(".!?:;\"'”’)")
 
 
@@ -32,16 +33,15 @@ def dateline_end(text: str, pos: int) -> int | None:
     A dateline needs a mark of one: the city in capitals before a dash ("KYIV -"), a
     date, or an agency in brackets or slashes; a full stop or colon ends one only after
     a date or an agency ("MOSCOW, January 10.", "New Delhi, May 10 (ANI):")."""
-    m = _DATELINE.match(text, pos, min(len(text), pos + 120))
-    if m is None or not (m.group("place") or m.group("date")):
-        return None
-    place, dated = m.group("place") or "", bool(m.group("date") or m.group("agency"))
-    capitals = place.split(",")[0].replace(" ", "").replace(".", "").isupper() and len(place) >= 3
-    if m.group("end") in ("-", "—", "–", "--", "——") and (capitals or dated):
-        return m.end()
-    if dated:
-        return m.end()
-    return None
+    stop = min(len(text), pos + 120)
+    m = _DASHED.match(text, pos, stop)
+    if m is not None and (m.group("place") or m.group("date")):
+        place, dated = m.group("place") or "", bool(m.group("date") or m.group("agency"))
+        capitals = len(place) >= 3 and place.split(",")[0].replace(" ", "").replace(".", "").isupper()
+        if dated or (capitals and m.group("end") != ":"):
+            return m.end()
+    m = _DOTTED.match(text, pos, stop)
+    return m.end() if m is not None else None
 
 
 def line_starts(text: str) -> list[int]:

@@ -86,6 +86,10 @@ class Gazetteer:
                 self._add(rec.get("stems", []), code, "place")
         for code, names in aliases["places"].items():
             self._add(names, code, "place")
+        # hand-checked town names: never taken for a person's surname (see RegionRecognizer)
+        self.checked_places = frozenset(n for names in aliases["places"].values() for n in names) | frozenset(
+            s for rec in aliases["regions"].values() if rec.get("center") for s in rec.get("stems", [])
+        )
         for code, names in aliases["countries"].items():
             self._by_code.setdefault(code, Region(code, names[0], code, "country"))
             self._add(names, code, "country")
@@ -148,6 +152,7 @@ class RegionRecognizer:
         self._nouns = frozenset(dem["nouns"])
         self._noun_modifiers = frozenset(dem["modifiers"])
         self._anaphor_nouns = frozenset(dem["country_anaphors"])
+        self._not_names = frozenset(w.lower() for w in dem["demonyms"]) | frozenset(gen["place_adjectives"])
         self._attacker_words = frozenset(dem["attacker_words"])
 
         # a plain look-up table, not a PhraseMatcher: building ~30k pattern Docs was most
@@ -187,6 +192,7 @@ class RegionRecognizer:
         candidates.extend(self._coordinated(doc, stems))
         if shared:
             candidates.extend(self._resolve_shared(shared, candidates, demonyms))
+        candidates = self._drop_surnames(doc, candidates)
         datelines = mark_datelines(doc)
         if datelines:  # where the reporter files from: never a location ("KYIV (Reuters) -")
             candidates = [c for c in candidates if not _inside(doc[c[0]].idx, datelines)]
@@ -196,15 +202,43 @@ class RegionRecognizer:
             spans = sorted(spans + anaphors, key=lambda s: s.start)
         return spans
 
+    def _drop_surnames(
+        self, doc: Doc, candidates: list[tuple[int, int, int, str, str]]
+    ) -> list[tuple[int, int, int, str, str]]:
+        """GeoNames towns that are a person's surname here ("Alexander Gusev", "Governor
+        Gusev" are not Gusev in Kaliningrad): a one-word town after a capitalised word that
+        is neither a function word, the sentence's first word, nor part of a place name;
+        the name is then no town anywhere in the document ("Gusev wrote"). Hand-checked
+        towns are exempt."""
+        covered = bytearray(len(doc))
+        for c in candidates:
+            covered[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+        surnames = set()
+        for start, end, _, _, kind in candidates:
+            if kind != "place" or end - start != 1 or start == 0:
+                continue
+            name, prev = doc[start].text, doc[start - 1]
+            if name in self.gazetteer.checked_places or covered[start - 1] or prev.is_sent_start:
+                continue
+            if prev.is_alpha and prev.is_title and not prev.is_stop and prev.lower_ not in self._not_names:
+                surnames.add(name)
+        if not surnames:
+            return candidates
+        return [
+            c for c in candidates if not (c[4] == "place" and c[1] - c[0] == 1 and doc[c[0]].text in surnames)
+        ]
+
     def _anaphors(self, doc: Doc, spans: list[Span], bare: list[tuple[int, int, str]]) -> list[Span]:
-        """ "the country" / "the nation" as the country named last before it ("112 Russian
-        drones launched at the country", after "Ukrainian air defence"), passing over a
-        country named as the origin ("from Lebanon") or as the attacker ("Russian drones",
-        "Russia launched"). One pass over the tokens with a pointer into the mentions."""
+        """ "the country" / "the nation" as the country the text has named most so far (its
+        regions and towns count for it; a tie goes to the latest): "112 Russian drones
+        launched at the country" after "Ukrainian air defence". A country named as the
+        origin ("from Lebanon") or as the attacker ("Russian drones", "Russia launched") is
+        not counted. One pass over the tokens with a pointer into the mentions."""
         mentions = sorted(
             [(s.start, s.end, s.id_.split("-")[0]) for s in spans if s.id_ and s.kb_id_ != "water"] + bare
         )
-        out, k, last = [], 0, None
+        out, k, best = [], 0, None
+        counts: dict[str, int] = {}
         n = len(doc)
         for tok in doc:
             i = tok.i
@@ -216,9 +250,11 @@ class RegionRecognizer:
                 origin = start > 0 and doc[start - 1].lower_ == "from"
                 attacker = end < n and doc[end].lower_ in self._attacker_words
                 if not origin and not attacker:
-                    last = code
-            if last is not None:
-                out.append(Span(doc, i, i + 2, label=REGION, kb_id="country", span_id=last))
+                    counts[code] = counts.get(code, 0) + 1
+                    if best is None or counts[code] >= counts[best]:
+                        best = code
+            if best is not None:
+                out.append(Span(doc, i, i + 2, label=REGION, kb_id="country", span_id=best))
         return out
 
     def _resolve_shared(

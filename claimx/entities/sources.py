@@ -45,6 +45,7 @@ ANONYMOUS = "anonymous_official"
 WITNESS = "witness"
 #: Ages that follow a private person's name in news copy ("said Oksana Hrytsenko, 54,").
 PERSON = "person"
+DOCUMENT = "document"
 AGE_RANGE = range(1, 111)
 #: Most tokens in an aside between a speaker's name and its reporting verb.
 MAX_NAME_ASIDE = 12
@@ -294,6 +295,9 @@ class SourceRecognizer:
         lex = self.lex
         if anchor.cls == "document":
             start, det, _ = self._left(doc, anchor.start, floor, lex.document_modifiers)
+            if det in ("a", "an") and any(_capitalized(t) for t in doc[start + 1 : anchor.start]):
+                # "a USA Today report", "a new Pew Research Center survey": a document of its own
+                return _Chunk(start, anchor.end, [anchor], det=det, kind=DOCUMENT)
             if det not in lex.definite:
                 return None
             return _Chunk(start, anchor.end, [anchor], det=det, kb=REFERENCE)
@@ -544,7 +548,7 @@ class SourceRecognizer:
         earlier mentions and the anonymity phrases after it."""
         lex, head = self.lex, chunk.head
         if head.cls == "document":
-            return
+            return  # a reference ("the statement") or a document named by its owner
         kind = head.kind
         if head.cls == "neutral":
             steer = [p.kind for p in reversed(chunk.parts[:-1])] + list(chunk.mod_kinds)
@@ -647,8 +651,25 @@ class SourceRecognizer:
         lowers = doc.to_array([LOWER])
         ends = {span.end: k for k, span in enumerate(spans)}
 
+        starts = {span.start: k for k, span in enumerate(spans)}
+
         def add(name: tuple[int, int] | None) -> None:
-            if name is None or any(k in taken for k in range(*name)) or self._place(doc, *name):
+            if name is None or self._place(doc, *name):
+                return
+            inside = starts.get(name[0])
+            if (
+                inside is not None
+                and spans[inside].end < name[1]
+                and not any(k in taken for k in range(spans[inside].end, name[1]))
+            ):
+                # "Bloomberg News reported": the name goes on past a listed outlet or body
+                known = spans[inside]
+                spans[inside] = Span(
+                    doc, known.start, name[1], label=SOURCE, kb_id=known.kb_id_, span_id=known.id_
+                )
+                taken.update(range(*name))
+                return
+            if any(k in taken for k in range(*name)):
                 return
             before = ends.get(name[0])
             if before is not None and doc[name[0] - 1].is_lower and spans[before].kb_id_ == ENTITY:
