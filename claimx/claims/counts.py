@@ -23,7 +23,7 @@ from .anchors import AnchorFinder
 from .context import Sentence
 from .drafts import Draft, Drafting
 from .harm import HarmReader
-from .locations import location_evidence
+from .locations import country_level, location_evidence
 from .remainder import RemainderDrafter
 
 #: Most words naming the harmed people between a count and its casualty verb ("22
@@ -233,6 +233,15 @@ class CountDrafter:
             evidence.append(
                 Evidence(rule="count.event", detail=event, start=trigger.start_char, end=trigger.end_char)
             )
+            if self.ctx.span_text(trigger).lower() in self.g["locally_lost_triggers"]:
+                evidence.append(  # "44 drones were lost locally": jammed, not shot down
+                    Evidence(
+                        rule="count.outcome",
+                        detail="locally lost (electronic warfare), not shot down",
+                        start=trigger.start_char,
+                        end=trigger.end_char,
+                    )
+                )
         else:
             evidence.append(Evidence(rule="count.event.inherited", detail=event))
         quantity = Quantity(
@@ -448,11 +457,35 @@ class CountDrafter:
             events = self.ctx.within(labels.EVENT, sent.start, sent.end)
         if events:
             best = min(events, key=lambda ev: min(abs(ev.start - token), abs(ev.end - token)))
-            kind = "damage" if item in self.g["damage_items"] else best.id_
+            kind = (
+                "damage"
+                if item in self.g["damage_items"] or self._on_the_ground(item, best, sent)
+                else best.id_
+            )
             return kind, best
         if prev is not None:
             return prev.event, None
         return None, None
+
+    def _on_the_ground(self, item: str, trigger: Span, sent: Sentence) -> bool:
+        """Weapons destroyed on the ground are damage, not interceptions: air-defence
+        systems, launchers and radars always; aircraft when the sentence puts them on the
+        ground ("destroyed two Su-34s at the Morozovsk airfield", "parked")."""
+        if (
+            trigger.id_ != "interception"
+            or self.ctx.span_text(trigger).lower() not in self.g["ground_destruction_triggers"]
+        ):
+            return False
+        if item in self.g["ground_items"]:
+            return True
+        if item != "aircraft":
+            return False
+        words = " " + " ".join(self.ctx.lower[sent.start : sent.end]) + " "
+        if any(f" {m} " in words for m in self.g["ground_markers"]):
+            return True
+        return any(
+            it.id_ in self.g["ground_site_items"] for it in self.ctx.within(labels.ITEM, sent.start, sent.end)
+        )
 
     def _event_noun(self, trigger: Span) -> bool:
         """The trigger names an event ("attacks", "strike") rather than reporting one."""
@@ -575,6 +608,13 @@ class CountDrafter:
         if own_place:
             return
         zero = draft.quantity is not None and draft.quantity.value == 0
+        if any(e.rule == "count.outcome" for e in draft.evidence):
+            # drones lost to jamming were not where the last ones were shot down: the report's country
+            donor = self.state.previous_located(draft.sentence, any_level=False)
+            if donor is not None and country_level(donor.locations):
+                draft.locations = list(donor.locations)
+                draft.evidence.append(location_evidence("location.inherited", donor.locations))
+            return
         harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
         latest = next((d for d in reversed(self.state.drafts) if d.locations), None)
         if zero and harm is not None and latest is not None and latest.sentence > harm.sentence:
