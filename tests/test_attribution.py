@@ -413,7 +413,8 @@ def test_participle_cue_with_that_is_reported_speech():
     )
     claims = [c for c in claimx.extract(text) if c.event == "statement"]
     assert [(c.source.name, c.text) for c in claims] == [
-        ("Andrii Sybiha", "Moscow had ignored every proposal so far")
+        ("Andrii Sybiha", "Kyiv was open to a ceasefire"),
+        ("Andrii Sybiha", "Moscow had ignored every proposal so far"),
     ]
 
 

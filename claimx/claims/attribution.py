@@ -19,6 +19,8 @@ unattributed follow-on sentence inherits; see :mod:`claimx.claims.assemble`.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,6 +31,11 @@ from ..entities.sources import SourceInfo, describe_source
 from ..resources import load_data
 from ..schema import Evidence, Mention, Source
 from .context import DocContext, Sentence
+
+#: Most full mentions a reference ("the ministry", "he", a surname) looks back over for
+#: what it stands for: an article names far fewer, and in a longer document (an archive
+#: glued into one record) those further back belong to other reports.
+MAX_ANTECEDENTS = 50
 
 #: Source kinds that report events and so govern unattributed follow-on sentences.
 #: Analysts and witnesses comment; they never govern.
@@ -77,7 +84,7 @@ class Attribution:
 
 #: Most tokens in a comma-enclosed aside between a speaker and its cue
 #: (", speaking on condition of anonymity,").
-MAX_ASIDE = 10
+MAX_ASIDE = 14
 #: Mentions that make a comma-enclosed stretch a clause of its own rather than an aside.
 ASIDE_BLOCKERS = (labels.SOURCE, labels.CUE, labels.QUANTITY, labels.EVENT)
 
@@ -102,8 +109,12 @@ class Attributor:
         self.negators = negators
         self.data_dir = data_dir
         self.sources = ctx.by_label[labels.SOURCE]
+        self.entities = [s for s in self.sources if s.kb_id_ == "entity"]  # full mentions
+        self.entity_starts = [s.start for s in self.entities]
         self.infos: dict[tuple[int, int], SourceInfo] = {}  # filled on demand: most mentions never speak
         self.governing: Attribution | None = None
+        # per sentence's attribution list (kept, so its id is not reused): see _innermost
+        self._innermost_at: dict[int, tuple[list[Attribution], int, list[int | None]]] = {}
 
     # ----------------------------------------------------------------- resolution
     def _source(self, span: Span, info: SourceInfo, kind: str | None = None) -> Source:
@@ -124,9 +135,13 @@ class Attributor:
         return self.infos[key]
 
     def _entities_before(self, token: int):
-        """Full source mentions before ``token``, nearest first."""
-        for span in reversed(self.sources):
-            if span.end <= token and span.kb_id_ == "entity":
+        """Full source mentions before ``token``, nearest first, at most
+        ``MAX_ANTECEDENTS`` of them."""
+        # a mention ending before ``token`` starts before it: skip the later ones by bisection
+        last = bisect.bisect_left(self.entity_starts, token) - 1
+        for k in range(last, max(-1, last - MAX_ANTECEDENTS), -1):
+            span = self.entities[k]
+            if span.end <= token:
                 yield span
 
     def resolve(self, span: Span) -> tuple[Source, Source | None]:
@@ -191,7 +206,8 @@ class Attributor:
         resolved, for a pronoun whose named antecedent is missing."""
         first_sent = max(0, self.ctx.sent_of_token[span.start] - 2)
         floor = self.ctx.sents[first_sent].start
-        for cand in reversed(self.sources):
+        for k in range(bisect.bisect_left(self.ctx.starts[labels.SOURCE], span.start) - 1, -1, -1):
+            cand = self.sources[k]
             if cand.end > span.start or cand.kb_id_ == "pronoun":
                 continue
             if cand.start < floor:
@@ -229,10 +245,7 @@ class Attributor:
         if (
             j > sent.start
             and ctx.words[j - 1] == ","
-            and any(
-                s.end == j - 1 and s.kb_id_ == "entity"
-                for s in self.ctx.within(labels.SOURCE, sent.start, j - 1)
-            )
+            and any(s.kb_id_ == "entity" for s in self.ctx.ending_at(labels.SOURCE, j - 1, sent.start))
         ):
             j -= 1  # "The mayor of Kharkiv, Ihor Terekhov, said"
             parenthetical = True
@@ -242,7 +255,7 @@ class Attributor:
             if aside is not None:
                 j = aside  # "A senior official, speaking on condition of anonymity, said"
         region = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
-        ends_here = any(span.end == j for span in self.ctx.within(labels.SOURCE, sent.start, j))
+        ends_here = bool(self.ctx.ending_at(labels.SOURCE, j, sent.start))
         if (
             region is not None
             and not ends_here  # "officials in Crimea said": the place is part of the mention
@@ -250,9 +263,8 @@ class Attributor:
             and lower[region.start - 1] in ("in", "from")
         ):
             j = region.start - 1  # "the Houthis in Yemen said"
-        for span in self.ctx.within(labels.SOURCE, sent.start, j):
-            if span.end == j:
-                return (parenthetical and self._relative_clause_head(span, sent)) or span
+        for span in self.ctx.ending_at(labels.SOURCE, j, sent.start):
+            return (parenthetical and self._relative_clause_head(span, sent)) or span
         if not parenthetical:
             subject = self._coordinated_subject(j, sent)
             if subject is not None:
@@ -261,9 +273,9 @@ class Attributor:
         if country is not None and country.end == j and country.kb_id_ == "country":
             return country
         if j > sent.start and lower[j - 1] in self.g["relative_pronouns"]:
-            before = self.ctx.within(labels.SOURCE, sent.start, j - 1)
-            if before and before[-1].end >= j - 3:
-                return before[-1]
+            before = self.ctx.last_within(labels.SOURCE, sent.start, j - 1)
+            if before is not None and before.end >= j - 3:
+                return before
         # "A senior official who spoke on condition of anonymity said": skip the relative clause
         for span in reversed(self.ctx.within(labels.SOURCE, max(sent.start, j - 14), j)):
             gap = [k for k in range(span.end, j) if ctx.words[k] != ","]
@@ -290,10 +302,16 @@ class Attributor:
                 continue
             inside = range(c + 1, j - 1)
             age = len(inside) == 1 and ctx.words[c + 1].isdigit()  # "Ihor Petrenko, 47, said"
+            partitive = [t for t in inside if ctx.lower[t] == "of" and t - 1 in inside]
             if not age and (
                 not inside
                 or any(
-                    ctx.quote[t] or any(ctx.covering(label, t) is not None for label in ASIDE_BLOCKERS)
+                    ctx.quote[t]
+                    or any(
+                        ctx.covering(label, t) is not None
+                        for label in ASIDE_BLOCKERS
+                        if not (label == labels.QUANTITY and t + 1 in partitive)  # "one of the swimmers"
+                    )
                     for t in inside
                 )
             ):
@@ -304,8 +322,8 @@ class Attributor:
     def _speaker_ends_at(self, token: int, sent: Sentence) -> bool:
         """A source that is a speaker, not a document, ends right before ``token``."""
         return any(
-            s.end == token and self.report_nouns.isdisjoint(self.ctx.lower[s.start : s.end])
-            for s in self.ctx.within(labels.SOURCE, sent.start, token)
+            self.report_nouns.isdisjoint(self.ctx.lower[s.start : s.end])
+            for s in self.ctx.ending_at(labels.SOURCE, token, sent.start)
         )
 
     def _coordinated_subject(self, j: int, sent: Sentence) -> Span | None:
@@ -320,14 +338,11 @@ class Attributor:
             k -= 1
         if k <= sent.start or lower[k] not in self.g["verb_coordinators"]:
             return None
-        clause_start = sent.start
-        for t in range(sent.start, k):
-            if ctx.words[t] == ";":
-                clause_start = t + 1
-        sources = [s for s in ctx.within(labels.SOURCE, clause_start, k) if s.end < k]
-        if not sources:
+        clause_start = ctx.clause_bounds(sent, k, k)[0]
+        # the first source ending before k; later ones sit in the first verb's phrase ("met officials")
+        subject = ctx.first_within(labels.SOURCE, clause_start, k - 1)
+        if subject is None:
             return None
-        subject = sources[0]  # later sources sit in the first verb's phrase ("met officials")
         opens = subject.start == clause_start or ctx.words[subject.start - 1] in (",", ";")
         verb = ctx.alpha[subject.end] and ctx.words[subject.end].islower()
         between = range(subject.end, k)
@@ -350,11 +365,11 @@ class Attributor:
             k -= 1
         if k <= sent.start or lower[k + 1] not in self.g["relative_pronouns"]:
             return None
-        before = self.ctx.within(labels.SOURCE, sent.start, k)
-        return before[-1] if before and before[-1].end == k else None
+        before = self.ctx.last_within(labels.SOURCE, sent.start, k)
+        return before if before is not None and before.end == k else None
 
     def _source_starting_after(self, token: int, sent: Sentence, gap: int) -> Span | None:
-        for span in self.ctx.within(labels.SOURCE, token, sent.end):
+        for span in self.ctx.iter_within(labels.SOURCE, token, sent.end):
             if span.start - token > gap:
                 break
             if not any(self.ctx.punct[token : span.start]):
@@ -371,19 +386,12 @@ class Attributor:
         return self.ctx.lower[k] in self.g["auxiliaries"] or self.ctx.covering(labels.EVENT, k) is not None
 
     def _has_content(self, start: int, end: int) -> bool:
-        return start < end and any(self.ctx.within(label, start, end) for label in CONTENT)
+        return start < end and any(self.ctx.any_within(label, start, end) for label in CONTENT)
 
     def _scope(self, sent: Sentence, first: int, last: int) -> tuple[int, int]:
         """Tokens governed by an attribution occupying tokens ``[first, last)``."""
         ctx = self.ctx
-        clause_start, clause_end = sent.start, sent.end
-        for j in range(sent.start, first):
-            if ctx.words[j] == ";":
-                clause_start = j + 1
-        for j in range(last, sent.end):
-            if ctx.words[j] == ";":
-                clause_end = j
-                break
+        clause_start, clause_end = ctx.clause_bounds(sent, first, last)
         before = self._has_content(clause_start, first)
         after = self._has_content(last, clause_end)
         separated = first > clause_start and (ctx.punct[first - 1] or ctx.quote[first - 1])
@@ -475,13 +483,25 @@ class Attributor:
         )
 
     def for_token(self, token: int, attributions: list[Attribution]) -> Attribution | None:
-        """The innermost attribution whose scope holds ``token``."""
+        """The innermost attribution whose scope holds ``token`` (of equal ones the first)."""
+        if len(attributions) > 8:  # a long sentence of reports: look only near the token
+            return self._innermost(token, attributions)
         best = None
         for att in attributions:
             lo, hi = att.scope
             if lo <= token < hi and (best is None or hi - lo < best.scope[1] - best.scope[0]):
                 best = att
         return best
+
+    def _innermost(self, token: int, attributions: list[Attribution]) -> Attribution | None:
+        """:meth:`for_token` from the innermost scope at every token of the list's
+        scopes, found in one sweep over them the first time the list is asked."""
+        index = self._innermost_at.get(id(attributions))
+        if index is None or index[0] is not attributions:
+            index = self._innermost_at[id(attributions)] = (attributions, *_innermost_scopes(attributions))
+        _, first, innermost = index
+        k = innermost[token - first] if 0 <= token - first < len(innermost) else None
+        return attributions[k] if k is not None else None
 
     def is_document_subject(self, att: Attribution) -> bool:
         """True when the attribution's subject is a document ("the statement said"),
@@ -494,3 +514,24 @@ class Attributor:
         """Make ``att`` the source unattributed follow-on sentences inherit."""
         if att.source.kind in REPORTERS:
             self.governing = att
+
+
+def _innermost_scopes(attributions: list[Attribution]) -> tuple[int, list[int | None]]:
+    """The first token any scope holds, and from there for each token the position in
+    ``attributions`` of the shortest scope holding it (of equal ones the first), or None."""
+    scopes = sorted((lo, hi, k) for k, (lo, hi) in enumerate(a.scope for a in attributions) if hi > lo)
+    if not scopes:
+        return 0, []
+    first, last = scopes[0][0], max(hi for _, hi, _ in scopes)
+    out: list[int | None] = []
+    active: list[tuple[int, int, int]] = []  # (length, position, end)
+    j = 0
+    for token in range(first, last):
+        while j < len(scopes) and scopes[j][0] <= token:
+            lo, hi, k = scopes[j]
+            heapq.heappush(active, (hi - lo, k, hi))
+            j += 1
+        while active and active[0][2] <= token:
+            heapq.heappop(active)
+        out.append(active[0][1] if active else None)
+    return first, out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -50,16 +51,18 @@ def find_quotations(text: str) -> list[Quotation]:
             quotes.append(Quotation(open_at + 1, i, open_at, i))
             open_at = None
         elif ch in OPEN_QUOTES:  # a new opening mark before a close: the old one was unbalanced
-            quotes.append(_unclosed(text, open_at))
+            quotes.append(_unclosed(text, open_at, i))
             open_at, closer = i, OPEN_QUOTES[ch]
     if open_at is not None:
-        quotes.append(_unclosed(text, open_at))
+        quotes.append(_unclosed(text, open_at, len(text)))
     return [q for q in quotes if q.end > q.start]
 
 
-def _unclosed(text: str, open_at: int) -> Quotation:
-    line_end = text.find("\n", open_at)
-    return Quotation(open_at + 1, len(text) if line_end < 0 else line_end, open_at, None)
+def _unclosed(text: str, open_at: int, next_open: int) -> Quotation:
+    """An unbalanced quotation: it runs to its line's end, or to the next opening mark,
+    so quotations never overlap (a run of opening marks is not n quotations of n marks)."""
+    line_end = text.find("\n", open_at, next_open)
+    return Quotation(open_at + 1, next_open if line_end < 0 else line_end, open_at, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,9 @@ class DocContext:
     sents: list[Sentence] = field(default_factory=list)
     sent_of_token: list[int] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
+    quotation_starts: list[int] = field(default_factory=list)
+    semicolons: list[int] = field(default_factory=list)  # token indices of ";"
+    _ending: dict[str, dict[int, list[Span]]] = field(default_factory=dict)  # see ending_at
     text: str = ""
     words: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
@@ -122,6 +128,8 @@ class DocContext:
         for i, (a, b) in enumerate(bounds):
             ctx.sent_of_token[a:b] = [i] * (b - a)
         ctx.quotations = find_quotations(ctx.text)
+        ctx.quotation_starts = [q.start for q in ctx.quotations]
+        ctx.semicolons = [i for i, w in enumerate(ctx.words) if w == ";"]
         return ctx
 
     def _read_tokens(self, doc: Doc) -> list[int]:
@@ -163,6 +171,55 @@ class DocContext:
             return []
         return [group[k] for k in range(lo, hi) if ends[k] <= end]
 
+    def iter_within(self, label: str, start: int, end: int) -> Iterator[Span]:
+        """:meth:`within`, lazily: for a caller that stops at the first few."""
+        group, starts, ends = self.by_label[label], self.starts[label], self.ends[label]
+        for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            if ends[k] <= end:
+                yield group[k]
+
+    def any_within(self, label: str, start: int, end: int) -> bool:
+        """Whether a span of ``label`` lies entirely inside tokens ``[start, end)``."""
+        starts, ends = self.starts[label], self.ends[label]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        return any(ends[k] <= end for k in range(lo, hi))
+
+    def first_within(self, label: str, start: int, end: int) -> Span | None:
+        """The first of :meth:`within`, without building the list."""
+        starts, ends = self.starts[label], self.ends[label]
+        for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            if ends[k] <= end:
+                return self.by_label[label][k]
+        return None
+
+    def last_within(self, label: str, start: int, end: int) -> Span | None:
+        """The last of :meth:`within`, without building the list."""
+        starts, ends = self.starts[label], self.ends[label]
+        for k in range(bisect.bisect_left(starts, end) - 1, bisect.bisect_left(starts, start) - 1, -1):
+            if ends[k] <= end:
+                return self.by_label[label][k]
+        return None
+
+    def ending_at(self, label: str, token: int, start: int = 0) -> list[Span]:
+        """Spans of ``label`` ending right before token ``token`` and starting at or
+        after ``start``, in :meth:`within` order."""
+        index = self._ending.get(label)
+        if index is None:
+            index = self._ending[label] = {}
+            for span in self.by_label[label]:
+                index.setdefault(span.end, []).append(span)
+        return [s for s in index.get(token, ()) if s.start >= start]
+
+    def clause_bounds(self, sent: Sentence, first: int, last: int) -> tuple[int, int]:
+        """The clause of ``sent`` holding tokens ``[first, last)``: from after the last
+        semicolon before ``first`` to the first one at or after ``last``."""
+        k = bisect.bisect_left(self.semicolons, first) - 1
+        lo = self.semicolons[k] + 1 if k >= 0 and self.semicolons[k] >= sent.start else sent.start
+        k = bisect.bisect_left(self.semicolons, last)
+        hi = self.semicolons[k] if k < len(self.semicolons) and self.semicolons[k] < sent.end else sent.end
+        return lo, hi
+
     def covering(self, label: str, token: int) -> Span | None:
         """The span of ``label`` containing token index ``token``, if any (spans of one
         label do not overlap, so only the last span starting at or before it can)."""
@@ -174,9 +231,9 @@ class DocContext:
 
     def quotation_at(self, char: int) -> Quotation | None:
         """The quotation whose words contain character offset ``char``."""
-        for q in self.quotations:
-            if q.start <= char < q.end:
-                return q
+        k = bisect.bisect_right(self.quotation_starts, char) - 1  # quotations do not overlap
+        if k >= 0 and char < self.quotations[k].end:
+            return self.quotations[k]
         return None
 
     def sentence(self, token: int) -> Sentence:

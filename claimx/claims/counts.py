@@ -176,7 +176,7 @@ class CountDrafter:
         continues, ``first`` the sentence's governing count that lends its verb."""
         text = self.ctx.span_text(q)
         parsed = parse_quantity(text)
-        if parsed.value is None and parsed.low is None:
+        if parsed.value is None and parsed.low is None and not parsed.unrepresentable:
             return None
         evidence = [Evidence(rule="count.quantity", detail=text, start=q.start_char, end=q.end_char)]
         item, how, item_span = self._item_after(q, e)

@@ -69,6 +69,11 @@ class Drafting:
         self.attributions: list[list[Attribution]] = []
         self.quote_speakers: dict[Quotation, Attribution] = {}
         self.times: dict[int, tuple[list, TimeSpan | None]] = {}
+        # running "latest located draft" (any level / whole country; and per item) over
+        # ``drafts[:_located_upto]``: drafts are only appended, and placed before they are
+        self._located_upto = 0
+        self._last_located: dict[bool, Draft] = {}
+        self._last_located_item: dict[tuple[bool, str | None], Draft] = {}
 
     def hedged(self, s: int, e: int) -> bool:
         """A certainty marker in tokens ``[s, e)``; "May" inside a date is the month."""
@@ -84,10 +89,19 @@ class Drafting:
         """The latest earlier claim with locations: any for a zero-count follow-up
         ("Nobody was hurt"), else only a whole-country one, since a country frames the
         report while a region belongs to its own breakdown line."""
-        located = [d for d in self.drafts if d.locations and (any_level or country_level(d.locations))]
-        same_item = [d for d in located if item is not None and d.item == item and i - d.sentence <= 8]
-        recent = [d for d in located if i - d.sentence <= 4]
-        return (same_item or recent or [None])[-1]
+        # drafts come in sentence order, so the latest located one is also the nearest
+        for d in self.drafts[self._located_upto :]:
+            if d.locations:
+                levels = (True, False) if country_level(d.locations) else (True,)
+                for level in levels:
+                    self._last_located[level] = d
+                    self._last_located_item[level, d.item] = d
+        self._located_upto = len(self.drafts)
+        same = self._last_located_item.get((any_level, item)) if item is not None else None
+        if same is not None and i - same.sentence <= 8:
+            return same
+        recent = self._last_located.get(any_level)
+        return recent if recent is not None and i - recent.sentence <= 4 else None
 
     def speaker_region_span(self, att: Attribution) -> Span | None:
         """The region named in a governor's or local authority's mention (or in the full
@@ -105,6 +119,19 @@ class Drafting:
             for region in self.ctx.within(labels.REGION, first, last):
                 if region.kb_id_ in ("region", "place") and region.start_char < name_start:
                     return region
+        plural = any(w in self.g["plural_heads"] for w in att.source.text.lower().split())
+        # a claim a body's report only continues may be another source's figure; a named
+        # governor's running account stays in their area
+        own = att.rule != "inherited" or bool(att.source.name)
+        if att.source.kind == "governor" and att.source.start is not None and own and not plural:
+            # "In Krasnogorsk, near Moscow, …, regional governor X said": a governor whose
+            # mention names no area speaks for the one named before it in that sentence ("the
+            # governors" of several regions speak for none of them alone)
+            first = self.ctx.token_at(att.source.start)
+            before = self.ctx.within(labels.REGION, self.ctx.sentence(first).start, first)
+            local = [r for r in before if r.kb_id_ in ("region", "place")]
+            if local:
+                return local[-1]
         if att.source.kind == "official" and att.source.start is not None:
             # a national body speaks for its country ("Iran's health ministry said …")
             first = self.ctx.token_at(att.source.start)

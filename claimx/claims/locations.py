@@ -62,6 +62,8 @@ class LocationFinder:
                 return self._locative_or_origin(j, last)
             if word == "of" and j > sent_start and lower[j - 1] in g["place_nouns"]:
                 return "locative"
+            if word == "for" and j > sent_start and lower[j - 1] in g["heading_words"]:
+                return "locative"  # "a drone heading for Moscow", "bound for", "on course for"
             if word == "of" and j > sent_start and lower[j - 1] in g["attack_of_nouns"]:
                 return "locative"  # "in the shelling of Nikopol": the place attacked
             if word in ("and", "or", ",") and depth == 0:
@@ -74,6 +76,10 @@ class LocationFinder:
                 continue
             break
         k = last.end
+        # where the region lies may stand before its verb ("The Volgograd region in the south
+        # accounted for 67")
+        if k + 3 < sent.end and lower[k : k + 2] == ["in", "the"] and lower[k + 2] in g["compass_points"]:
+            k += 3
         while k < sent.end and lower[k] in g["region_subject_gap"]:
             k += 1
         if k < sent.end and lower[k] in g["region_subject_verbs"]:

@@ -8,7 +8,11 @@ quotation continues it.
 
 from __future__ import annotations
 
+import bisect
+import heapq
+
 from ..entities import labels
+from ..resources import load_word_sets
 from ..schema import Evidence, Location
 from .attribution import Attribution
 from .context import Quotation
@@ -33,6 +37,9 @@ class StatementDrafter:
     def __init__(self, state: Drafting) -> None:
         self.state = state
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
+        self.clause_verbs = load_word_sets("lexicons/cues.json", state.attributor.data_dir)["clause_verbs"]
+        self._index: _DraftIndex | None = None
+        self._speakers: list[tuple[int, int, int]] | None = None
 
     def quote_speakers(self) -> dict[Quotation, Attribution]:
         """Each quotation's speaker: an attribution right after its closing mark
@@ -40,30 +47,27 @@ class StatementDrafter:
         the same sentence ('X wrote on Telegram that "…'). A quotation with no speaker
         of its own right after a speaker's quotation continues it ('“…,” she said. “But…”')."""
         speakers: dict[Quotation, Attribution] = {}
-        cued = [a for atts in self.state.attributions for a in atts if a.cue is not None]
+        ctx = self.ctx
+        # cued attributions by their first token, each with its rank in document order:
+        # a quotation asks only the three tokens after its closing mark
+        cued_at: dict[int, list[tuple[int, Attribution]]] = {}
+        rank = 0
+        for atts in self.state.attributions:
+            for att in atts:
+                if att.cue is not None:
+                    first = min(ctx.token_at(att.cue.start), ctx.token_at(att.source.start or att.cue.start))
+                    cued_at.setdefault(first, []).append((rank, att))
+                    rank += 1
+        before = _CuedBefore(self.state.attributions, ctx)
         previous: tuple[Quotation, Attribution] | None = None
-        for q in self.ctx.quotations:
+        for q in ctx.quotations:
             found = None
             if q.close is not None:
-                close = self.ctx.token_at(q.close)
-                for att in cued:
-                    first = min(
-                        self.ctx.token_at(att.cue.start), self.ctx.token_at(att.source.start or att.cue.start)
-                    )
-                    if 0 < first - close <= 3 and self._attributes_back(q, att):
-                        found = att
-                        break
+                close = ctx.token_at(q.close)
+                near = sorted(c for t in range(close + 1, close + 4) for c in cued_at.get(t, ()))
+                found = next((att for _, att in near if self._attributes_back(q, att)), None)
             if found is None:
-                opening = self.ctx.token_at(q.open)
-                before = [
-                    a
-                    for a in self.state.attributions[self.ctx.sent_of_token[opening]]
-                    if a.cue is not None
-                    and self.ctx.token_at(a.cue.end - 1) < opening
-                    and (a.source.start or 0) < q.open
-                ]
-                if before:
-                    found = max(before, key=lambda a: a.cue.end)
+                found = before.nearest(q)
             if found is None and previous is not None and 0 <= q.open - previous[0].end <= 200:
                 found = previous[1]
             if found is not None:
@@ -98,15 +102,25 @@ class StatementDrafter:
             d = self._statement(span.start, span.end, att, quote=True)
             by_speaker[id(att)] = d
             out.append(d)
+        # tokens inside a statement, and the sorted statement starts: an overlap test per
+        # reported clause without a scan of every statement so far
+        covered = bytearray(len(self.ctx.words) + 1)
+        starts = sorted(d.start for d in out)
+        for d in out:
+            covered[d.start : d.end] = b"\x01" * (d.end - d.start)
         for atts in self.state.attributions:
             for att in atts:
                 content = self._reported_content(att)
                 if content is None:
                     continue
                 lo, hi = content
-                if self._holds_claim(lo, hi) or any(lo <= d.start < hi or d.start <= lo < d.end for d in out):
+                k = bisect.bisect_left(starts, lo)
+                if self._holds_claim(lo, hi) or (k < len(starts) and starts[k] < hi) or covered[lo]:
                     continue  # a count, an event or a quotation already stands for it
-                out.append(self._statement(lo, hi, att, quote=False))
+                d = self._statement(lo, hi, att, quote=False)
+                out.append(d)
+                bisect.insort(starts, d.start)
+                covered[d.start : d.end] = b"\x01" * (d.end - d.start)
         return out
 
     def _reported_content(self, att: Attribution) -> tuple[int, int] | None:
@@ -114,10 +128,13 @@ class StatementDrafter:
         or None when the attribution introduces no such clause."""
         if att.rule == "according_to":
             return self._according_content(att)
-        if att.rule not in ("subject_cue", "participle_cue") or self.state.attributor.is_document_subject(
-            att
+        if att.rule not in ("subject_cue", "participle_cue", "inverted_cue") or (
+            self.state.attributor.is_document_subject(att)
         ):
-            return None  # after an inverted cue ('…," said X, 54, whose flat…') comes the speaker
+            return None
+        before = self._content_before(att)
+        if before is not None or att.rule == "inverted_cue":
+            return before  # after an inverted cue ('…," said X, 54, whose flat…') comes the speaker
         cue_end = self.ctx.token_at(att.cue.end - 1) + 1
         sent = self.ctx.sentence(cue_end - 1)
         cue_end = self._past_citing(cue_end, sent.end)
@@ -135,12 +152,34 @@ class StatementDrafter:
             ),
             None,
         )
+        first = min(self.ctx.token_at(att.cue.start), self.ctx.token_at(att.source.start or att.cue.start))
+        after = cue_end
+        while after < sent.end and self.ctx.covering(labels.TIME, after) is not None:
+            after += 1  # "Jane Doe said Wednesday, the plant …"
         if that is not None and lower[that] == "that":
             lo = that + 1
-        elif att.source.kind in self.g["assessment_kinds"] and att.scope[1] > cue_end:
+        elif (
+            after < sent.end
+            and self.ctx.words[after] == ","
+            and first > sent.start
+            and self.ctx.words[first - 1] == ","
+            and att.source.kind in self.g["open_speech_kinds"]
+        ):
+            # a parenthetical attribution ("Over the past year, Jane Doe said, the plant has
+            # doubled its output"): the content is the clause around it
+            lo = sent.start
+        elif (
+            att.scope[1] > cue_end
+            and (not self.ctx.punct[cue_end] or self.ctx.words[cue_end] == ":")
+            and att.cue.text.lower() in self.clause_verbs
+            and att.source.kind in self.g["open_speech_kinds"]
+            and not (first > sent.start and lower[first - 1] in self.g["relative_pronouns"])
+        ):
             # "an official who declined to be named said the strikes may continue"; a scope
-            # over the whole clause (no count or event anywhere) reaches past the cue too
-            lo = cue_end
+            # over the whole clause (no count or event anywhere) reaches past the cue too;
+            # "X said: …" opens the content with a colon; "drones, which he said were
+            # providing cover": what follows lacks its subject, a detail of the report
+            lo = cue_end + (self.ctx.words[cue_end] == ":")
         else:
             return None
         hi = att.scope[1] if att.scope[1] > cue_end else sent.end
@@ -149,21 +188,78 @@ class StatementDrafter:
             return None
         return lo, hi
 
+    def _content_before(self, att: Attribution) -> tuple[int, int] | None:
+        """Tokens a trailing attribution vouches for: the clause before it, set off by a
+        comma ("The economy is slowing, the bank said." / "…, said Jane Doe."). Only for
+        the open speech kinds (people, bodies and documents of general news, analysts,
+        insiders, witnesses): a reporting body's trailing attribution governs its counts."""
+        ctx = self.ctx
+        if att.source.start is None or att.source.kind not in self.g["open_speech_kinds"]:
+            return None
+        first = min(ctx.token_at(att.cue.start), ctx.token_at(att.source.start))
+        last = max(ctx.token_at(att.cue.end - 1), ctx.token_at(att.source.end - 1)) + 1
+        lo, hi = att.scope
+        if first == 0 or ctx.words[first - 1] != "," or att.cue.text.lower() not in self.clause_verbs:
+            return None
+        if hi > first:
+            # a scope over the whole clause (no count or event in it): the content is before
+            # the attribution when it ends the sentence, or only a time, a venue or a
+            # participle cue follows ("…, the company said on Tuesday, adding that …")
+            sent = ctx.sentence(first)
+            rest = [j for j in range(last, sent.end) if not ctx.punct[j]]
+            stop = next((j for j in range(last, sent.end) if ctx.words[j] == ","), sent.end)
+            participle = stop + 1 < sent.end and ctx.lower[stop + 1].endswith("ing")
+            if lo > first or not (len(rest) <= MAX_TRAILING_ATTRIBUTION or (participle and stop - last <= 4)):
+                return None
+            hi = first - 1
+        while hi > lo and (ctx.punct[hi - 1] or ctx.quote[hi - 1]):
+            hi -= 1
+        if hi - lo < 4 or any(ctx.quote[lo:hi]):
+            return None
+        return lo, hi
+
     def _before_next_speaker(self, att: Attribution, lo: int, hi: int) -> int:
         """``hi``, cut before another speaker (a source or a place speaking for itself)
         whose reporting verb follows in the sentence after a comma or a joining word
         ("the ministry insisted that …, while Kyiv claimed …"): that is a report of its own."""
         ctx = self.ctx
-        for cue in ctx.within(labels.CUE, lo + 1, hi):
-            speaker = ctx.covering(labels.SOURCE, cue.start - 1) or ctx.covering(labels.REGION, cue.start - 1)
-            if cue.id_ != "verb" or speaker is None or speaker.start <= lo:
-                continue
-            if ctx.punct[speaker.start - 1] or ctx.lower[speaker.start - 1] in self.g["speaker_joiners"]:
-                hi = speaker.start
+        speakers = self._next_speakers()
+        own = ctx.token_at(att.cue.start) if att.cue is not None else -1
+        for k in range(bisect.bisect_left(speakers, (lo + 1,)), len(speakers)):
+            cue_start, cue_end, speaker_start = speakers[k]
+            if cue_start >= hi:
+                break
+            if cue_start == own:
+                continue  # its own cue, inside a parenthetical attribution
+            if cue_end <= hi and speaker_start > lo:
+                hi = speaker_start
                 break
         while hi > lo and (ctx.punct[hi - 1] or ctx.lower[hi - 1] in self.g["speaker_joiners"]):
             hi -= 1
         return hi
+
+    def _next_speakers(self) -> list[tuple[int, int, int]]:
+        """``(cue start, cue end, speaker start)`` of each reporting verb right after a
+        speaker set off by a comma or a joining word, in document order: where
+        :meth:`_before_next_speaker` cuts (found once per document); a participle cue after
+        a comma ("…, adding that …") opens the speaker's next statement, so it cuts at the comma."""
+        if self._speakers is None:
+            ctx, joiners = self.ctx, self.g["speaker_joiners"]
+            self._speakers = []
+            for cue in ctx.by_label[labels.CUE]:
+                if cue.id_ != "verb":
+                    continue
+                before = cue.start - 1
+                speaker = ctx.covering(labels.SOURCE, before) or ctx.covering(labels.REGION, before)
+                if (
+                    speaker is not None
+                    and speaker.start > 0
+                    and (ctx.punct[speaker.start - 1] or ctx.lower[speaker.start - 1] in joiners)
+                ):
+                    self._speakers.append((cue.start, cue.end, speaker.start))
+                elif ctx.words[before] == "," and ctx.lower[cue.start].endswith("ing"):
+                    self._speakers.append((cue.start, cue.end, before))  # "…, adding that …"
+        return self._speakers
 
     def _according_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens an "according to X" attribution vouches for, set off from it by a comma:
@@ -273,12 +369,11 @@ class StatementDrafter:
     def _scene_draft(self, sentence: int) -> Draft | None:
         """The latest located count or event claim at most ``SCENE_SENTENCES`` sentences
         before (or in) ``sentence``."""
-        earlier = [
-            d
-            for d in self.state.drafts
-            if d.locations and d.event != "statement" and 0 <= sentence - d.sentence <= SCENE_SENTENCES
-        ]
-        return max(earlier, key=lambda d: (d.sentence, d.start)) if earlier else None
+        index = self._drafted()
+        k = bisect.bisect_right(index.scene_sentences, sentence) - 1
+        if k < 0 or sentence - index.scene_sentences[k] > SCENE_SENTENCES:
+            return None
+        return index.scenes[k]
 
     def _past_recipient(self, token: int, end: int) -> int:
         """The first token after whom a speaker told something ("told Reuters",
@@ -287,15 +382,25 @@ class StatementDrafter:
             if span.start == token:
                 return span.end
             break
+        start = token
         while token < end and self.ctx.lower[token] in self.g["speech_recipients"]:
             token += 1
+        words = self.ctx.words
+        while token == start and token < end and words[token][:1].isupper() and words[token].isalpha():
+            start = token = token + 1  # "told Twitter", "told Jane Doe": a name is whom
         return token
 
     def _holds_claim(self, lo: int, hi: int) -> bool:
         """Tokens ``[lo, hi)`` hold a count or event claim, or a zero-count phrase."""
-        return any(lo <= d.anchor < hi for d in self.state.drafts) or bool(
-            self.ctx.within(labels.NEGATION, lo, hi)
-        )
+        anchors = self._drafted().anchors
+        k = bisect.bisect_left(anchors, lo)
+        return k < len(anchors) and anchors[k] < hi
+
+    def _drafted(self) -> _DraftIndex:
+        """The index of the count and event claims drafted so far (rebuilt when more are)."""
+        if self._index is None or self._index.size != len(self.state.drafts):
+            self._index = _DraftIndex(self.state.drafts)
+        return self._index
 
     def _statement(self, start: int, end: int, att: Attribution, *, quote: bool) -> Draft:
         """The statement claim of tokens ``[start, end)``, said by ``att``: placed where
@@ -341,3 +446,53 @@ class StatementDrafter:
         d.time, ev = self.state.timeline.for_token(start, mentions, frame)
         d.evidence.extend(ev)
         return d
+
+
+class _DraftIndex:
+    """Sorted look-ups over the drafted count and event claims, built once per batch of
+    drafts: the anchors, and per sentence the latest located claim (a scene)."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.size = len(drafts)
+        self.anchors = sorted(d.anchor for d in drafts)
+        latest: dict[int, Draft] = {}
+        for d in drafts:
+            if d.locations and d.event != "statement":
+                best = latest.get(d.sentence)
+                if best is None or d.start > best.start:
+                    latest[d.sentence] = d
+        self.scene_sentences = sorted(latest)
+        self.scenes = [latest[i] for i in self.scene_sentences]
+
+
+class _CuedBefore:
+    """The nearest cued attribution before a quotation's opening mark in its sentence
+    (the latest-ending cue whose token and source lie before the mark), for quotations
+    asked in document order: each sentence's attributions are swept once, not once per
+    quotation."""
+
+    def __init__(self, attributions: list[list[Attribution]], ctx) -> None:
+        self.attributions, self.ctx = attributions, ctx
+        self.sentence = -1
+
+    def nearest(self, q: Quotation) -> Attribution | None:
+        ctx = self.ctx
+        opening = ctx.token_at(q.open)
+        sentence = ctx.sent_of_token[opening]
+        if sentence != self.sentence:
+            self.sentence = sentence
+            cued = [(rank, a) for rank, a in enumerate(self.attributions[sentence]) if a.cue is not None]
+            # waiting on the cue's last token, then on the source's start; both bounds only
+            # grow as quotations go forward
+            self.by_cue = sorted(cued, key=lambda c: ctx.token_at(c[1].cue.end - 1), reverse=True)
+            self.by_source: list[tuple[int, int, Attribution]] = []
+            self.best: tuple[int, int, Attribution] | None = None
+        while self.by_cue and ctx.token_at(self.by_cue[-1][1].cue.end - 1) < opening:
+            rank, a = self.by_cue.pop()
+            heapq.heappush(self.by_source, (a.source.start or 0, rank, a))
+        while self.by_source and self.by_source[0][0] < q.open:
+            _, rank, a = heapq.heappop(self.by_source)
+            # the latest-ending cue; of equal ones the first in the sentence
+            if self.best is None or (a.cue.end, -rank) > (self.best[0], -self.best[1]):
+                self.best = (a.cue.end, rank, a)
+        return self.best[2] if self.best is not None else None

@@ -19,6 +19,7 @@ kind (``""`` when unknown: pronouns, "the statement", "its press service");
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,7 @@ from spacy.util import filter_spans
 
 from ..resources import load_data, models_dir
 from .labels import SOURCE
+from .regions import load_gazetteer
 
 LEXICON = "lexicons/sources.json"
 
@@ -42,7 +44,11 @@ PRONOUN = "pronoun"
 ANONYMOUS = "anonymous_official"
 WITNESS = "witness"
 #: Ages that follow a private person's name in news copy ("said Oksana Hrytsenko, 54,").
+PERSON = "person"
+DOCUMENT = "document"
 AGE_RANGE = range(1, 111)
+#: Most tokens in an aside between a speaker's name and its reporting verb.
+MAX_NAME_ASIDE = 12
 
 _MARKER = "marker"
 _BLOCK = "block"
@@ -146,6 +152,10 @@ class _Lexicon:
         self.name_openers = self.role_words | _lower_set(titles) | self.honorifics
         self.non_name_words = _lower_set(names["non_name_words"]) | self.name_openers
         self.place_prepositions = _lower_set(data["prepositions_before_place"])
+        #: lowercase roles a person's name follows ("correspondent Tareq Abu Azzoum")
+        self.name_roles = frozenset(w for w in self.person_words if w.islower()) | _lower_set(
+            names["media_roles"]
+        )
 
 
 def _kinds(section: dict[str, Any]) -> list[tuple[str, list[str]]]:
@@ -214,6 +224,7 @@ class SourceRecognizer:
 
     def __init__(self, nlp: Language, data_dir: Path) -> None:
         self.lex = _lexicon(Path(data_dir).resolve())
+        self.places = load_gazetteer(data_dir).names  # a name next to a cue may be a place
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         for matcher, table, cased in (
@@ -229,6 +240,8 @@ class SourceRecognizer:
             [nlp.vocab.strings.add(v) for v in sorted(self.lex.reporting_verbs) if " " not in v],
             dtype="uint64",
         )
+        self.pronoun_hashes = frozenset(self.pronoun_ids.tolist())
+        self.verb_hashes = frozenset(self.verb_ids.tolist())
 
     def __call__(self, doc: Doc) -> list[Span]:
         anchors, markers = self._anchors(doc)
@@ -252,6 +265,9 @@ class SourceRecognizer:
         spans += self._aged_people(doc, spans)
         spans += self._surnames(doc, spans)
         spans += self._people(doc, spans, people)
+        named = self._cue_names(doc, spans)
+        spans += named
+        spans += self._surnames(doc, spans, named)
         spans.sort(key=lambda s: s.start)
         return spans
 
@@ -279,6 +295,9 @@ class SourceRecognizer:
         lex = self.lex
         if anchor.cls == "document":
             start, det, _ = self._left(doc, anchor.start, floor, lex.document_modifiers)
+            if det in ("a", "an") and any(_capitalized(t) for t in doc[start + 1 : anchor.start]):
+                # "a USA Today report", "a new Pew Research Center survey": a document of its own
+                return _Chunk(start, anchor.end, [anchor], det=det, kind=DOCUMENT)
             if det not in lex.definite:
                 return None
             return _Chunk(start, anchor.end, [anchor], det=det, kb=REFERENCE)
@@ -529,7 +548,7 @@ class SourceRecognizer:
         earlier mentions and the anonymity phrases after it."""
         lex, head = self.lex, chunk.head
         if head.cls == "document":
-            return
+            return  # a reference ("the statement") or a document named by its owner
         kind = head.kind
         if head.cls == "neutral":
             steer = [p.kind for p in reversed(chunk.parts[:-1])] + list(chunk.mod_kinds)
@@ -542,8 +561,11 @@ class SourceRecognizer:
         anonymous = kind == ANONYMOUS or (
             chunk.name is None and head.key in lex.anon_heads and chunk.det in lex.anon_dets
         )
-        if head.cls in _PERSON and any(chunk.end <= m <= chunk.end + 3 for m in markers):
+        k = bisect.bisect_left(markers, chunk.end)  # markers are in text order
+        if head.cls in _PERSON and k < len(markers) and markers[k] <= chunk.end + 3:
             anonymous = True
+        if kind == PERSON and chunk.name and _aged(doc, chunk.name[1]):
+            kind = WITNESS  # "Iryna, a 41-year-old nurse": news copy introduces residents so
         chunk.kind = ANONYMOUS if anonymous else kind
         if lowercase and chunk.det in lex.definite and head.key in lex.reference_heads:
             chunk.kb = REFERENCE
@@ -569,8 +591,7 @@ class SourceRecognizer:
         lex, n = self.lex, len(doc)
         taken = _covered(spans)
         found = []
-        lowers = doc.to_array([LOWER])
-        for i in numpy.flatnonzero(numpy.isin(lowers, self.pronoun_ids)).tolist():
+        for i in _positions(doc, self.pronoun_hashes):
             j = i + 1
             if j < n and doc[j].lower_ in lex.pronoun_adverbs:
                 j += 1
@@ -585,8 +606,7 @@ class SourceRecognizer:
         lex, n = self.lex, len(doc)
         taken = _covered(spans)
         found = []
-        lowers = doc.to_array([LOWER])
-        for i in numpy.flatnonzero(numpy.isin(lowers, self.verb_ids)).tolist():
+        for i in _positions(doc, self.verb_hashes):
             after = _name_after(doc, i + 1, lex, {}) if i + 1 < n else None
             if after is not None and _aged(doc, after[1]):
                 name = after
@@ -617,13 +637,93 @@ class SourceRecognizer:
             found.append(Span(doc, start, a.end, label=SOURCE, kb_id=ENTITY, span_id=a.kind))
         return found
 
-    def _surnames(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """Bare surnames after a full mention ("Klitschko wrote"), as references."""
+    def _cue_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Speakers known only by the shape of the text: a capitalized name right before
+        a reporting verb ("Mitch McConnell said", "Starmer also told"), before the aside
+        that separates it from the verb ("Adam Smith, referring to his father, said"),
+        before a relative clause ("Jane Doe, who chairs the board, said"), or right after
+        the verb or "according to" ("said John Smith.", "according to Maria Lopez").
+        A name ending in a company word ("Acme Corp") was taken by the lexicon; another
+        name is a ``person`` until its role says more."""
+        lex, n = self.lex, len(doc)
+        taken = _covered(spans)
+        found: list[Span] = []
+        lowers = doc.to_array([LOWER])
+        ends = {span.end: k for k, span in enumerate(spans)}
+
+        starts = {span.start: k for k, span in enumerate(spans)}
+
+        def add(name: tuple[int, int] | None) -> None:
+            if name is None or self._place(doc, *name):
+                return
+            inside = starts.get(name[0])
+            if (
+                inside is not None
+                and spans[inside].end < name[1]
+                and not any(k in taken for k in range(spans[inside].end, name[1]))
+            ):
+                # "Bloomberg News reported": the name goes on past a listed outlet or body
+                known = spans[inside]
+                spans[inside] = Span(
+                    doc, known.start, name[1], label=SOURCE, kb_id=known.kb_id_, span_id=known.id_
+                )
+                taken.update(range(*name))
+                return
+            if any(k in taken for k in range(*name)):
+                return
+            before = ends.get(name[0])
+            if before is not None and doc[name[0] - 1].is_lower and spans[before].kb_id_ == ENTITY:
+                # "Al Jazeera correspondent Tareq Abu Azzoum": the name completes the role
+                role = spans[before]
+                spans[before] = Span(doc, role.start, name[1], label=SOURCE, kb_id=ENTITY, span_id=role.id_)
+            else:
+                found.append(Span(doc, name[0], name[1], label=SOURCE, kb_id=ENTITY, span_id=PERSON))
+            taken.update(range(*name))
+
+        for i in numpy.flatnonzero(numpy.isin(lowers, self.verb_ids)).tolist():
+            if doc[i].lower_ == "according":
+                if i + 1 < n and doc[i + 1].lower_ == "to":
+                    add(self._name_closing(doc, i + 2))
+                continue
+            j = i
+            while j > 0 and doc[j - 1].lower_ in lex.pronoun_adverbs:
+                j -= 1
+            floor = max(0, j - 2 * lex.name_max - MAX_NAME_ASIDE)
+            if j > 0 and doc[j - 1].text == ",":
+                comma = _aside_start(doc, j - 1, floor)
+                if comma is not None:
+                    add(_name_before(doc, comma, floor, lex))
+            elif j > 0 and _is_name(doc[j - 1], lex):
+                add(_name_before(doc, j, floor, lex))
+            add(self._name_closing(doc, i + 1))
+        return found
+
+    def _place(self, doc: Doc, start: int, end: int) -> bool:
+        """A capitalized name that is a place ("the Houthis in Yemen said", "Gaza said"):
+        a country or region, or a one-word town; "Jack London" stays a person."""
+        entry = self.places.get(doc[start:end].text)
+        return entry is not None and (entry[1] != "place" or end - start == 1)
+
+    def _name_closing(self, doc: Doc, i: int) -> tuple[int, int] | None:
+        """The name starting at ``i`` when it closes its clause ('…," said John Smith.',
+        "according to Maria Lopez, …"), not when it opens a reported clause ("said Smith
+        would resign")."""
+        if i >= len(doc) or not _is_name(doc[i], self.lex):
+            return None
+        name = _name_after(doc, i, self.lex, {}, skip_space=False)
+        if name is None:
+            return None
+        nxt = doc[name[1]] if name[1] < len(doc) else None
+        return name if nxt is None or nxt.is_space or nxt.text in _CLAUSE_END else None
+
+    def _surnames(self, doc: Doc, spans: list[Span], antecedents: list[Span] | None = None) -> list[Span]:
+        """Bare surnames after a full mention ("Klitschko wrote"), as references;
+        ``antecedents`` limits the full mentions looked at (default: all of ``spans``)."""
         taken = _covered(spans)
         orths = doc.to_array([ORTH])
         found: list[Span] = []
         last_at = {orth: i for i, orth in enumerate(orths.tolist())}
-        for span in spans:
+        for span in spans if antecedents is None else antecedents:
             # a surname repeats a word of the mention; describing a mention costs far more
             # than checking that one of its words occurs again after it
             if span.kb_id_ != ENTITY or all(last_at[t.orth] < span.end for t in span):
@@ -681,10 +781,43 @@ def describe_source(span: Span, data_dir: Path | None = None, *, lex: _Lexicon |
         return SourceInfo(
             kind, name=_text(name), role=role_text, anonymous=anonymous, surname=_text(_last_unit(name))
         )
+    if kind == PERSON and span.kb_id_ == ENTITY and tokens and _run(tokens, lex) == tokens:
+        return SourceInfo(kind, name=_text(tokens), surname=_text(_last_unit(tokens)))  # "Mitch McConnell"
+    tail = _trailing_name(tokens, lex)
+    if tail:  # "Al Jazeera correspondent Tareq Abu Azzoum", "the company's lawyer Jane Roe"
+        role_text = _role_text(tokens[: len(tokens) - len(tail)], lex) or None
+        return SourceInfo(
+            kind, name=_text(tail), role=role_text, anonymous=anonymous, surname=_text(_last_unit(tail))
+        )
     det = tokens[0].lower_ if tokens and tokens[0].lower_ in lex.determiners else None
     if anonymous or span.kb_id_ == REFERENCE or det in ("a", "an", "one") or _individual(tokens, lex):
         return SourceInfo(kind, role=role_text, anonymous=anonymous)
     return SourceInfo(kind, name=_text(tokens[1:] if det else tokens) or None)
+
+
+def _trailing_name(tokens: list[Token], lex: _Lexicon) -> list[Token]:
+    """The name closing a mention after a lowercase person's role ("correspondent Tareq
+    Abu Azzoum", "lawyer Jane Roe"); empty after a body ("the company Naftogaz" names the
+    body) or a capitalized word ("the Palestinian Red Crescent")."""
+    k = len(tokens)
+    while k > 0 and _is_name(tokens[k - 1], lex):
+        k -= 1
+    if k == 0 or k == len(tokens) or tokens[k - 1].text not in lex.name_roles:
+        return []
+    return tokens[k:]
+
+
+def _aside_start(doc: Doc, comma: int, floor: int) -> int | None:
+    """The comma opening the aside closed by the comma at ``comma`` ("Adam Smith,
+    referring to his father, said"; "Jane Doe, who chairs the board, said"), when the
+    aside holds no other punctuation and no quotation mark; None otherwise."""
+    for k in range(comma - 1, max(floor, comma - MAX_NAME_ASIDE - 1), -1):
+        token = doc[k]
+        if token.text == ",":
+            return k if k < comma - 1 else None
+        if token.is_punct or token.is_quote or token.is_space:
+            return None
+    return None
 
 
 def _aged(doc: Doc, comma: int) -> bool:
@@ -926,9 +1059,22 @@ def _sentence_initial(doc: Doc, i: int) -> bool:
     return doc.has_annotation("SENT_START") and bool(doc[i].is_sent_start)
 
 
+def _positions(doc: Doc, hashes: frozenset[int]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``hashes``. A set look-up
+    per token: ``numpy.isin`` costs about a millisecond per call whatever the length,
+    most of a one-sentence document's time."""
+    return [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in hashes]
+
+
+#: Most source mentions a bare "the ministry" looks back over for the ministry it means.
+MAX_ANTECEDENT_CHUNKS = 100
+
+
 def _antecedent_kind(chunks: list[_Chunk], default: str) -> str:
-    """Kind of the last ministry mentioned before a bare "the ministry"."""
-    for chunk in reversed(chunks):
+    """Kind of the last ministry mentioned before a bare "the ministry" (among the
+    ``MAX_ANTECEDENT_CHUNKS`` mentions before it: an article holds fewer, and a longer
+    document's earlier ones belong to other reports)."""
+    for chunk in reversed(chunks[-MAX_ANTECEDENT_CHUNKS:]):
         if chunk.kb == ENTITY and any(
             "ministr" in p.key or p.kind == "ministry_of_defense" for p in chunk.parts
         ):
