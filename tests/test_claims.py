@@ -979,3 +979,22 @@ def test_a_fire_at_a_depot_is_damage_with_the_site_as_item():
         published="2025-03-04",
     )
     assert (claim.event, claim.item, [loc.code for loc in claim.locations]) == ("damage", "depot", ["RU-TAM"])
+
+
+def test_followed_by_a_region_with_its_count():
+    got = _counts(
+        "The Tula Region accounted for the largest share, 20 drones, followed by the Oryol Region with 12, "
+        "the Defence Ministry said."
+    )
+    assert ("interception", 20, "drone", ("RU-TUL",)) in got
+    assert ("interception", 12, "drone", ("RU-ORL",)) in got
+
+
+def test_a_growing_number_of_hurt_and_people_who_could_not_be_saved():
+    claims = claimx.extract(
+        "The number of people hurt in the strike on Dnipro has risen to 19, the governor said. Two men "
+        "could not be saved.",
+        published="2025-03-04",
+    )
+    got = {(c.quantity.value, c.harm) for c in claims if c.event == "casualty"}
+    assert got == {(19, "injured"), (2, "killed")}

@@ -297,7 +297,13 @@ class CountDrafter:
         lower = self.ctx.lower
         if q.start <= s or lower[q.start - 1] not in self.g["toll_links"]:
             return False
-        return not self.g["toll_nouns"].isdisjoint(lower[max(s, q.start - MAX_TOLL_GAP) : q.start])
+        lo = max(s, q.start - MAX_TOLL_GAP)
+        if not self.g["toll_nouns"].isdisjoint(lower[lo : q.start]):
+            return True
+        # "the number of people hurt has risen to 17": a count noun with a casualty word
+        return not self.g["toll_count_nouns"].isdisjoint(lower[lo : q.start]) and any(
+            ev.id_ == "casualty" for ev in self.ctx.within(labels.EVENT, lo, q.start)
+        )
 
     def _harmed_subject(self, q: Span, events: list[Span]) -> bool:
         """Count ``q`` and a noun claimx does not list ("Palestinians", "Hezbollah

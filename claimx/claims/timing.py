@@ -54,6 +54,11 @@ class TimedMention:
         )
 
 
+def _comparable(a: datetime, b: datetime) -> bool:
+    """Both aware or both naive."""
+    return (a.tzinfo is None) == (b.tzinfo is None)
+
+
 def _day_of(value: date | datetime | None) -> date | None:
     if isinstance(value, datetime):
         return value.date()
@@ -164,7 +169,37 @@ class Timeline:
             stamp = bool(self._preceded_by(span, self.g["report_stamp_prepositions"]))
             approximate = self._preceded_by(span, self.g["time_approximators"]) if value.has_clock else ""
             out.append(TimedMention(span, text, value, statement, stamp, approximate))
-        return self._merge_clock_with_day(self._merge_night_with_date(out))
+        return self._merge_clock_with_day(self._merge_night_with_date(self._merge_from_to(out)))
+
+    def _merge_from_to(self, mentions: list[TimedMention]) -> list[TimedMention]:
+        """Two dated clock times joined as a range ("from 11:00 p.m. Moscow time (8:00 p.m.
+        GMT) on November 15 to 7:00 a.m. … on November 16"), which the grammar reads as two
+        mentions when each carries its own date and aside: one window from the first to
+        the second."""
+        lower, out, k = self.ctx.lower, [], 0
+        while k < len(mentions):
+            m = mentions[k]
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            if (
+                nxt is not None
+                and m.value.has_clock
+                and nxt.value.has_clock
+                and isinstance(m.value.start, datetime)
+                and isinstance(nxt.value.end, datetime)
+                and m.span.start > 0
+                and lower[m.span.start - 1] in self.g["range_openers_time"]
+                and lower[m.span.end : nxt.span.start] in ([w] for w in self.g["range_joiners_time"])
+                and _comparable(m.value.start, nxt.value.end)
+                and m.value.start <= nxt.value.end
+            ):
+                span = self.ctx.doc[m.span.start : nxt.span.end]
+                value = replace(m.value, end=nxt.value.end, granularity="minute")
+                out.append(replace(m, span=span, text=self.ctx.span_text(span), value=value))
+                k += 2
+                continue
+            out.append(m)
+            k += 1
+        return out
 
     def _dates_with_years(self, spans: list[Span]) -> tuple[list[Span], dict[int, str]]:
         """A date without a year followed by a year phrase ("since October 7 last year")
