@@ -605,3 +605,13 @@ def test_at_least_before_since_is_no_record():
         "Militias attacked the base at least 17 times since May 2, officials said.", "2025-06-10"
     )
     assert (span.start, span.end) == (date(2025, 5, 2), date(2025, 6, 10))
+
+
+def test_the_onset_of_a_night_refines_its_start_and_keeps_its_end():
+    got = _claim_times(
+        "Air defences shot down 60 of the 75 drones launched at Ukraine overnight into Friday, the air force "
+        "said. Launches started at 21:45 on Thursday, March 6.",
+        "2025-03-07",
+    )
+    for _, span in got:
+        assert span.start == datetime(2025, 3, 6, 21, 45, tzinfo=KYIV) and span.end == date(2025, 3, 7)

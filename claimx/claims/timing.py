@@ -358,6 +358,30 @@ class Timeline:
             Evidence(rule="time.local_zone", detail=name)
         ]
 
+    def refined(self, new: TimeSpan, old: TimeSpan | None) -> TimeSpan:
+        """The window ``new`` (a clock instant that :meth:`refines` ``old``) makes of a
+        longer ``old``: the onset of the night ("Launches started at 22:30 on August 6")
+        keeps the night's end, its close ("ended at 6:00") the night's start; otherwise
+        the instant itself."""
+        if (
+            old is None
+            or old.start is None
+            or old.end is None
+            or new.start != new.end
+            or new.char_start is None
+        ):
+            return new
+        if _day_of(old.start) == _day_of(old.end) or isinstance(old.end, datetime):
+            return new
+        token = self.ctx.token_at(new.char_start)
+        sent = self.ctx.sentence(token)
+        words = " " + " ".join(self.ctx.lower[max(sent.start, token - 4) : token]) + " "
+        if any(f" {w} " in words for w in self.g["onset_words"]):
+            return replace_span(new, end=old.end, granularity="minute")
+        if any(f" {w} " in words for w in self.g["close_words"]):
+            return replace_span(new, start=old.start, granularity="minute")
+        return new
+
     @staticmethod
     def refines(new: TimeSpan, old: TimeSpan | None) -> bool:
         """True when ``new`` (a clock-level window) narrows ``old`` (a day, or nothing)."""
