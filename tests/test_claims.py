@@ -998,3 +998,11 @@ def test_a_growing_number_of_hurt_and_people_who_could_not_be_saved():
     )
     got = {(c.quantity.value, c.harm) for c in claims if c.event == "casualty"}
     assert got == {(19, "injured"), (2, "killed")}
+
+
+def test_people_with_an_age_before_them_and_two_coordinated():
+    got = _counts(
+        "In Nikopol, a 15-year-old boy and a woman were killed. A 9-year-old child was among those hurt in Sumy."
+    )
+    assert ("casualty", 2, "person", ("UA-12",)) in got
+    assert ("casualty", 1, "child", ("UA-59",)) in got

@@ -573,9 +573,13 @@ class CountDrafter:
     def _single_draft(
         self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
     ) -> Draft:
-        """One harmed person named with an article: "a woman was injured" is 1 casualty."""
+        """One harmed person named with an article: "a woman was injured" is 1 casualty;
+        two coordinated ("a girl and a woman were killed") are 2."""
         text = self.ctx.span_text(a)
-        quantity = Quantity(value=1, low=1, high=1, text=text, start=a.start_char, end=a.end_char)
+        people = 1 + ("and" in self.ctx.lower[a.start : a.end])  # "a girl and a woman were killed"
+        quantity = Quantity(
+            value=people, low=people, high=people, text=text, start=a.start_char, end=a.end_char
+        )
         items = self.ctx.within(labels.ITEM, a.start, a.end)
         return Draft(
             sentence=i,
@@ -593,7 +597,8 @@ class CountDrafter:
         """The item of a count of one: the harmed person's own noun, not a place in the
         phrase ("a woman from the village of …"); the weapon of "a drone slammed into …"."""
         if event == "casualty":
-            return next((it.id_ for it in items if it.id_ in self.g["casualty_items"]), "person")
+            people = {it.id_ for it in items if it.id_ in self.g["casualty_items"]}
+            return people.pop() if len(people) == 1 else "person"  # "a girl and a woman": people
         weapons = [it for it in items if it.id_ in self.g["weapon_items"]]
         return weapons[-1].id_ if weapons else (items[-1].id_ if items else "person")
 
