@@ -199,7 +199,7 @@ class StatementDrafter:
         first = min(ctx.token_at(att.cue.start), ctx.token_at(att.source.start))
         last = max(ctx.token_at(att.cue.end - 1), ctx.token_at(att.source.end - 1)) + 1
         lo, hi = att.scope
-        if first == 0 or ctx.words[first - 1] != "," or att.cue.text.lower() not in self.clause_verbs:
+        if first == 0 or ctx.words[first - 1] != ",":
             return None
         if hi > first:
             # a scope over the whole clause (no count or event in it): the content is before
