@@ -116,7 +116,20 @@ STRUCTURES = [
         "Adler",
         "would appeal",
     ),
+    (
+        "Ruth Adler said in her testimony to Congress this week that the firm would appeal.",
+        "person",
+        "Adler",
+        "firm would appeal",
+    ),
+    ("Ruth Adler signaled that the firm would appeal the ruling.", "person", "Adler", "firm would appeal"),
     # C, X said / C, said X
+    (
+        "Sales fell sharply in the spring, the company said, while analysts had expected a rise.",
+        "organization",
+        "company",
+        "Sales fell sharply",
+    ),
     ("The plant will close by the end of the year, Karen Holt said.", "person", "Holt", "plant will close"),
     ("The plant will close by the end of the year, said Karen Holt.", "person", "Holt", "plant will close"),
     (
