@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from functools import lru_cache
@@ -42,6 +43,18 @@ def coerce_published(published: date | datetime | str | None) -> date | None:
             except ValueError:
                 raise ValueError(Errors.E011.format(value=published)) from None
     raise TypeError(Errors.E012.format(type=type(published).__name__))
+
+
+#: Surrogate code points: no UTF-8 text holds them, but a Python str can (``json.loads``
+#: makes one from a broken escape such as half an emoji, ``os.fsdecode`` from undecodable
+#: bytes), and spaCy's tokenizer raises on them.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with each surrogate code point replaced by U+FFFD, one for one, so every
+    character offset stays the same."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def _chunks(text: str, max_length: int) -> Iterator[tuple[int, str]]:
@@ -102,6 +115,8 @@ def extract(
     such as "on Tuesday" or "the 12th"; without it such times stay unresolved.
     ``nlp`` is a pipeline with the claimx components (default: :func:`load`).
     Texts longer than ``nlp.max_length`` are processed in paragraph-aligned chunks.
+    Any str gives claims or an empty list; surrogate code points, which no UTF-8 text
+    holds, are read as U+FFFD (offsets unchanged).
     """
     if not isinstance(text, str):
         raise TypeError(Errors.E010.format(type=type(text).__name__))
@@ -110,7 +125,7 @@ def extract(
         return ClaimList()
     nlp = nlp or load()
     claims = ClaimList()
-    for offset, chunk in _chunks(text, nlp.max_length):
+    for offset, chunk in _chunks(encodable(text), nlp.max_length):
         doc = nlp.make_doc(chunk)
         doc._.claimx_published = day.isoformat() if day else None
         doc = nlp(doc)

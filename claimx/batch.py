@@ -16,7 +16,6 @@ import multiprocessing
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
@@ -25,8 +24,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from spacy.language import Language
 
-from .api import _chunks, _shift, coerce_published, load
+from .api import _chunks, _shift, coerce_published, encodable, load
 from .errors import Errors
+from .pool import Batch as PoolBatch
+from .pool import WorkerPool
 from .schema import Claim
 
 #: Documents processed outside a memory zone at the start of a run. spaCy's tokenizer does
@@ -116,82 +117,33 @@ def _prepare(
         return ExtractionResult(id=rid, index=index, error=str(exc))
     if not text.strip():
         return ExtractionResult(id=rid, index=index)
-    return _Job(index, rid, text, day.isoformat() if day else None)
+    return _Job(index, rid, encodable(text), day.isoformat() if day else None)
 
 
-def _pieces(jobs: list[_Job], max_length: int) -> Iterator[tuple[int, int, str, str | None]]:
-    """(job position, char offset, text piece, published) for each piece the pipeline runs on."""
-    for pos, job in enumerate(jobs):
-        for offset, chunk in _chunks(job.text, max_length):
-            yield pos, offset, chunk, job.published
-
-
-def _run_pieces(nlp: Language, pieces: list[tuple[int, int, str, str | None]], out: list) -> None:
-    """Run the pipeline on ``pieces`` and add each piece's (shifted) claims to ``out``."""
-
-    def docs():
-        for _, _, chunk, published in pieces:
-            doc = nlp.make_doc(chunk)
-            doc._.claimx_published = published
-            yield doc
-
-    for (pos, offset, _, _), doc in zip(pieces, nlp.pipe(docs()), strict=True):
-        out[pos].extend(_shift(claim, offset) for claim in doc._.claims)
-
-
-def _process(nlp: Language, jobs: list[_Job], *, zone: bool = True) -> list[list[Claim] | str]:
+def _outcomes(nlp: Language, jobs: list[_Job]) -> Iterator[list[Claim] | str]:
     """Claims (or an error message) for each job, in order.
 
-    Runs inside ``nlp.memory_zone()`` when ``zone`` is true; the returned claims are plain
-    pydantic objects, safe to use after the zone ends. If the pipeline fails on the batch,
-    the documents are rerun one at a time so only the failing record reports the error.
+    Documents go through the pipeline one at a time, so an exception is the failing
+    record's alone, and a worker's messages tell the parent which record it is on (the
+    per-record timeout blames the right one). ``nlp.pipe`` is no faster on this
+    pipeline: its components work per document.
     """
-    results: list[list[Claim] | str] = [[] for _ in jobs]
-    pieces = list(_pieces(jobs, nlp.max_length))
-    try:
-        with nlp.memory_zone() if zone else nullcontext():
-            _run_pieces(nlp, pieces, results)
-        return results
-    except Exception:  # rerun one by one below: a batch error says nothing about which record
-        pass
-    results = [[] for _ in jobs]
-    for pos in range(len(jobs)):
+    for job in jobs:
         try:
-            with nlp.memory_zone() if zone else nullcontext():
-                _run_pieces(nlp, [piece for piece in pieces if piece[0] == pos], results)
+            claims: list[Claim] = []
+            for offset, chunk in _chunks(job.text, nlp.max_length):
+                doc = nlp.make_doc(chunk)
+                doc._.claimx_published = job.published
+                claims.extend(_shift(claim, offset) for claim in nlp(doc)._.claims)
         except Exception as exc:  # one record's failure must not stop the archive
-            results[pos] = f"{type(exc).__name__}: {exc}"
-    return results
+            yield f"{type(exc).__name__}: {exc}"
+        else:
+            yield claims
 
 
-# --- worker processes ---------------------------------------------------------------
-
-_WORKER_NLP: Language | None = None
-
-
-def _init_worker(nlp: Language | None) -> None:
-    """Load the pipeline once per worker process (the default one unless ``nlp`` is given)."""
-    global _WORKER_NLP
-    _WORKER_NLP = nlp if nlp is not None else load()
-    gc.freeze()  # the pipeline lives as long as the worker: keep it out of GC scans
-
-
-def _worker_run(jobs: list[_Job], zone: bool) -> list[bytes | str]:
-    """Process ``jobs`` in a worker; each record's claims travel back as one JSON
-    document. The parent must keep up with all workers, and pydantic reads JSON bytes
-    faster than it unpickles and validates dicts (or unpickles the models): per claim,
-    about a third less work for the parent and half for the worker."""
-    assert _WORKER_NLP is not None, "worker initializer did not run"
-    out = _process(_WORKER_NLP, jobs, zone=zone)
-    return [r if isinstance(r, str) else _CLAIMS.dump_json(r) for r in out]
-
-
-#: Writes and reads a record's claims as JSON in one call each.
-_CLAIMS = TypeAdapter(list[Claim])
-
-
-def _from_worker(raw: bytes | str) -> list[Claim] | str:
-    return raw if isinstance(raw, str) else _CLAIMS.validate_json(raw)
+def _zone(nlp: Language, seen: int) -> Any:
+    """The memory zone of a batch, once :data:`WARMUP_DOCS` documents have been seen."""
+    return nlp.memory_zone() if seen >= WARMUP_DOCS else nullcontext()
 
 
 # --- the generator -------------------------------------------------------------------
@@ -234,6 +186,7 @@ def extract_many(
     date_field: str = "published",
     nlp: Language | None = None,
     start_method: str | None = None,
+    timeout: float | None = None,
 ) -> Iterator[ExtractionResult]:
     """One :class:`ExtractionResult` per input record, lazily and in input order.
 
@@ -242,25 +195,35 @@ def extract_many(
     are ignored. A record that is neither, lacks a str text or has an unparseable date
     yields a result with ``error`` set instead of raising; an empty text yields no claims.
 
+    ``timeout`` is each record's time budget in seconds (default: none). A record that
+    exceeds it yields an error result saying so and the job goes on. Only a separate
+    process can be stopped in the middle of a stalled record, so with a timeout the
+    pipeline always runs in worker processes (one when ``n_workers`` is 1); the worker
+    running the record is killed and replaced. A worker that dies on a record (a crash
+    in native code, the out-of-memory killer) likewise fails that record alone.
+
     ``n_workers > 1`` runs the pipeline in that many worker processes. ``start_method``
     (default :data:`DEFAULT_START_METHOD`) is ``"fork"``: workers inherit the pipeline
     loaded here, custom or default; or ``"spawn"``/``"forkserver"``: each worker loads the
-    default pipeline itself, or unpickles a custom ``nlp``. Only a few batches per worker
-    are read ahead, so the input may be an unbounded stream. Claims from workers come
-    back through JSON, so a zone-aware time carries its UTC offset (the same instant, as
-    in a JSONL output) where one process would keep the named zone (``Europe/Moscow``).
+    default pipeline itself, or unpickles a custom ``nlp``. Workers exit when the calling
+    process dies. Only a few batches per worker are read ahead, so the input may be an
+    unbounded stream. Claims from workers come back through JSON, so a zone-aware time
+    carries its UTC offset (the same instant, as in a JSONL output) where one process
+    would keep the named zone (``Europe/Moscow``).
     """
     if n_workers < 1:
         raise ValueError(f"n_workers must be >= 1, got {n_workers}")
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+    if timeout is not None and not timeout > 0:
+        raise ValueError(f"timeout must be > 0 seconds (or None for no limit), got {timeout}")
     method = start_method or DEFAULT_START_METHOD
     if method not in multiprocessing.get_all_start_methods():
         raise ValueError(
             f"start_method must be one of {multiprocessing.get_all_start_methods()}, got {method!r}"
         )
     batches = _batches(records, batch_size, text_field, id_field, date_field)
-    if n_workers == 1:
+    if n_workers == 1 and timeout is None:
         nlp = nlp or load()
         with _long_lived_frozen():
             yield from _serial(batches, nlp)
@@ -268,7 +231,7 @@ def extract_many(
         if method == "fork":
             nlp = nlp or load()  # loaded once here, shared with the forked workers
         with _long_lived_frozen():
-            yield from _parallel(batches, nlp, n_workers, method)
+            yield from _parallel(batches, nlp, n_workers, method, timeout)
 
 
 @contextmanager
@@ -293,33 +256,78 @@ def _long_lived_frozen() -> Iterator[None]:
 def _serial(batches: Iterator[_Batch], nlp: Language) -> Iterator[ExtractionResult]:
     seen = 0
     for batch in batches:
-        outcomes = _process(nlp, batch.jobs, zone=seen >= WARMUP_DOCS)
+        with _zone(nlp, seen):
+            outcomes = list(_outcomes(nlp, batch.jobs))
         seen += len(batch.jobs)
         yield from _results(batch, outcomes)
 
 
+# --- worker processes ---------------------------------------------------------------
+
+#: Writes and reads a record's claims as JSON in one call each. Workers send claims as
+#: JSON: the parent must keep up with all workers, and pydantic reads JSON bytes faster
+#: than it unpickles and validates dicts (or unpickles the models): per claim, about a
+#: third less work for the parent and half for the worker.
+_CLAIMS = TypeAdapter(list[Claim])
+
+
+def _work(nlp: Language, jobs: list[_Job], seen: int) -> Iterator[bytes | str]:
+    """In a worker: each job's claims as JSON (or its error message), one by one."""
+    with _zone(nlp, seen):
+        for outcome in _outcomes(nlp, jobs):
+            if isinstance(outcome, str):
+                yield outcome
+                continue
+            try:
+                yield _CLAIMS.dump_json(outcome)
+            except Exception as exc:  # a claim the pipeline built but JSON cannot hold
+                yield f"{type(exc).__name__}: {exc}"
+
+
+def _from_worker(raw: bytes | str) -> list[Claim] | str:
+    return raw if isinstance(raw, str) else _CLAIMS.validate_json(raw)
+
+
+def _timed_out(seconds: float) -> str:
+    return f"timed out: took more than the record timeout of {seconds:g} s; the worker running it was stopped"
+
+
+def _worker_died(reason: str) -> str:
+    return f"the worker process died while running this record ({reason})"
+
+
 def _parallel(
-    batches: Iterator[_Batch], nlp: Language | None, n_workers: int, method: str
+    batches: Iterator[_Batch], nlp: Language | None, n_workers: int, method: str, timeout: float | None
 ) -> Iterator[ExtractionResult]:
-    executor = ProcessPoolExecutor(
-        max_workers=n_workers,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_init_worker,
-        initargs=(nlp,),
+    pool = WorkerPool(
+        multiprocessing.get_context(method),
+        n_workers,
+        nlp=nlp,
+        load=load,
+        work=_work,
+        timeout=timeout,
+        timeout_outcome=_timed_out,
+        died_outcome=_worker_died,
     )
-    pending: deque[tuple[_Batch, Future]] = deque()
-    # Each worker warms its own tokenizer cache; batches are spread over the workers.
-    warmup = WARMUP_DOCS * n_workers
-    sent = 0
+    pending: deque[tuple[_Batch, PoolBatch]] = deque()
+    exhausted = False
     try:
-        for batch in batches:
-            pending.append((batch, executor.submit(_worker_run, batch.jobs, sent >= warmup)))
-            sent += len(batch.jobs)
-            while len(pending) >= n_workers * _BATCHES_PER_WORKER:
-                done, future = pending.popleft()
-                yield from _results(done, [_from_worker(r) for r in future.result()])
-        while pending:
-            done, future = pending.popleft()
-            yield from _results(done, [_from_worker(r) for r in future.result()])
+        while True:
+            while not exhausted and len(pending) < n_workers * _BATCHES_PER_WORKER:
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                work = PoolBatch(batch.jobs)
+                pending.append((batch, work))
+                pool.submit(work)
+            while pending and pending[0][1].complete:
+                batch, work = pending.popleft()
+                yield from _results(batch, [_from_worker(raw) for raw in work.outcomes])
+            if not pending:
+                if exhausted:
+                    return
+            elif not pending[0][1].complete:
+                pool.wait()
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        pool.close()

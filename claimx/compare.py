@@ -54,7 +54,7 @@ from .consistency import (
     window,
 )
 from .resources import load_data
-from .schema import Claim, Source
+from .schema import Claim, Harm, Source
 
 Status = Literal["agree", "consistent", "conflict", "single"]
 PlaceRelation = Literal["same", "related"]
@@ -98,6 +98,7 @@ class ClaimGroup(_Frozen):
     status: Status
     event: str
     item: str | None
+    harm: Harm | None = None
     places: list[str] = Field(default_factory=list)
     relation: PlaceRelation = "same"
     members: list[GroupedClaim]
@@ -214,7 +215,7 @@ class _Entry:
 
 @dataclass
 class _Draft:
-    kind: tuple[str, str | None]
+    kind: tuple[str, str | None, str | None]
     entries: list[_Entry] = field(default_factory=list)
 
 
@@ -307,6 +308,7 @@ def _finish(draft: _Draft) -> ClaimGroup:
         status=status,
         event=draft.kind[0],
         item=draft.kind[1],
+        harm=draft.kind[2],
         places=sorted(frozenset().union(*(e.places for e in entries))),
         relation=relation,
         members=[GroupedClaim(doc_id=e.doc_id, claim=e.claim, places=sorted(e.places)) for e in entries],

@@ -24,11 +24,14 @@ import glob
 import gzip
 import io
 import json
+import logging
+import math
 import os
 import sys
+import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -36,7 +39,9 @@ from typing import IO, Any, BinaryIO
 
 from spacy.language import Language
 
-from .batch import ExtractionResult, extract_many
+from .api import coerce_published, encodable, load
+from .batch import DEFAULT_START_METHOD, ExtractionResult, extract_many
+from .preflight import check_fields, head_fields, missing_fields, total_or_none
 from .records import COLUMNS, iter_records
 
 #: Input formats by file suffix (after an optional ``.gz``); files without one are text.
@@ -51,9 +56,18 @@ INPUT_FORMATS = {
 }
 #: Output formats by file suffix.
 OUTPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+#: Formats stdin can be read in (it cannot seek, as Parquet needs).
+STDIN_FORMATS = ("jsonl", "csv", "txt")
 STDIO = "-"
 
 _PARQUET_ROWS = 4096  # rows per Parquet read/write batch: bounded memory on big files
+
+_log = logging.getLogger("claimx")
+
+#: ``claimx extract``'s time budget per record, in seconds: far above what a long article
+#: takes (a 100 kB text takes a few seconds), low enough that one stalled record costs
+#: a minute of an archive job rather than the job.
+DEFAULT_RECORD_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,15 +145,17 @@ def read_records(
     id_field: str = "id",
     date_field: str = "published",
     skip_through: int = 0,
-    stdin: BinaryIO | None = None,
+    stdin: Iterable[bytes] | None = None,
+    stdin_format: str | None = None,
 ) -> Iterator[SourceRecord]:
-    """The records in one input file (``-``: stdin, JSONL if its first non-blank
-    character is ``{``, else one text). Records at lines ``<= skip_through`` are skipped
-    without being parsed (resume). Records without an id get ``"FILE:LINE"``."""
+    """The records in one input file (``-``: stdin, in ``stdin_format``, one of
+    :data:`STDIN_FORMATS`; by default JSONL if its first non-blank character is ``{``,
+    else one text). Records at lines ``<= skip_through`` are skipped without being parsed
+    (resume). Records without an id get ``"FILE:LINE"``."""
     fields = (text_field, id_field, date_field)
     line = skip_through
     try:
-        for record in _read_file(path, fields, skip_through, stdin):
+        for record in _read_file(path, fields, skip_through, stdin, stdin_format):
             line = record.line
             yield record
     except Exception as exc:  # a vanished, truncated or corrupt file must not stop the archive
@@ -147,10 +163,14 @@ def read_records(
 
 
 def _read_file(
-    path: str, fields: tuple[str, str, str], skip_through: int, stdin: BinaryIO | None
+    path: str,
+    fields: tuple[str, str, str],
+    skip_through: int,
+    stdin: Iterable[bytes] | None,
+    stdin_format: str | None,
 ) -> Iterator[SourceRecord]:
     if path == STDIO:
-        yield from _read_stdin(stdin or sys.stdin.buffer, fields, skip_through)
+        yield from _read_stdin(stdin or sys.stdin.buffer, fields, skip_through, stdin_format)
         return
     fmt = input_format(path)
     if fmt == "txt":
@@ -175,17 +195,29 @@ def _text_record(source: str, data: bytes) -> SourceRecord:
     return SourceRecord(source, 1, source, text=text, error=None if text.strip() else "empty text")
 
 
-def _read_stdin(stream: BinaryIO, fields: tuple[str, str, str], skip_through: int) -> Iterator[SourceRecord]:
+def _read_stdin(
+    stream: Iterable[bytes], fields: tuple[str, str, str], skip_through: int, fmt: str | None
+) -> Iterator[SourceRecord]:
     lines = iter(stream)
     head: list[bytes] = []
+    if fmt is None:
+        fmt = sniff_stdin(lines, head)
+    if fmt == "jsonl":
+        yield from _read_jsonl(STDIO, chain(head, lines), fields, skip_through)
+    elif fmt == "csv":
+        yield from _read_csv(STDIO, chain(head, lines), fields, skip_through)
+    elif skip_through < 1:
+        yield _text_record(STDIO, b"".join(chain(head, lines)))
+
+
+def sniff_stdin(lines: Iterator[bytes], head: list[bytes]) -> str:
+    """``jsonl`` if the first non-blank line of ``lines`` starts with ``{``, else ``txt``;
+    the lines read to tell are appended to ``head``."""
     for raw in lines:
         head.append(raw)
         if raw.strip():
             break
-    if head and head[-1].lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
-        yield from _read_jsonl(STDIO, chain(head, lines), fields, skip_through)
-    elif skip_through < 1:
-        yield _text_record(STDIO, b"".join(chain(head, lines)))
+    return "jsonl" if head and head[-1].lstrip().startswith((b"{", b"\xef\xbb\xbf{")) else "txt"
 
 
 def _from_mapping(source: str, line: int, row: Any, fields: tuple[str, str, str]) -> SourceRecord:
@@ -225,11 +257,14 @@ def _read_jsonl(
         except ValueError as exc:
             yield SourceRecord(source, number, f"{source}:{number}", error=f"invalid JSON: {exc}")
             continue
+        except RecursionError:  # '[' * 100000: the parser's depth is the interpreter's stack
+            yield SourceRecord(source, number, f"{source}:{number}", error="invalid JSON: nested too deeply")
+            continue
         yield _from_mapping(source, number, row, fields)
 
 
 def _read_csv(
-    source: str, fh: BinaryIO, fields: tuple[str, str, str], skip_through: int
+    source: str, fh: Iterable[bytes], fields: tuple[str, str, str], skip_through: int
 ) -> Iterator[SourceRecord]:
     # csv needs text; decoding each physical line ourselves lets one bad line fail one row
     # instead of the whole file (TextIOWrapper raises mid-file and cannot go on).
@@ -287,8 +322,17 @@ def _pyarrow_parquet() -> Any:
 
 
 def output_format(path: str) -> str:
-    """The output format of ``path`` by its suffix (``-`` and unknown suffixes: JSONL)."""
-    return OUTPUT_FORMATS.get(Path(path).suffix.lower(), "jsonl") if path != STDIO else "jsonl"
+    """The output format of ``path`` by its suffix (``-``: JSONL); ValueError for another
+    suffix, rather than writing JSONL into ``claims.txt``."""
+    if path == STDIO:
+        return "jsonl"
+    fmt = OUTPUT_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ValueError(
+            f"cannot tell the output format of {path}: name it .jsonl, .csv or .parquet, "
+            "or give the format (--output-format)"
+        )
+    return fmt
 
 
 def claim_lines(result: ExtractionResult) -> Iterator[dict[str, Any]]:
@@ -358,19 +402,24 @@ class ClaimWriter:
         return self._sink.size
 
     def _write_csv(self, cells: list[Any]) -> None:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerow(cells)
-        self._sink.write(buffer.getvalue().encode("utf-8"))
+        self._sink.write(_csv_line(cells))
 
     def write(self, result: ExtractionResult) -> int:
-        """Write the result's claims; returns how many."""
-        if self._csv:
-            for row in iter_records([result]):
-                self._write_csv([_csv_cell(v) for v in row.values()])
-        else:
-            rows = iter_records([result]) if self._rows else claim_lines(result)
-            for row in rows:
-                self._sink.write(_json_line(row))
+        """Write the result's claims; returns how many. Raises :class:`UnwritableRecord`
+        (and writes nothing) when the output format cannot hold one of them exactly."""
+        try:
+            if self._csv:
+                data = b"".join(
+                    _csv_line([_csv_cell(v) for v in _table_row(row).values()])
+                    for row in iter_records([result])
+                )
+            elif self._rows:
+                data = b"".join(_json_line(_table_row(row, arrow=True)) for row in iter_records([result]))
+            else:
+                data = b"".join(_json_line(row) for row in claim_lines(result))
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise UnwritableRecord(f"cannot write its claims as {self.fmt}: {exc}") from None
+        self._sink.write(data)
         return len(result.claims)
 
     def flush(self) -> None:
@@ -383,8 +432,54 @@ class ClaimWriter:
             write_parquet(partial_path(self.path), self.path)
 
 
+class UnwritableRecord(ValueError):
+    """A record's claims that its output format cannot hold (the record becomes an error)."""
+
+
 def _json_line(obj: Any) -> bytes:
-    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    """One line of strict JSON (no NaN or Infinity: ValueError). A string holding a
+    surrogate code point (an id from scraped JSON with half an emoji, a file name that is
+    not UTF-8) has no UTF-8 form; that line is written with ``\\u`` escapes instead,
+    which JSON readers turn back into exactly the same string."""
+    try:
+        text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(obj, separators=(",", ":"), allow_nan=False) + "\n").encode("ascii")
+
+
+def _csv_line(cells: list[Any]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    return buffer.getvalue().encode("utf-8")
+
+
+#: Largest magnitude of an int64 column, and of a whole number a float64 column holds exactly.
+_INT64_MAX = 2**63 - 1
+_FLOAT64_EXACT = 2**53
+
+
+def _table_row(row: dict[str, Any], *, arrow: bool = False) -> dict[str, Any]:
+    """A flat row as a table (CSV, Parquet) can hold it: surrogate code points, which
+    UTF-8 cannot encode, become U+FFFD one for one. With ``arrow``, also check each
+    number fits its column's type exactly (ValueError): Parquet would otherwise fail
+    the whole job when it is written at the end."""
+    out = {}
+    for name, value in row.items():
+        if isinstance(value, str):
+            value = encodable(value)
+        elif isinstance(value, list):
+            value = [encodable(v) if isinstance(v, str) else v for v in value]
+        elif arrow and isinstance(value, (int, float)) and not isinstance(value, bool):
+            kind = COLUMNS.get(name)
+            if kind == "int64" and not (isinstance(value, int) and abs(value) <= _INT64_MAX):
+                raise ValueError(f"{name} {value!r} does not fit a 64-bit integer column")
+            if kind == "float64" and not (
+                math.isfinite(value) and (isinstance(value, float) or abs(value) <= _FLOAT64_EXACT)
+            ):
+                raise ValueError(f"{name} {value!r} has no exact 64-bit float")
+        out[name] = value
+    return out
 
 
 def partial_path(path: str) -> str:
@@ -478,16 +573,25 @@ class ErrorLog:
 @dataclass(slots=True)
 class ResumeState:
     """What a resume log says: the last line done per source, and the output and errors
-    file sizes at the last checkpoint (None when no record was finished)."""
+    file sizes at the last checkpoint (None when no record was finished). ``dropped``
+    counts finished records the log held but the files no longer do."""
 
     done: dict[str, int]
     output_size: int | None = None
     errors_size: int | None = None
     records: int = 0
+    dropped: int = 0
 
 
-def read_done(path: str) -> ResumeState:
-    """Read resume log ``path``, dropping (and cutting off) a partly written last line."""
+def read_done(path: str, *, output_size: float = math.inf, errors_size: float = math.inf) -> ResumeState:
+    """Read resume log ``path`` up to the last checkpoint that fits files of the given
+    sizes, and cut the log there (also dropping a partly written last line).
+
+    The sizes in the log only grow, so the checkpoints that fit are a prefix of it: a
+    truncated output or errors file (a full disk, a copy cut short) sends the job back
+    to the last checkpoint that both files still hold, and the records after it are
+    done again.
+    """
     state = ResumeState(done={})
     if not os.path.exists(path):
         return state
@@ -498,15 +602,23 @@ def read_done(path: str) -> ResumeState:
                 break
             try:
                 entry = json.loads(raw)
-            except ValueError:
+                source, line, out, err = entry["s"], entry["l"], entry["o"], entry["e"]
+            except (ValueError, TypeError, KeyError):
+                break
+            if out > output_size or err > errors_size:
+                state.dropped = 1 + sum(1 for raw in fh if raw.endswith(b"\n"))
                 break
             good += len(raw)
-            state.done[entry["s"]] = max(entry["l"], state.done.get(entry["s"], 0))
-            state.output_size, state.errors_size = entry["o"], entry["e"]
+            state.done[source] = max(line, state.done.get(source, 0))
+            state.output_size, state.errors_size = out, err
             state.records += 1
     with open(path, "r+b") as fh:
         fh.truncate(good)
     return state
+
+
+def _size(path: str) -> int:
+    return os.path.getsize(path) if os.path.exists(path) else 0
 
 
 class DoneLog:
@@ -565,31 +677,73 @@ def run_extract(
     published: str | None = None,
     workers: int = 1,
     batch_size: int = 64,
+    record_timeout: float | None = None,
     resume: bool = False,
     force: bool = False,
     errors: str | None = None,
     progress: bool | None = None,
-    stdin: BinaryIO | None = None,
+    stdin: Iterable[bytes] | None = None,
+    stdin_format: str | None = None,
+    require_fields: Sequence[str] = (),
+    log: Callable[[str], None] | None = None,
     stdout: BinaryIO | None = None,
     nlp: Language | None = None,
 ) -> JobSummary:
     """Extract claims from every record in ``inputs`` into ``output``; see ``claimx extract``.
 
-    ``nlp`` replaces the default pipeline (see :func:`claimx.batch.extract_many` for how
-    worker processes get it).
+    Everything that can be checked is checked before any work, raising UsageError (or
+    ImportError when Parquet is named without pyarrow): the inputs, the output format,
+    ``published``, and ``require_fields``, which every CSV or Parquet header and the first
+    record of every JSONL input (stdin too) must hold. ``stdin_format`` is one of
+    :data:`STDIN_FORMATS` (default: sniffed). ``log`` receives status lines for a person
+    watching ("loading pipeline"). ``nlp`` replaces the default pipeline (see
+    :func:`claimx.batch.extract_many` for how worker processes get it). ``record_timeout``
+    is each record's time budget in seconds (None: no limit); a record over it is logged
+    as an error and the job goes on.
     """
     try:
         files = expand_inputs(inputs)
+        fmt = fmt or output_format(output)
+        if published:
+            coerce_published(published)
     except (FileNotFoundError, ValueError) as exc:
         raise UsageError(str(exc)) from None
-    fmt = fmt or output_format(output)
+    if fmt not in OUTPUT_FORMATS.values():
+        raise UsageError(f"unknown output format {fmt!r} (use jsonl, csv or parquet)")
+    if stdin_format not in (None, *STDIN_FORMATS):
+        raise UsageError(f"stdin cannot be read as {stdin_format!r} (use {', '.join(STDIN_FORMATS)})")
+    if stdin_format and STDIO not in files:
+        raise UsageError(
+            "--format is the format of stdin (-), not an input here; for the output use --output-format"
+        )
     if output == STDIO and (fmt == "parquet" or resume):
         raise UsageError("stdout output takes JSONL or CSV and cannot be resumed; write to a file")
+    typed = [(path, input_format(path)) for path in files if path != STDIO]
+    if fmt == "parquet" or any(kind == "parquet" for _, kind in typed):
+        _pyarrow_parquet()
+    try:
+        check_fields(typed, require_fields)
+        if STDIO in files and require_fields:
+            stdin, stdin_format = _checked_stdin(stdin, stdin_format, require_fields)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     errors = errors or (errors_path(output) if output != STDIO else STDIO)
     log_path = done_path(output) if output != STDIO else None
     _prepare_output(output, fmt, log_path, errors, resume=resume, force=force)
 
-    state = read_done(log_path) if resume and log_path else None
+    state = None
+    if resume and log_path:
+        data = partial_path(output) if fmt == "parquet" else output
+        state = read_done(log_path, output_size=_size(data), errors_size=_size(errors))
+        if state.dropped:
+            _log.warning(
+                "claimx: warning: %s or %s is shorter than the resume log says: resuming from the "
+                "last checkpoint they hold (%s records done), so %s records are done again",
+                data,
+                errors,
+                f"{state.records:,}",
+                f"{state.dropped:,}",
+            )
     resumed = bool(state and state.records)
     try:
         writer = ClaimWriter(output, fmt, resume_at=state.output_size if resumed else None, stdout=stdout)
@@ -606,18 +760,31 @@ def run_extract(
             date_field=date_field,
             skip_through=skip.get(path, 0),
             stdin=stdin,
+            stdin_format=stdin_format,
         )
         for path in files
     )
     summary = JobSummary(already_done=state.records if state else 0, errors_file=errors)
-    bar = _progress_bar(progress)
-    job = _Job(writer, error_log, done_log, summary, bar, checkpoint_every=batch_size)
     started = time.perf_counter()
+    if nlp is None and log is not None:
+        _load_pipeline(log, in_workers=workers > 1 or record_timeout is not None)
+    bar = _progress_bar(progress, summary.already_done)
+    # Counted from the first result on, once forked workers exist (forking a process
+    # while another thread reads files can deadlock the child).
+    counter = None if bar.disable or STDIO in files else record_counter(bar, typed)
+    job = _Job(writer, error_log, done_log, summary, bar, checkpoint_every=batch_size)
     complete = False
     try:
         for result in extract_many(
-            job.feed(records, published), n_workers=workers, batch_size=batch_size, nlp=nlp
+            job.feed(records, published),
+            n_workers=workers,
+            batch_size=batch_size,
+            nlp=nlp,
+            timeout=record_timeout,
         ):
+            if counter:
+                counter.start()
+                counter = None
             job.finish(result)
         job.finish(None)
         complete = True
@@ -630,6 +797,33 @@ def run_extract(
             done_log.close()
         writer.close(complete=complete)
     return summary
+
+
+def _checked_stdin(
+    stdin: Iterable[bytes] | None, fmt: str | None, required: Sequence[str]
+) -> tuple[Iterable[bytes], str]:
+    """Check stdin's header or first record for the ``required`` fields; return the
+    stream to read instead (the lines read so far, then the rest) and its format."""
+    lines = iter(stdin if stdin is not None else sys.stdin.buffer)
+    head: list[bytes] = []
+    fmt = fmt or sniff_stdin(lines, head)
+    if fmt == "txt":
+        return chain(head, lines), fmt
+    consumed, names, where = head_fields(chain(head, lines), fmt)
+    missing_fields("stdin", names, where, required)
+    return chain(consumed, lines), fmt
+
+
+def _load_pipeline(log: Callable[[str], None], *, in_workers: bool) -> None:
+    """Load the default pipeline before the first batch, saying so: it takes seconds.
+    This process and forked workers use this cached copy; spawned workers load their own."""
+    if in_workers and DEFAULT_START_METHOD != "fork":
+        log("worker processes are loading the pipeline")
+        return
+    log("loading pipeline")
+    started = time.perf_counter()
+    load()
+    log(f"pipeline loaded in {time.perf_counter() - started:.1f}s")
 
 
 def _prepare_output(
@@ -697,10 +891,14 @@ class _Job:
                 continue
             if result.error:
                 self._done(record, result.error)
-            else:
+                return
+            try:
                 self.summary.claims += self.writer.write(result)
-                self.summary.processed += 1
-                self._done(record, None)
+            except UnwritableRecord as exc:
+                self._done(record, str(exc))
+                return
+            self.summary.processed += 1
+            self._done(record, None)
             return
 
     def _done(self, record: SourceRecord, error: str | None) -> None:
@@ -725,8 +923,29 @@ class _Job:
         self.bar.set_postfix(claims=self.summary.claims, errors=self.summary.errors, refresh=False)
 
 
-def _progress_bar(enabled: bool | None) -> Any:
+def _progress_bar(enabled: bool | None, initial: int) -> Any:
+    """A tqdm bar on stderr (by default only when stderr is a terminal); ``initial``
+    counts the records an earlier run finished."""
     from tqdm import tqdm
 
     disable = not sys.stderr.isatty() if enabled is None else not enabled
-    return tqdm(unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True, smoothing=0.05)
+    return tqdm(
+        unit=" docs",
+        disable=disable,
+        file=sys.stderr,
+        dynamic_ncols=True,
+        smoothing=0.05,
+        initial=initial,
+    )
+
+
+def record_counter(bar: Any, files: list[tuple[str, str]]) -> threading.Thread:
+    """A thread (to start) that counts the records in ``files`` and gives ``bar`` its
+    total, and so an ETA; counting reads the files once, far faster than extraction."""
+
+    def count() -> None:
+        total = total_or_none(files)
+        if total is not None:
+            bar.total = total  # read by the bar's next refresh on the main thread
+
+    return threading.Thread(target=count, name="claimx-count-records", daemon=True)

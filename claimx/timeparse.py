@@ -28,11 +28,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from dateparser.date import DateDataParser
-
+from .regexcache import RegexCache
 from .resources import load_data, models_dir
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 HS = r"[^\S\n]+"  # a run of spaces that does not cross a line
 HS0 = r"[^\S\n]*"
@@ -66,7 +69,9 @@ SUBTYPES = {
 
 def _alt(words: list[str], *, fold: bool) -> str:
     """A non-capturing alternation of ``words`` (longest first, spaces as ``HS``)."""
-    body = "|".join(re.escape(w).replace(r"\ ", HS) for w in sorted(set(words), key=len, reverse=True))
+    # longest first; equal lengths alphabetically, so the pattern is the same in every process
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w).replace(r"\ ", HS) for w in ordered)
     return f"(?i:{body})" if fold else f"(?:{body})"
 
 
@@ -94,6 +99,7 @@ class TimeGrammar:
     """The time-expression grammar compiled from the lexicons under ``data_dir``."""
 
     def __init__(self, data_dir: Path) -> None:
+        rx = RegexCache("time-grammar")  # compiling the grammar afresh took most of a second
         cal = load_data("lexicons/time_calendar.json", data_dir)
         rel = load_data("lexicons/time_relative.json", data_dir)
         units = load_data("lexicons/time_units.json", data_dir)
@@ -146,8 +152,8 @@ class TimeGrammar:
         dayrel_named = rf"{prefix}?{night}?(?P<dayword>{dayword}){part}?"
         day = f"(?:{_plain(day_named)}|{_plain(dayrel_named)})"
         core = _plain(core_named) + f"|{dayword}"
-        self.core_forms = re.compile(core_named)
-        self.day_forms = [re.compile(day_named), re.compile(dayrel_named)]
+        self.core_forms = rx.compile(core_named)
+        self.day_forms = [rx.compile(day_named), rx.compile(dayrel_named)]
 
         # ---- clocks and zones
         zone_name = (
@@ -166,7 +172,7 @@ class TimeGrammar:
             r"(?P<word>(?i:noon|midday|midnight))",
         ]
         # the finder needs the zone after a bare "0300"; the span text may end before it
-        self.clock_forms = [re.compile(f.split("(?=")[0]) for f in clock_forms]
+        self.clock_forms = [rx.compile(f.split("(?=")[0]) for f in clock_forms]
         clock = r"(?<![\w:.,])(?:" + "|".join(_plain(f) for f in clock_forms) + r")(?![\w:])"
         hour = rf"(?<![\w:.,]){H}(?![\w:.,])"
         equiv_named = rf"{HS0}\({HS0}(?P<eqclock>{clock})(?:{DASH}{clock})?{HS0}(?P<eqzone>{zone}){HS0}\)"
@@ -176,8 +182,8 @@ class TimeGrammar:
             rf"(?P<clock>{clock})(?:{HS0}(?P<zone>{zone}))?(?:(?:{HS}(?i:on))?{HS}(?P<day>{day}))?"
         )
         clockpt = _plain(clockpt_named)
-        self.clockpt = re.compile(clockpt_named)
-        self.equiv = re.compile(equiv_named)
+        self.clockpt = rx.compile(clockpt_named)
+        self.equiv = rx.compile(equiv_named)
 
         # ---- the forms, most specific first: at one position the first that matches wins
         num = rf"(?:\d{{1,3}}|{_alt(list(number_words), fold=True)})"
@@ -248,7 +254,7 @@ class TimeGrammar:
             ),
             ("year", _after(rel["year_prepositions"]), rf"(?P<year>{YEAR})(?![\w-])"),
         ]
-        self.forms = [_Form(kind, re.compile(named)) for kind, _, named in forms]
+        self.forms = [_Form(kind, rx.compile(named)) for kind, _, named in forms]
         self._kinds = [kind for kind, _, _ in forms]
         # Gate: most word starts cannot begin a time expression; rejecting them with one
         # set lookup per word before trying the forms makes the scan several times faster
@@ -270,11 +276,12 @@ class TimeGrammar:
         if not all(_START_WORD.fullmatch(w) for w in self.starts):
             raise ValueError(f"time start words must be letters and hyphens: {sorted(self.starts)}")
         self._most_parts = max(w.count("-") for w in self.starts) + 1
-        self.finder = re.compile(
+        self.finder = rx.compile(
             r"\b(?:"
             + "|".join(f"(?P<f{i}>{ctx}{_plain(named)})" for i, (_, ctx, named) in enumerate(forms))
             + ")"
         )
+        rx.save()
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, subtype)`` of each time expression in ``text``, left to right."""
@@ -375,6 +382,8 @@ class ResolvedTime:
 def _dateparser(order: str) -> DateDataParser:
     """A dateparser for one day/month order, built on first use (it is slow to build).
     A leap year as base lets "Feb. 29" parse without a year; the year is chosen later."""
+    from dateparser.date import DateDataParser  # imported on first use: a fifth of a second
+
     return DateDataParser(
         languages=["en"], settings={"RELATIVE_BASE": datetime(2000, 6, 15), "DATE_ORDER": order}
     )
@@ -489,9 +498,7 @@ class _Resolver:
         partof = _norm(m["partof"] or "")
         if m["overnight"] or partof.startswith("the night"):
             return d - timedelta(days=1), d
-        if (m["part"] or "").lower() == "night":
-            return d, d + timedelta(days=1)
-        return d, d
+        return d, d  # "Saturday night" is Saturday evening: after midnight is "early on Sunday"
 
     # ---- clocks
     def clock(self, text: str) -> tuple[int, int, bool, str | None]:

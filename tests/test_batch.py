@@ -123,6 +123,23 @@ def test_a_document_that_breaks_the_pipeline_fails_alone() -> None:
     assert [c.quantity.value for r in results for c in r.claims] == [6, 4]
 
 
+def test_a_failing_document_inside_a_memory_zone_fails_alone() -> None:
+    import claimx.claims.factory  # noqa: F401  (registers the doc extensions)
+    from claimx.batch import WARMUP_DOCS
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("batch_test_fragile")
+    nlp.add_pipe("batch_test_counts")
+    texts = [f"Sumy said {n} drones fell." for n in range(WARMUP_DOCS + 40)]
+    texts[WARMUP_DOCS + 20] = "Kherson said \u202e 9 shells hit."  # in a zoned batch
+    results = list(extract_many(texts, nlp=nlp, batch_size=16))
+    assert [r.index for r in results if r.error] == [WARMUP_DOCS + 20]
+    assert [c.quantity.value for r in results[WARMUP_DOCS + 16 :] for c in r.claims] == [
+        n for n in range(WARMUP_DOCS + 16, WARMUP_DOCS + 40) if n != WARMUP_DOCS + 20
+    ]
+
+
 def test_results_are_frozen(fake_nlp: Language) -> None:
     result = next(extract_many(["Kyiv said 5 drones were downed."], nlp=fake_nlp))
     with pytest.raises(ValidationError):

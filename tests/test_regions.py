@@ -394,3 +394,174 @@ def test_english_words_that_are_foreign_places_elsewhere_are_not_matched(find, w
 
 def test_ben_gurion_airport_in_lower_case(find):
     assert find("The missile fell near Ben Gurion airport.") == [("Ben Gurion airport", "IL-M", "place")]
+
+
+def test_phrase_table_matches_whole_tokens_only(nlp):
+    from claimx.entities.phrase_table import PhraseTable
+
+    table = PhraseTable([("Kursk", "K"), ("Rostov-on-Don", "R"), ("Rostov", "S"), ("St. Petersburg", "P")])
+    doc = nlp.make_doc("From Rostov-on-Don to St. Petersburg, not Kurskaya, but Kursk's airport.")
+    found = sorted((doc[s:e].text, v) for v, s, e in table(doc))
+    assert found == [("Kursk", "K"), ("Rostov", "S"), ("Rostov-on-Don", "R"), ("St. Petersburg", "P")]
+
+
+def test_region_table_needs_no_pattern_docs(nlp):
+    """Loading the recognizer adds no lexeme per gazetteer name (the cost of the old PhraseMatcher)."""
+    before = len(nlp.vocab)
+    RegionRecognizer(nlp, models_dir())
+    assert len(nlp.vocab) - before < 100
+
+
+def test_shared_town_name_takes_the_documents_country(find):
+    """A town name borne in two countries is the one in the country the text names."""
+    assert ("Al Qusayr", "SY-HI", "place") in find("Syrian state media said shells fell on Al Qusayr on Monday.")
+    assert ("Al Qusayr", "EG", "place") in find("Egypt said the ferry docked at Al Qusayr after the storm.")
+    # neither country named and neither namesake far larger: no guess
+    assert not any(m[0] == "Al Qusayr" for m in find("Shells fell on Al Qusayr on Monday."))
+
+
+def test_small_towns_from_geonames_map_to_their_region(find):
+    # towns of a few thousand inhabitants (GeoNames cities1000)
+    assert ("Sedniv", "UA-74", "place") in find("A drone hit a house in Sedniv overnight.")
+    assert ("Izvaryne", "UA-09", "place") in find("Shelling was reported near Izvaryne.")
+
+
+@pytest.mark.parametrize("text", ["Sorry, the shelter was full.", "Most of the drones were shot down.", "Olga said the windows shook.", "Elon Musk said the terminals were working."])
+def test_capitalised_common_words_and_given_names_are_not_towns(find, text):
+    assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("ODESA (Reuters) - Drones hit a port warehouse in the Odesa region, officials said.", "ODESA (Reuters) -"),
+        ("Tel Aviv, Mar 3 (IANS) - Two rockets fell near Sderot, the army said.", "Tel Aviv, Mar 3 (IANS) -"),
+        ("KHARKIV, Ukraine (AP) — Glide bombs struck two houses in Kupiansk, the governor said.", "KHARKIV, Ukraine (AP) —"),
+        ("BELGOROD, March 4. Air defences downed nine drones over the region.", "BELGOROD, March 4."),
+        ("Lahore, June 2 (PTI): Three drones were shot down near Sialkot.", "Lahore, June 2 (PTI):"),
+        ("ADEN, Sept. 4 — Two drones were shot down over Lahij, officials said.", "ADEN, Sept. 4 —"),
+    ],
+)
+def test_dateline_is_its_own_sentence_and_no_location(text, dateline):
+    import claimx
+
+    doc = claimx.load()(text)
+    first = next(iter(doc.sents))
+    assert first.text.strip() == dateline
+    regions = [s for s in doc.spans["claimx"] if s.label_ == "REGION"]
+    assert all(s.start_char >= len(dateline) for s in regions)
+    claims = claimx.extract(text)
+    assert claims and all(c.start >= len(dateline) for c in claims)
+    assert all(loc.start >= len(dateline) for c in claims for loc in c.locations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel - the army said five rockets hit Sderot.",
+        "Kharkiv: two people were hurt, the governor said.",
+        "Officials said on Monday that 12 drones were downed.",
+    ],
+)
+def test_sentence_openings_are_not_datelines(text):
+    from claimx.entities.datelines import dateline_end
+
+    assert dateline_end(text, 0) is None
+
+
+def test_headline_line_is_its_own_sentence():
+    import claimx
+
+    text = "Drones hit Kursk oil depot\nUkrainian drones struck an oil depot in Kursk overnight, the governor said."
+    sents = [s.text.strip() for s in claimx.load()(text).sents]
+    assert sents[0] == "Drones hit Kursk oil depot"
+
+
+def _claims(text, published="2025-03-04"):
+    import claimx
+
+    return claimx.extract(text, published=published)
+
+
+def _codes(claim):
+    return sorted(loc.code for loc in claim.locations if loc.code)
+
+
+def test_demonym_with_regions_is_the_country(find):
+    assert ("Belarusian regions", "BY", "demonym") in find("Drones were seen over several Belarusian regions.")
+    claim = next(c for c in _claims("Air defences downed 41 drones over five Ukrainian regions overnight, the air force said.") if c.quantity and c.quantity.value == 41)
+    assert _codes(claim) == ["UA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "codes"),
+    [
+        ("Polish air defences shot down 19 Russian drones over the country overnight, the army said.", 19, ["PL"]),
+        ("Israel's army said 40 rockets were fired from Lebanon at the country on Sunday.", 40, ["IL"]),
+        ("Moldovan officials said 3 drones were shot down across the country.", 3, ["MD"]),
+    ],
+)
+def test_the_country_is_the_country_named_before(text, value, codes):
+    claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == value)
+    assert _codes(claim) == codes
+    loc = next(loc for loc in claim.locations if loc.code == codes[0])
+    assert text[loc.start : loc.end] == "the country"
+
+
+def test_the_country_passes_over_the_attacker(find):
+    mentions = find("Russia launched 60 Shaheds at the country overnight, Ukrainian officials said.")
+    # nothing Ukrainian before "the country": no guess from the attacker
+    assert ("the country", "RU", "country") not in mentions
+    mentions = find("Ukrainian officials said Russia launched 60 Shaheds at the country overnight.")
+    assert ("the country", "UA", "country") in mentions
+
+
+def test_region_with_an_aside_on_where_it_lies_reports_its_count():
+    text = "The ministry said 30 drones were downed. The Kursk region in the west accounted for 12 of them, the ministry said."
+    claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == 12)
+    assert _codes(claim) == ["RU-KRS"]
+
+
+def test_a_drone_heading_for_a_city_is_placed_there():
+    claim = next(c for c in _claims("Four drones bound for St. Petersburg were shot down, the ministry said.") if c.quantity and c.quantity.value == 4)
+    assert _codes(claim) == ["RU-SPE"]
+    claim = next(c for c in _claims("Two drones on course for Kyiv were destroyed, the city administration said.") if c.quantity and c.quantity.value == 2)
+    assert _codes(claim) == ["UA-30"]
+
+
+def test_toll_of_the_attack_takes_the_attacks_place():
+    text = "A missile hit an apartment block in Odesa on Friday. At least seven people were injured in the strike, officials said."
+    claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == 7)
+    assert _codes(claim) == ["UA-51"]
+
+
+def test_governor_without_a_region_in_the_mention_speaks_for_the_place_named_before():
+    text = "In Lipetsk, a drone hit a warehouse and injured two people, regional governor Igor Artamonov said. One of them was in serious condition, he said."
+    claims = [c for c in _claims(text) if c.quantity and c.quantity.value in (1, 2)]
+    assert claims and all(_codes(c) == ["RU-LIP"] for c in claims)
+
+
+def test_governors_of_several_regions_do_not_speak_for_the_last_one():
+    text = "In the Sumy, Poltava and Chernihiv regions, the governors reported that nobody had been hurt."
+    claim = next(c for c in _claims(text) if c.quantity and c.quantity.value == 0)
+    assert _codes(claim) != ["UA-74"]
+
+
+def test_governor_speaks_for_his_territory():
+    text = "Bryansk Governor Alexander Bogomaz said 11 drones were destroyed over his territory. Nobody was hurt, he said."
+    claims = [c for c in _claims(text) if c.quantity and c.quantity.value in (0, 11)]
+    assert len(claims) == 2 and all(_codes(c) == ["RU-BRY"] for c in claims)
+
+
+def test_the_country_is_the_one_the_text_is_about_not_the_last_named(find):
+    text = (
+        "Drones were shot down over the Sumy, Poltava and Kyiv regions. Two flew into Moldova, "
+        "and five remained over the centre of the country."
+    )
+    assert ("the country", "UA", "country") in find(text)
+
+
+def test_a_town_that_is_a_persons_surname_here_is_no_town(find):
+    text = "Governor Alexander Gusev said debris fell on a warehouse. Gusev added that nobody was hurt."
+    assert not any(m[0] == "Gusev" for m in find(text))
+    assert ("Gusev", "RU-KGD", "place") in find("Drones struck a depot near Gusev overnight.")

@@ -20,6 +20,7 @@ unattributed follow-on sentence inherits; see :mod:`claimx.claims.assemble`.
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -30,6 +31,11 @@ from ..entities.sources import SourceInfo, describe_source
 from ..resources import load_data
 from ..schema import Evidence, Mention, Source
 from .context import DocContext, Sentence
+
+#: Most full mentions a reference ("the ministry", "he", a surname) looks back over for
+#: what it stands for: an article names far fewer, and in a longer document (an archive
+#: glued into one record) those further back belong to other reports.
+MAX_ANTECEDENTS = 50
 
 #: Source kinds that report events and so govern unattributed follow-on sentences.
 #: Analysts and witnesses comment; they never govern.
@@ -103,8 +109,12 @@ class Attributor:
         self.negators = negators
         self.data_dir = data_dir
         self.sources = ctx.by_label[labels.SOURCE]
+        self.entities = [s for s in self.sources if s.kb_id_ == "entity"]  # full mentions
+        self.entity_starts = [s.start for s in self.entities]
         self.infos: dict[tuple[int, int], SourceInfo] = {}  # filled on demand: most mentions never speak
         self.governing: Attribution | None = None
+        # per sentence's attribution list (kept, so its id is not reused): see _innermost
+        self._innermost_at: dict[int, tuple[list[Attribution], int, list[int | None]]] = {}
 
     # ----------------------------------------------------------------- resolution
     def _source(self, span: Span, info: SourceInfo, kind: str | None = None) -> Source:
@@ -125,11 +135,13 @@ class Attributor:
         return self.infos[key]
 
     def _entities_before(self, token: int):
-        """Full source mentions before ``token``, nearest first."""
+        """Full source mentions before ``token``, nearest first, at most
+        ``MAX_ANTECEDENTS`` of them."""
         # a mention ending before ``token`` starts before it: skip the later ones by bisection
-        for k in range(bisect.bisect_left(self.ctx.starts[labels.SOURCE], token) - 1, -1, -1):
-            span = self.sources[k]
-            if span.end <= token and span.kb_id_ == "entity":
+        last = bisect.bisect_left(self.entity_starts, token) - 1
+        for k in range(last, max(-1, last - MAX_ANTECEDENTS), -1):
+            span = self.entities[k]
+            if span.end <= token:
                 yield span
 
     def resolve(self, span: Span) -> tuple[Source, Source | None]:
@@ -364,7 +376,7 @@ class Attributor:
         return before if before is not None and before.end == k else None
 
     def _source_starting_after(self, token: int, sent: Sentence, gap: int) -> Span | None:
-        for span in self.ctx.within(labels.SOURCE, token, sent.end):
+        for span in self.ctx.iter_within(labels.SOURCE, token, sent.end):
             if span.start - token > gap:
                 break
             if not any(self.ctx.punct[token : span.start]):
@@ -478,13 +490,25 @@ class Attributor:
         )
 
     def for_token(self, token: int, attributions: list[Attribution]) -> Attribution | None:
-        """The innermost attribution whose scope holds ``token``."""
+        """The innermost attribution whose scope holds ``token`` (of equal ones the first)."""
+        if len(attributions) > 8:  # a long sentence of reports: look only near the token
+            return self._innermost(token, attributions)
         best = None
         for att in attributions:
             lo, hi = att.scope
             if lo <= token < hi and (best is None or hi - lo < best.scope[1] - best.scope[0]):
                 best = att
         return best
+
+    def _innermost(self, token: int, attributions: list[Attribution]) -> Attribution | None:
+        """:meth:`for_token` from the innermost scope at every token of the list's
+        scopes, found in one sweep over them the first time the list is asked."""
+        index = self._innermost_at.get(id(attributions))
+        if index is None or index[0] is not attributions:
+            index = self._innermost_at[id(attributions)] = (attributions, *_innermost_scopes(attributions))
+        _, first, innermost = index
+        k = innermost[token - first] if 0 <= token - first < len(innermost) else None
+        return attributions[k] if k is not None else None
 
     def is_document_subject(self, att: Attribution) -> bool:
         """True when the attribution's subject is a document ("the statement said"),
@@ -499,3 +523,24 @@ class Attributor:
         """Make ``att`` the source unattributed follow-on sentences inherit."""
         if att.source.kind in REPORTERS:
             self.governing = att
+
+
+def _innermost_scopes(attributions: list[Attribution]) -> tuple[int, list[int | None]]:
+    """The first token any scope holds, and from there for each token the position in
+    ``attributions`` of the shortest scope holding it (of equal ones the first), or None."""
+    scopes = sorted((lo, hi, k) for k, (lo, hi) in enumerate(a.scope for a in attributions) if hi > lo)
+    if not scopes:
+        return 0, []
+    first, last = scopes[0][0], max(hi for _, hi, _ in scopes)
+    out: list[int | None] = []
+    active: list[tuple[int, int, int]] = []  # (length, position, end)
+    j = 0
+    for token in range(first, last):
+        while j < len(scopes) and scopes[j][0] <= token:
+            lo, hi, k = scopes[j]
+            heapq.heappush(active, (hi - lo, k, hi))
+            j += 1
+        while active and active[0][2] <= token:
+            heapq.heappop(active)
+        out.append(active[0][1] if active else None)
+    return first, out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -169,6 +170,13 @@ class DocContext:
         if lo == hi:  # the common case: skip building a comprehension
             return []
         return [group[k] for k in range(lo, hi) if ends[k] <= end]
+
+    def iter_within(self, label: str, start: int, end: int) -> Iterator[Span]:
+        """:meth:`within`, lazily: for a caller that stops at the first few."""
+        group, starts, ends = self.by_label[label], self.starts[label], self.ends[label]
+        for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            if ends[k] <= end:
+                yield group[k]
 
     def any_within(self, label: str, start: int, end: int) -> bool:
         """Whether a span of ``label`` lies entirely inside tokens ``[start, end)``."""

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from ..entities import labels
 from ..entities.regions import load_gazetteer
 from ..resources import load_word_sets
-from ..schema import Evidence, Location, Quantity, TimeSpan
+from ..schema import Evidence, Harm, Location, Quantity, TimeSpan
 from .attribution import Attribution, Attributor
 from .context import DocContext, Quotation
 from .locations import LocationFinder, country_level
@@ -36,6 +36,7 @@ class Draft:
     end: int
     anchor: int
     event: str
+    harm: Harm | None = None  # killed, injured … for a casualty claim (see .harm)
     quantity: Quantity | None = None
     item: str | None = None
     locations: list[Location] = field(default_factory=list)
@@ -118,6 +119,19 @@ class Drafting:
             for region in self.ctx.within(labels.REGION, first, last):
                 if region.kb_id_ in ("region", "place") and region.start_char < name_start:
                     return region
+        plural = any(w in self.g["plural_heads"] for w in att.source.text.lower().split())
+        # a claim a body's report only continues may be another source's figure; a named
+        # governor's running account stays in their area
+        own = att.rule != "inherited" or bool(att.source.name)
+        if att.source.kind == "governor" and att.source.start is not None and own and not plural:
+            # "In Krasnogorsk, near Moscow, …, regional governor X said": a governor whose
+            # mention names no area speaks for the one named before it in that sentence ("the
+            # governors" of several regions speak for none of them alone)
+            first = self.ctx.token_at(att.source.start)
+            before = self.ctx.within(labels.REGION, self.ctx.sentence(first).start, first)
+            local = [r for r in before if r.kb_id_ in ("region", "place")]
+            if local:
+                return local[-1]
         if att.source.kind == "official" and att.source.start is not None:
             # a national body speaks for its country ("Iran's health ministry said …")
             first = self.ctx.token_at(att.source.start)

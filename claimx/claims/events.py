@@ -10,6 +10,8 @@ in the area its speaker governs, or, for a subject that points back ("the drones
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Span
 
 from ..entities import labels
@@ -25,6 +27,7 @@ class EventDrafter:
     def __init__(self, state: Drafting) -> None:
         self.state = state
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
+        self._marks: _ClauseMarks | None = None
 
     def for_sentence(self, i: int, counts: list[Draft]) -> list[Draft]:
         """Attacks and damage reported without a count in sentence ``i`` ("the drones had
@@ -109,9 +112,12 @@ class EventDrafter:
         """Whether ``count``, a count claim of the sentence, already tells what ``trigger``
         reports: it lies in the trigger's clause, unless the trigger is damage and the count
         a casualty toll ("an enterprise was damaged, and two residents were hospitalised"
-        reports both)."""
+        reports both) or an attack the damage follows ("two drones hit the depot and set
+        it on fire")."""
         if not lo <= count.anchor < hi:
             return False
+        if trigger.id_ == "damage" and count.event == "attack" and count.anchor < trigger.start:
+            return False  # "several missiles hit the camp and set tents on fire": the fire too
         return not (trigger.id_ == "damage" and count.event == "casualty" and count.anchor > trigger.end)
 
     def _item(self, trigger: Span, lo: int, hi: int) -> str | None:
@@ -175,45 +181,47 @@ class EventDrafter:
     def _clause(self, token: int, sent: Sentence) -> tuple[int, int]:
         """The clause around ``token``: from the last clause opener before it to the
         next strong delimiter or "and that" after it."""
-        ctx, lower = self.ctx, self.ctx.lower
-        lo = sent.start
-        for j in range(sent.start, token):
-            if lower[j] in self.g["clause_openers"] or ctx.quote[j]:
-                lo = j + 1
-        for cue in ctx.within(labels.CUE, sent.start, token):
-            lo = max(lo, cue.end)  # reported content starts after its cue
+        ctx, marks = self.ctx, self._clause_marks()
+        k = bisect.bisect_left(marks.openers, token) - 1
+        lo = marks.openers[k] + 1 if k >= 0 and marks.openers[k] >= sent.start else sent.start
+        # reported content starts after its cue: the latest cue end among the cues
+        # lying between the sentence start and the token
+        k = bisect.bisect_right(marks.cue_ends, (token, len(ctx.words))) - 1
+        while k >= 0 and marks.cue_ends[k][0] > sent.start:
+            if marks.cue_ends[k][1] >= sent.start:
+                lo = max(lo, marks.cue_ends[k][0])
+                break
+            k -= 1
         hi = sent.end
         quote = ctx.quotation_at(ctx.token_starts[token])
         if quote is not None:
             hi = min(hi, self.ctx.token_at(quote.end - 1) + 1)
-        for j in range(token, sent.end):
-            if (
-                ctx.words[j] == ";"
-                or lower[j] in self.g["strong_delimiters"]
-                or (lower[j] == "and" and j + 1 < sent.end and lower[j + 1] == "that")
-            ):
-                hi = j
+        k = bisect.bisect_left(marks.delimiters, token)
+        if k < len(marks.delimiters) and marks.delimiters[k] < sent.end:
+            hi = marks.delimiters[k]
+        limit, breaks = hi, marks.breaks
+        for k in range(bisect.bisect_left(breaks, (token + 1,)), len(breaks)):
+            cue_start, cue_end, new_hi, speaker = breaks[k]
+            if cue_start >= limit:
                 break
-        for cue in ctx.within(labels.CUE, token + 1, hi):
-            if cue.id_ == "according_to" and ctx.words[cue.start - 1] == ",":
-                hi = cue.start - 1  # "…was damaged in the Dnipropetrovsk region, according to …"
-                break
-            if ctx.words[cue.start - 1] == "," and ctx.span_text(cue).lower().endswith("ing"):
-                hi = cue.start - 1  # "…the station was hit, adding that Poltava …": a new report
-                break
-            source = ctx.covering(labels.SOURCE, cue.start - 1) if cue.start > token + 1 else None
-            if source is not None and source.start > token and ctx.words[source.start - 1] == ",":
-                hi = source.start - 1  # "…in the town of Liski, he said, adding that …"
+            if cue_end <= limit and (speaker is None or (speaker > token and cue_start > token + 1)):
+                hi = new_hi
                 break
         return lo, hi
+
+    def _clause_marks(self) -> _ClauseMarks:
+        """Where clauses of the document open and end (see :class:`_ClauseMarks`), found once."""
+        if self._marks is None:
+            self._marks = _ClauseMarks(self.ctx, self.g)
+        return self._marks
 
     def _fronted_locations(self, sent: Sentence, lo: int) -> list[Location]:
         """Locations set at the front of the sentence for what follows ("In the Ryazan
         region, Governor X wrote that …"), before its speaker: a place in the speaker's
         description ("channels with close links to Russia's security forces said") is not
         where the event happened."""
-        speakers = self.ctx.within(labels.SOURCE, sent.start, lo)
-        end = speakers[0].start if speakers else lo
+        speaker = self.ctx.first_within(labels.SOURCE, sent.start, lo)
+        end = speaker.start if speaker is not None else lo
         if end <= sent.start:
             return []
         locations, _ = self.places.find(sent.start, end)
@@ -224,3 +232,38 @@ class EventDrafter:
         clause names a place by reference ("the city")."""
         first = self.ctx.lower[lo] if lo < trigger else ""
         return first in ("the", "it", "they", "this") or self.state.anaphoric_place(lo, max(hi, trigger + 6))
+
+
+class _ClauseMarks:
+    """Token positions that bound an event's clause (:meth:`EventDrafter._clause`), in
+    document order, so each clause is found by bisection instead of by a walk over its
+    sentence: clause openers and quotation marks; the (end, start) of each cue; strong
+    delimiters, semicolons and "and that"; and the cues that end a clause before them
+    (", according to …", ", adding that …", "…, he said"), each with where the clause
+    then ends and, for a speaker's cue, where the speaker starts."""
+
+    def __init__(self, ctx, g: dict[str, frozenset[str]]) -> None:
+        lower, words = ctx.lower, ctx.words
+        n = len(words)
+        self.openers = [j for j in range(n) if lower[j] in g["clause_openers"] or ctx.quote[j]]
+        cues = ctx.by_label[labels.CUE]
+        self.cue_ends = sorted((c.end, c.start) for c in cues)
+        self.delimiters = [
+            j
+            for j in range(n)
+            if words[j] == ";"
+            or lower[j] in g["strong_delimiters"]
+            or (lower[j] == "and" and j + 1 < ctx.sentence(j).end and lower[j + 1] == "that")
+        ]
+        self.breaks: list[tuple[int, int, int, int | None]] = []
+        for cue in cues:
+            if cue.start == 0:
+                continue
+            if words[cue.start - 1] == "," and (
+                cue.id_ == "according_to" or ctx.span_text(cue).lower().endswith("ing")
+            ):
+                self.breaks.append((cue.start, cue.end, cue.start - 1, None))
+                continue
+            source = ctx.covering(labels.SOURCE, cue.start - 1)
+            if source is not None and source.start > 0 and words[source.start - 1] == ",":
+                self.breaks.append((cue.start, cue.end, source.start - 1, source.start))

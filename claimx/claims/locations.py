@@ -62,6 +62,8 @@ class LocationFinder:
                 return self._locative_or_origin(j, last)
             if word == "of" and j > sent_start and lower[j - 1] in g["place_nouns"]:
                 return "locative"
+            if word == "for" and j > sent_start and lower[j - 1] in g["heading_words"]:
+                return "locative"  # "a drone heading for Moscow", "bound for", "on course for"
             if word == "of" and j > sent_start and lower[j - 1] in g["attack_of_nouns"]:
                 return "locative"  # "in the shelling of Nikopol": the place attacked
             if word in ("and", "or", ",") and depth == 0:
@@ -74,11 +76,25 @@ class LocationFinder:
                 continue
             break
         k = last.end
+        # where the region lies may stand before its verb ("The Volgograd region in the south
+        # accounted for 67")
+        if k + 3 < sent.end and lower[k : k + 2] == ["in", "the"] and lower[k + 2] in g["compass_points"]:
+            k += 3
         while k < sent.end and lower[k] in g["region_subject_gap"]:
             k += 1
         if k < sent.end and lower[k] in g["region_subject_verbs"]:
             return "locative"
+        if (
+            k < sent.end
+            and lower[k] in g["region_tally_prepositions"]
+            and self._count_within(k + 1, sent.end)
+        ):
+            return "locative"  # a gapped tally: "Lipetsk for two", "and Kaluga for the remaining one"
         return "other"
+
+    def _count_within(self, k: int, end: int) -> bool:
+        """A count starts within three tokens of ``k`` ("two", "the remaining one")."""
+        return any(self.ctx.covering(labels.QUANTITY, t) is not None for t in range(k, min(end, k + 3)))
 
     def _country_modifier(self, group: list[Span]) -> bool:
         """A country named as the owner of what follows it ("a U.S. embassy", "U.S.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -58,7 +58,9 @@ class ParsedQuantity:
     as written: inclusive or exclusive is told by ``qualifier`` ("over 130" has
     low=130 and qualifier ``more_than``, meaning > 130). Exact counts have
     low = high = value; approximate ones have no bounds; vague ones ("dozens") have
-    the least count the word implies as ``low`` (24).
+    the least count the word implies as ``low`` (24). A number no float64 holds
+    exactly (beyond 2**53, or more digits than a float keeps) is ``unrepresentable``:
+    the count is kept, its value and bounds are None, and its text says what was written.
     """
 
     value: Number | None
@@ -67,11 +69,27 @@ class ParsedQuantity:
     qualifier: Qualifier = "exact"
     distributive: bool = False
     vague: bool = False
+    unrepresentable: bool = False
 
 
-def _num(value: Decimal | int) -> Number:
-    """An int when the number is whole (1.5 million -> 1500000), else a float."""
-    return int(value) if value == int(value) else float(value)
+#: Whole numbers up to this size are exact in a float64 (JSON readers, Parquet, pandas).
+_EXACT_INT = 2**53
+
+
+def _num(value: Decimal | int) -> Number | Decimal:
+    """An int when the number is whole (1.5 million -> 1500000), else a float; the
+    Decimal itself when no float prints as the number written (Infinity for a numeral
+    of 400 digits with a decimal part)."""
+    if value == int(value):
+        return int(value)
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else value
+
+
+def _exact(n: Number | Decimal) -> bool:
+    """True if ``n`` reads the same from every output (JSON readers, Parquet, pandas):
+    an int or float a float64 holds exactly, so not 2**53 + 1."""
+    return not isinstance(n, Decimal) and abs(n) <= _EXACT_INT
 
 
 class NumberWords:
@@ -179,14 +197,22 @@ class QuantityParser:
         if (k := _affix(words, self.prefix, suffix=False)) is not None:
             stated, words = self.prefix[tuple(words[:k])], words[k:]
         if (n := self.number(words)) is not None:
+            if not _exact(n):
+                return ParsedQuantity(
+                    None, qualifier=stated or "exact", distributive=distributive, unrepresentable=True
+                )
             return _bounded(n, stated or "exact", distributive)
         if (least := self._vague(words)) is not None:
             return ParsedQuantity(None, least, None, stated or "approx", distributive, vague=True)
         if (bounds := self._range(words)) is not None:
+            if not (_exact(bounds[0]) and _exact(bounds[1])):
+                return ParsedQuantity(
+                    None, qualifier="range", distributive=distributive, unrepresentable=True
+                )
             return ParsedQuantity(bounds[0], bounds[0], bounds[1], "range", distributive)
         return ParsedQuantity(None, distributive=distributive)
 
-    def number(self, words: Sequence[str]) -> Number | None:
+    def number(self, words: Sequence[str]) -> Number | Decimal | None:
         """The single number ``words`` spell in full ("1.5 million", "twenty-two")."""
         if not words:
             return None
@@ -206,7 +232,7 @@ class QuantityParser:
         found = self.words.longest(words, 0)
         return found[1] if found is not None and found[0] == len(words) else None
 
-    def _range(self, words: list[str]) -> tuple[Number, Number] | None:
+    def _range(self, words: list[str]) -> tuple[Number | Decimal, Number | Decimal] | None:
         """(low, high) for "between 10 and 15", "two or three", "10-15"."""
         joiners = self.connectors
         if words and words[0] in self.openers:
@@ -274,7 +300,7 @@ def parse_span(span: Span) -> ParsedQuantity:
     read from the span's context ("each saw two") carried over from ``kb_id_``."""
     parsed = parse_quantity(span.text)
     if span.kb_id_ == DISTRIBUTIVE and not parsed.distributive:
-        return ParsedQuantity(parsed.value, parsed.low, parsed.high, parsed.qualifier, True, parsed.vague)
+        return replace(parsed, distributive=True)
     return parsed
 
 
@@ -294,6 +320,10 @@ class _Context:
         self.one_of_the = frozenset(spec["one_of_the_not_count"])
         self.superlative = tuple(spec["one_of_the_superlative_endings"])
         self.single_after = frozenset(spec["a_single_not_after"])
+        self.age_nouns = frozenset(spec["age_nouns"])
+        self.multiplier = frozenset(spec["multiplier_words"])
+        self.multiplier_next = frozenset(spec["multiplier_followers"])
+        self.age_clauses = frozenset(tuple(c.split()) for c in spec["age_clauses"])
         self.hyphen_ok = number_words | {"plus", "odd"}
 
     def is_count(self, doc: Doc, start: int, end: int, connectors: frozenset[str]) -> bool:
@@ -313,7 +343,7 @@ class _Context:
                 return False  # "Iskander-5"-style designation split by the tokenizer
         if not first.is_alpha and self._in_code(doc, start, end):
             return False
-        if self._in_ratio(doc, start, end):
+        if self._in_ratio(doc, start, end) or self._age(doc, start, end) or self._multiplier(doc, end):
             return False
         if end - start == 1 and first.is_title and first.is_alpha and start and doc[start - 1].is_title:
             return False  # "Formula One", "World War Two"
@@ -343,6 +373,30 @@ class _Context:
         while j < len(doc) and doc[j].lower_ in self.modifier:
             j += 1
         return j < len(doc) and (doc[j].text in self.month or doc[j].lower_ in self.after)
+
+    def _multiplier(self, doc: Doc, end: int) -> bool:
+        """A factor, not a count: "14 times as many drones", "three times more"."""
+        return (
+            end + 1 < len(doc)
+            and doc[end].lower_ in self.multiplier
+            and doc[end + 1].lower_ in self.multiplier_next
+        )
+
+    def _age(self, doc: Doc, start: int, end: int) -> bool:
+        """An age, not a count: "a boy, 12, was wounded", "a woman (67)", "my son, who
+        was nine, was killed"."""
+        nxt = doc[end].text if end < len(doc) else "."
+        if nxt not in (",", ")", ".", ";", "—", "–") and nxt.lower() not in ("when", "and"):
+            return False
+        before = tuple(t.lower_ for t in doc[max(0, start - 2) : start])
+        if before in self.age_clauses:
+            return True
+        if nxt not in (",", ")", "and"):
+            return False
+        k = start - 1
+        if k >= 2 and doc[k].lower_ == "and" and doc[k - 1].like_num:
+            k -= 2  # the second of "two women (58 and 61)"
+        return k >= 1 and doc[k].text in (",", "(") and doc[k - 1].lower_ in self.age_nouns
 
     def _in_code(self, doc: Doc, start: int, end: int) -> bool:
         """Phone numbers, dates and IDs: digits next to digits ("123-45-67", "(495) 123")."""
@@ -473,7 +527,7 @@ class QuantityRecognizer:
             start = prefix_at.get(start, start)
             end = suffix_at.get(end, end)
             parsed = self.parse(doc[start:end].text)
-            if parsed.value is None and not parsed.vague:
+            if parsed.value is None and not (parsed.vague or parsed.unrepresentable):
                 continue
             distributive = parsed.distributive or self._each_around(doc, start, end, each)
             spans.append(
@@ -602,6 +656,8 @@ def _kind(parsed: ParsedQuantity, distributive: bool) -> str:
 
 def _key(parsed: ParsedQuantity) -> str:
     """The span's ``id_``: the written value, "low-high" for a range, "" when vague."""
+    if parsed.unrepresentable:
+        return ""
     if parsed.qualifier == "range":
         return f"{parsed.low}-{parsed.high}"
     return "" if parsed.value is None else str(parsed.value)

@@ -9,22 +9,26 @@ GeoNames by scripts/build_gazetteer.py, and hand-checked aliases that override t
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..resources import load_data
+from .datelines import mark as mark_datelines
 from .labels import REGION
+from .phrase_table import PhraseTable
 
 _DIR = "gazetteer"
 # Table tags inside PhraseMatcher labels: a full name, a stem needing a generic word, a demonym.
-_NAME, _STEM, _DEMONYM = "N", "S", "D"
+_NAME, _STEM, _DEMONYM, _SHARED = "N", "S", "D", "P"
+# A town name shared by towns in several regions, none of them in a country the document
+# names, goes to the most populous only when it is this many times larger than the next.
+_DOMINANCE = 5.0
 _BLOCK = "block"
 
 
@@ -44,7 +48,9 @@ class Gazetteer:
     ``names`` maps a surface form to ``(code, kind)`` (kind: country, region, place,
     water, or "block" for phrases that hide a name, such as "Moscow time"); ``stems``
     maps a surface form to the region it denotes when a generic word ("region",
-    "Oblast") follows. Generated tables are read first and hand aliases override them.
+    "Oblast") follows; ``shared`` maps a town name borne by towns in several regions to
+    their ``(code, population)``. Generated tables are read first and hand aliases
+    override them.
     """
 
     def __init__(self, data_dir: Path) -> None:
@@ -79,11 +85,21 @@ class Gazetteer:
                 self._add(rec.get("stems", []), code, "place")
         for code, names in aliases["places"].items():
             self._add(names, code, "place")
+        # hand-checked town names: never taken for a person's surname (see RegionRecognizer)
+        self.checked_places = frozenset(n for names in aliases["places"].values() for n in names) | frozenset(
+            s for rec in aliases["regions"].values() if rec.get("center") for s in rec.get("stems", [])
+        )
         for code, names in aliases["countries"].items():
             self._by_code.setdefault(code, Region(code, names[0], code, "country"))
             self._add(names, code, "country")
         self._add(aliases["water"], "", "water")
         self._add(stoplist["blocks"], "", _BLOCK)
+        # town name -> [(region code, population)], most populous first; resolved per document
+        self.shared: dict[str, list[tuple[str, int]]] = {
+            name: [(code, pop) for code, pop in towns]
+            for name, towns in data("shared_places.json").items()
+            if name not in stop and name not in self.names
+        }
 
     def _add(self, names: list[str], code: str, kind: str, stop: Collection[str] = ()) -> None:
         self.names.update((n, (code, kind)) for n in names if n not in stop)
@@ -108,22 +124,19 @@ def load_gazetteer(data_dir: Path) -> Gazetteer:
     return _load(Path(data_dir).resolve())
 
 
-def _pattern(nlp: Language, text: str) -> Doc:
-    """The name as the tokenizer splits it. Most names are one plain word, which the
-    tokenizer keeps whole; building those Docs directly makes loading several times faster."""
-    if text.isalpha():
-        return Doc(nlp.vocab, words=[text], spaces=[False])
-    return nlp.make_doc(text)
+def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in ranges)
 
 
 class RegionRecognizer:
     """Finds REGION spans: ``span.id_`` is the ISO code, ``span.kb_id_`` the mention type.
 
-    One PhraseMatcher (case-sensitive, on ORTH) finds full names, region stems and
+    One phrase table (case-sensitive, on the token text) finds full names, region stems and
     demonyms; the tokens right after a stem decide whether it names a region ("Kursk
     Oblast", "the Belgorod border region", "the Bryansk and Oryol Regions") and the
     tokens after a demonym whether it names a country ("Israeli cities"). Overlaps are
-    resolved longest first, so "Rostov-on-Don" wins over "Rostov".
+    resolved longest first, so "Rostov-on-Don" wins over "Rostov". Datelines and a
+    headline are made sentences of their own first (:mod:`.datelines`).
     """
 
     def __init__(self, nlp: Language, data_dir: Path) -> None:
@@ -135,26 +148,31 @@ class RegionRecognizer:
         self._connectors = frozenset(gen["connectors"])
         self._nouns = frozenset(dem["nouns"])
         self._noun_modifiers = frozenset(dem["modifiers"])
+        self._anaphor_nouns = frozenset(dem["country_anaphors"])
+        self._not_names = frozenset(w.lower() for w in dem["demonyms"]) | frozenset(gen["place_adjectives"])
+        self._attacker_words = frozenset(dem["attacker_words"])
 
-        groups: dict[str, list[str]] = defaultdict(list)
-        for text, (code, kind) in gaz.names.items():
-            groups[f"{_NAME}|{code}|{kind}"].append(text)
-        for text, code in gaz.stems.items():
-            groups[f"{_STEM}|{code}|region"].append(text)
-        for text, code in dem["demonyms"].items():
-            groups[f"{_DEMONYM}|{code}|demonym"].append(text)
-        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._labels: dict[int, tuple[str, str, str]] = {}
-        for key, group in groups.items():
-            self._matcher.add(key, [_pattern(nlp, text) for text in group])
-            self._labels[nlp.vocab.strings[key]] = tuple(key.split("|"))  # type: ignore[assignment]
+        # a plain look-up table, not a PhraseMatcher: building ~30k pattern Docs was most
+        # of claimx's start-up time (see phrase_table.py)
+        self._matcher = PhraseTable(
+            chain(
+                ((text, (_NAME, code, kind)) for text, (code, kind) in gaz.names.items()),
+                ((text, (_STEM, code, "region")) for text, code in gaz.stems.items()),
+                ((text, (_DEMONYM, code, "demonym")) for text, code in dem["demonyms"].items()),
+                ((text, (_SHARED, text, "place")) for text in gaz.shared),
+            )
+        )
 
     def __call__(self, doc: Doc) -> list[Span]:
         candidates: list[tuple[int, int, int, str, str]] = []  # (start, end, priority, code, kind)
         stems: dict[int, tuple[int, str, tuple[int, bool] | None]] = {}  # start -> (end, code, generic)
-        for match_id, start, end in self._matcher(doc):
-            table, code, kind = self._labels[match_id]
-            if table == _NAME:
+        shared: list[tuple[int, int, str]] = []
+        demonyms: set[str] = set()  # countries named by a bare demonym ("Syrian state media")
+        bare: list[tuple[int, int, str]] = []  # every demonym, for "the country" (see _anaphors)
+        for (table, code, kind), start, end in self._matcher(doc):
+            if table == _SHARED:
+                shared.append((start, end, code))
+            elif table == _NAME:
                 candidates.append((start, end, 1, code, kind))
             elif table == _STEM:
                 generic = self._generic(doc, end)
@@ -163,11 +181,100 @@ class RegionRecognizer:
                 if start not in stems or stems[start][0] < end:
                     stems[start] = (end, code, generic)
             else:
+                demonyms.add(code)
+                bare.append((start, end, code))
                 noun_end = self._noun(doc, end)
                 if noun_end is not None:
                     candidates.append((start, noun_end, 1, code, kind))
         candidates.extend(self._coordinated(doc, stems))
-        return self._select(doc, candidates)
+        if shared:
+            candidates.extend(self._resolve_shared(shared, candidates, demonyms))
+        candidates = self._drop_surnames(doc, candidates)
+        datelines = mark_datelines(doc)
+        if datelines:  # where the reporter files from: never a location ("KYIV (Reuters) -")
+            candidates = [c for c in candidates if not _inside(doc[c[0]].idx, datelines)]
+        spans = self._select(doc, candidates)
+        anaphors = self._anaphors(doc, spans, bare)
+        if anaphors:
+            spans = sorted(spans + anaphors, key=lambda s: s.start)
+        return spans
+
+    def _drop_surnames(
+        self, doc: Doc, candidates: list[tuple[int, int, int, str, str]]
+    ) -> list[tuple[int, int, int, str, str]]:
+        """GeoNames towns that are a person's surname here ("Alexander Gusev", "Governor
+        Gusev" are not Gusev in Kaliningrad): a one-word town after a capitalised word that
+        is neither a function word, the sentence's first word, nor part of a place name;
+        the name is then no town anywhere in the document ("Gusev wrote"). Hand-checked
+        towns are exempt."""
+        covered = bytearray(len(doc))
+        for c in candidates:
+            covered[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+        surnames = set()
+        for start, end, _, _, kind in candidates:
+            if kind != "place" or end - start != 1 or start == 0:
+                continue
+            name, prev = doc[start].text, doc[start - 1]
+            if name in self.gazetteer.checked_places or covered[start - 1] or prev.is_sent_start:
+                continue
+            if prev.is_alpha and prev.is_title and not prev.is_stop and prev.lower_ not in self._not_names:
+                surnames.add(name)
+        if not surnames:
+            return candidates
+        return [
+            c for c in candidates if not (c[4] == "place" and c[1] - c[0] == 1 and doc[c[0]].text in surnames)
+        ]
+
+    def _anaphors(self, doc: Doc, spans: list[Span], bare: list[tuple[int, int, str]]) -> list[Span]:
+        """ "the country" / "the nation" as the country the text has named most so far (its
+        regions and towns count for it; a tie goes to the latest): "112 Russian drones
+        launched at the country" after "Ukrainian air defence". A country named as the
+        origin ("from Lebanon") or as the attacker ("Russian drones", "Russia launched") is
+        not counted. One pass over the tokens with a pointer into the mentions."""
+        mentions = sorted(
+            [(s.start, s.end, s.id_.split("-")[0]) for s in spans if s.id_ and s.kb_id_ != "water"] + bare
+        )
+        out, k, best = [], 0, None
+        counts: dict[str, int] = {}
+        n = len(doc)
+        for tok in doc:
+            i = tok.i
+            if tok.lower_ != "the" or i + 1 >= n or doc[i + 1].lower_ not in self._anaphor_nouns:
+                continue
+            while k < len(mentions) and mentions[k][1] <= i:
+                start, end, code = mentions[k]
+                k += 1
+                origin = start > 0 and doc[start - 1].lower_ == "from"
+                attacker = end < n and doc[end].lower_ in self._attacker_words
+                if not origin and not attacker:
+                    counts[code] = counts.get(code, 0) + 1
+                    if best is None or counts[code] >= counts[best]:
+                        best = code
+            if best is not None:
+                out.append(Span(doc, i, i + 2, label=REGION, kb_id="country", span_id=best))
+        return out
+
+    def _resolve_shared(
+        self,
+        shared: list[tuple[int, int, str]],
+        candidates: list[tuple[int, int, int, str, str]],
+        demonyms: set[str],
+    ) -> list[tuple[int, int, int, str, str]]:
+        """Town names shared by several regions, placed in a country the document names
+        ("Aleksandrovka" in a report about Ukraine is the Ukrainian one), else given to
+        a far larger namesake, else left out."""
+        inside = set()  # tokens of the shared names: "Qusayr" inside "Al Qusayr" is no evidence
+        for start, end, _ in shared:
+            inside.update(range(start, end))
+        countries = {c[3].split("-")[0] for c in candidates if c[3] and c[4] != _BLOCK and c[0] not in inside}
+        countries |= demonyms
+        out = []
+        for start, end, name in shared:
+            towns = self.gazetteer.shared[name]
+            local = [t for t in towns if t[0].split("-")[0] in countries] or towns
+            if len(local) == 1 or local[0][1] >= _DOMINANCE * local[1][1]:
+                out.append((start, end, 1, local[0][0], "place"))
+        return out
 
     def _generic(self, doc: Doc, i: int) -> tuple[int, bool] | None:
         """(end, plural) of '[border] region(s)' starting at token ``i``, if there."""

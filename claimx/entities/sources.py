@@ -19,6 +19,7 @@ kind (``""`` when unknown: pronouns, "the statement", "its press service");
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -239,6 +240,8 @@ class SourceRecognizer:
             [nlp.vocab.strings.add(v) for v in sorted(self.lex.reporting_verbs) if " " not in v],
             dtype="uint64",
         )
+        self.pronoun_hashes = frozenset(self.pronoun_ids.tolist())
+        self.verb_hashes = frozenset(self.verb_ids.tolist())
 
     def __call__(self, doc: Doc) -> list[Span]:
         anchors, markers = self._anchors(doc)
@@ -558,7 +561,8 @@ class SourceRecognizer:
         anonymous = kind == ANONYMOUS or (
             chunk.name is None and head.key in lex.anon_heads and chunk.det in lex.anon_dets
         )
-        if head.cls in _PERSON and any(chunk.end <= m <= chunk.end + 3 for m in markers):
+        k = bisect.bisect_left(markers, chunk.end)  # markers are in text order
+        if head.cls in _PERSON and k < len(markers) and markers[k] <= chunk.end + 3:
             anonymous = True
         if kind == PERSON and chunk.name and _aged(doc, chunk.name[1]):
             kind = WITNESS  # "Iryna, a 41-year-old nurse": news copy introduces residents so
@@ -587,8 +591,7 @@ class SourceRecognizer:
         lex, n = self.lex, len(doc)
         taken = _covered(spans)
         found = []
-        lowers = doc.to_array([LOWER])
-        for i in numpy.flatnonzero(numpy.isin(lowers, self.pronoun_ids)).tolist():
+        for i in _positions(doc, self.pronoun_hashes):
             j = i + 1
             if j < n and doc[j].lower_ in lex.pronoun_adverbs:
                 j += 1
@@ -603,8 +606,7 @@ class SourceRecognizer:
         lex, n = self.lex, len(doc)
         taken = _covered(spans)
         found = []
-        lowers = doc.to_array([LOWER])
-        for i in numpy.flatnonzero(numpy.isin(lowers, self.verb_ids)).tolist():
+        for i in _positions(doc, self.verb_hashes):
             after = _name_after(doc, i + 1, lex, {}) if i + 1 < n else None
             if after is not None and _aged(doc, after[1]):
                 name = after
@@ -1086,9 +1088,22 @@ def _sentence_initial(doc: Doc, i: int) -> bool:
     return doc.has_annotation("SENT_START") and bool(doc[i].is_sent_start)
 
 
+def _positions(doc: Doc, hashes: frozenset[int]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``hashes``. A set look-up
+    per token: ``numpy.isin`` costs about a millisecond per call whatever the length,
+    most of a one-sentence document's time."""
+    return [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in hashes]
+
+
+#: Most source mentions a bare "the ministry" looks back over for the ministry it means.
+MAX_ANTECEDENT_CHUNKS = 100
+
+
 def _antecedent_kind(chunks: list[_Chunk], default: str) -> str:
-    """Kind of the last ministry mentioned before a bare "the ministry"."""
-    for chunk in reversed(chunks):
+    """Kind of the last ministry mentioned before a bare "the ministry" (among the
+    ``MAX_ANTECEDENT_CHUNKS`` mentions before it: an article holds fewer, and a longer
+    document's earlier ones belong to other reports)."""
+    for chunk in reversed(chunks[-MAX_ANTECEDENT_CHUNKS:]):
         if chunk.kb == ENTITY and any(
             "ministr" in p.key or p.kind == "ministry_of_defense" for p in chunk.parts
         ):

@@ -1,0 +1,62 @@
+"""A case-sensitive phrase look-up over a tokenized text, built from plain strings.
+
+spaCy's PhraseMatcher needs one pattern ``Doc`` per phrase: for the ~30k place names
+of the gazetteer that is most of claimx's start-up time (a lexeme per new word, a Doc
+per name). This table needs no Doc: phrases are grouped by their first word, and a
+document is scanned once, token by token; at a token whose leading word starts some
+phrases, each is compared with the text at that point and accepted when it ends on a
+token boundary. The cost per token is one dict look-up plus the few phrases sharing
+that first word, so a document costs time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Iterator
+
+from spacy.tokens import Doc
+
+# The leading run of letters and digits: "Rostov" of "Rostov-on-Don", "St" of "St.", "Ra" of "Ra'anana".
+_LEAD = re.compile(r"[^\W_]+")
+
+
+def _lead(text: str) -> str:
+    if text.isalnum():
+        return text
+    m = _LEAD.match(text)
+    return m.group() if m else text[:1]
+
+
+class PhraseTable:
+    """Phrases (exact strings) with a value each, matched on token boundaries of a Doc."""
+
+    def __init__(self, entries: Iterable[tuple[str, Hashable]]) -> None:
+        table: dict[str, list[tuple[str, Hashable]]] = defaultdict(list)
+        for phrase, value in entries:
+            if phrase:
+                table[_lead(phrase)].append((phrase, value))
+        self._table = dict(table)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._table.values())
+
+    def __call__(self, doc: Doc) -> Iterator[tuple[Hashable, int, int]]:
+        """``(value, start, end)`` for every phrase occurrence (overlaps included)."""
+        text = doc.text
+        table = self._table
+        ends: dict[int, int] | None = None  # end char -> token end, built on the first multi-token hit
+        for tok in doc:
+            entries = table.get(_lead(tok.text))
+            if entries is None:
+                continue
+            i, idx, orth = tok.i, tok.idx, tok.text
+            for phrase, value in entries:
+                if phrase == orth:
+                    yield value, i, i + 1
+                elif len(phrase) > len(orth) and text.startswith(phrase, idx):
+                    if ends is None:
+                        ends = {t.idx + len(t.text): t.i + 1 for t in doc}
+                    end = ends.get(idx + len(phrase))
+                    if end is not None:
+                        yield value, i, end
