@@ -11,7 +11,9 @@ from claimx.claims.names import initials
 
 
 def claim_of(text: str, value: float | None, published: str = "2025-03-04"):
-    found = [c for c in claimx.extract(text, published=published) if (c.quantity and c.quantity.value) == value]
+    found = [
+        c for c in claimx.extract(text, published=published) if (c.quantity and c.quantity.value) == value
+    ]
     assert found, [(c.event, c.quantity and c.quantity.value, c.source.name) for c in claimx.extract(text)]
     return found[0]
 
@@ -47,7 +49,11 @@ def test_acronym_with_its_country_keeps_the_defined_name():
 
 @pytest.mark.parametrize(
     "mention,canonical",
-    [("CENTCOM", "U.S. Central Command"), ("The IDF", "Israel Defense Forces"), ("UKMTO", "UK Maritime Trade Operations")],
+    [
+        ("CENTCOM", "U.S. Central Command"),
+        ("The IDF", "Israel Defense Forces"),
+        ("UKMTO", "UK Maritime Trade Operations"),
+    ],
 )
 def test_short_forms_take_the_canonical_name(mention, canonical):
     c = claim_of(f"{mention} said it had intercepted 4 drones over the Red Sea.", 4)
@@ -69,3 +75,28 @@ def test_initials():
     assert "ukmto" in initials("UK Maritime Trade Operations")
     assert {"mod", "md"} <= initials("Ministry of Defence")
     assert initials("local officials") == set()
+
+
+# ------------------------------------------------------------------ who a follow-on claim belongs to
+def test_it_added_is_the_body_not_a_noun_in_what_it_said():
+    text = (
+        "Debris fell on houses in the Seversky district of the Krasnodar region, damaging six "
+        "buildings, the regional operational headquarters said. Rescuers were working at the "
+        "site, and no residents had been hurt, it added."
+    )
+    six = claim_of(text, 6)
+    assert (six.source.kind, six.source.name) == ("official", "regional operational headquarters")
+    zero = claim_of(text, 0)
+    assert zero.source.text == "it"
+    assert zero.source.name == "regional operational headquarters"
+
+
+def test_a_study_named_in_the_lead_governs_the_counts_that_follow():
+    text = (
+        "Strikes on the Kharkiv region grew over the summer, according to an Institute for "
+        "Economic Research study of regional data. Of the 3,100 drones Russia launched in July, "
+        "air defences downed 2,700."
+    )
+    c = claim_of(text, 2700, published="2025-08-02")
+    assert c.source.kind == "document"
+    assert any(e.rule == "source.inherited" for e in c.evidence)

@@ -37,9 +37,12 @@ from .context import DocContext, Sentence
 #: glued into one record) those further back belong to other reports.
 MAX_ANTECEDENTS = 50
 
-#: Source kinds that report events and so govern unattributed follow-on sentences.
-#: Analysts and witnesses comment; they never govern.
-REPORTERS = {"ministry_of_defense", "military", "governor", "official", "anonymous_official", "media"}
+#: Source kinds that report events and so govern unattributed follow-on sentences (a report
+#: or study named in the lead governs its figures). Analysts and witnesses comment; they
+#: never govern.
+REPORTERS = {"ministry_of_defense", "military", "governor", "official", "anonymous_official", "media"} | {
+    "document"
+}
 CONTENT = (labels.QUANTITY, labels.NEGATION, labels.EVENT)
 
 
@@ -172,6 +175,8 @@ class Attributor:
             elif span.kb_id_ == "pronoun":
                 if text.lower() in ("he", "she") and not cinfo.surname:
                     continue  # he/she stand for a named person
+                if self._in_said_content(cand, span):
+                    continue  # "Specialists were at the site, it added": what it said, not who
                 if not (cinfo.name or cinfo.role):
                     continue
             elif wanted and cinfo.kind != wanted:
@@ -200,6 +205,25 @@ class Attributor:
             start=span.start_char,
             end=span.end_char,
         )
+
+    def _in_said_content(self, cand: Span, pronoun: Span) -> bool:
+        """``cand`` sits in the content a trailing "it" attribution reports: in "Rescuers
+        were at the site and nobody was hurt, it added" the rescuers are what it said. A
+        mention followed by a reporting verb of its own speaks ("its governor said; …, he
+        added")."""
+        ctx = self.ctx
+        sent = ctx.sentence(pronoun.start)
+        if (
+            ctx.lower[pronoun.start] != "it"  # "they" may stand for a group named in the content
+            or cand.start < sent.start
+            or pronoun.start == sent.start
+            or ctx.words[pronoun.start - 1] != ","
+        ):
+            return False
+        k = cand.end
+        while k < sent.end and ctx.lower[k] in self.g["verb_cue_gap"]:
+            k += 1
+        return k >= sent.end or ctx.covering(labels.CUE, k) is None
 
     def _nearest_mention(self, span: Span) -> Source | None:
         """The closest earlier person-like source mention of the last two sentences,
