@@ -100,3 +100,37 @@ def test_a_study_named_in_the_lead_governs_the_counts_that_follow():
     c = claim_of(text, 2700, published="2025-08-02")
     assert c.source.kind == "document"
     assert any(e.rule == "source.inherited" for e in c.evidence)
+
+
+def test_a_list_after_said_colon_is_what_was_said():
+    text = (
+        "Air defences destroyed 31 drones between 09:00 and 13:00, the Russian Defence Ministry said:\n"
+        "19 over the Voronezh Region;\n7 over the Lipetsk Region;\n5 over the Tambov Region."
+    )
+    for value in (19, 7, 5):
+        c = claim_of(text, value, published="2025-05-14")
+        assert c.source.kind == "ministry_of_defense", value
+        assert c.source.name == "Russian Defence Ministry"
+
+
+def test_a_speaker_announcing_updates_governs_the_running_series():
+    lines = "\n".join(
+        f"0{h}:1{h}. {n} drones flying towards the city were destroyed."
+        for h, n in zip(range(1, 10), range(2, 11), strict=True)
+    )
+    text = (
+        "Kyiv Mayor Vitali Klitschko posted a series of updates on his Telegram channel overnight as "
+        "air defences worked over the capital. His updates, in Kyiv time:\n" + lines
+    )
+    for n in range(2, 11):
+        c = claim_of(text, n, published="2025-05-14")
+        assert c.source.name == "Vitali Klitschko", n
+        assert any(e.rule == "source.inherited" for e in c.evidence)
+
+
+def test_a_speech_act_with_no_report_does_not_govern_the_next_topic():
+    text = (
+        "The foreign ministry said the talks would resume next week. Separately, 4 drones were "
+        "shot down over the Kursk region."
+    )
+    assert claim_of(text, 4).source.kind == "unattributed"

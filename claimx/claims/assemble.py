@@ -52,6 +52,8 @@ class Assembler:
         self.events = EventDrafter(state)
         self.speech = StatementDrafter(state)
         self.names = SpeakerNames(self.ctx, self.attributor, data_dir)
+        # the governing attribution and the latest sentence a claim inherited it in
+        self._series: tuple[Attribution | None, int] = (None, -1)
 
     def run(self) -> list[Claim]:
         """All claims of the document, in text order."""
@@ -113,8 +115,12 @@ class Assembler:
         if att is None and d.quantity is not None and d.quantity.value:
             att = self._same_count_series(d)
         gov = self.attributor.governing
-        if att is None and gov is not None and i - gov.sentence <= 8 and self._continues(d, gov):
+        if gov is not None and gov is not self._series[0]:
+            self._series = (gov, gov.sentence)
+        # a running series keeps its source: the reach counts from its latest claim
+        if att is None and gov is not None and i - self._series[1] <= 8 and self._continues(d, gov):
             att = gov.inherited()
+            self._series = (gov, i)
         if att is not None:
             d.attribution = att
             d.evidence.extend(att.evidence())
@@ -193,10 +199,23 @@ class Assembler:
                 self.attributor.govern(d.attribution)
         if not drafts:
             for att in self.state.attributions[i]:
-                if att.rule in ("according_to", "possessive_report") or self.attributor.is_document_subject(
-                    att
+                if (
+                    att.rule in ("according_to", "possessive_report")
+                    or self.attributor.is_document_subject(att)
+                    or self._announces_report(att)
                 ):
                     self.attributor.govern(att)
+
+    def _announces_report(self, att: Attribution) -> bool:
+        """A speaker whose cue takes a report as its object announces what follows: "Mayor X
+        posted a string of updates overnight", "the ministry released its figures"."""
+        if att.cue is None:
+            return False
+        ctx = self.ctx
+        sent = ctx.sents[att.sentence]
+        k = ctx.token_at(att.cue.end - 1) + 1
+        stop = min(sent.end, k + 5)
+        return any(ctx.lower[t] in self.attributor.report_nouns for t in range(k, stop))
 
     def _finish(self, d: Draft) -> Claim:
         """The finished claim of ``d``, its text trimmed of delimiters and punctuation

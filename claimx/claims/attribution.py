@@ -434,6 +434,8 @@ class Attributor:
                 k += 1  # "…, the ministry said on Sunday, including 91 over the Moscow region"
             if after and k < clause_end and ctx.words[k] == ",":
                 return clause_start, clause_end  # parenthetical: ", he added, ..."
+            if k < sent.end and ctx.words[k] == ":":
+                return clause_start, sent.end  # "…, the ministry said: 24 over X; 17 over Y"
             return clause_start, first
         if after:
             return last, clause_end
