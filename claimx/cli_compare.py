@@ -1,50 +1,94 @@
-"""``claimx compare FILES... [--json]``: compare the claims of several reports.
+"""``claimx compare INPUT... [--json]``: compare the claims of several reports.
 
-Each file is a report: ``.txt`` is the text (its id the file name without suffix);
-``.json`` is one record and ``.jsonl`` one record per line, each with ``id``,
-``published`` and ``text`` (or ``claims`` already extracted by claimx). The output is a
-table of groups and findings, or with ``--json`` the :class:`~claimx.compare.Comparison`
-as JSON. :func:`compare_command` has a typer signature, so the CLI registers it as is.
+Reports are read as ``claimx extract`` reads them (:func:`claimx.io.read_records`):
+``.txt`` files (one report each, named after the file), JSONL, CSV and Parquet records,
+directories, globs and ``-`` for stdin, with the same ``--text-field``/``--id-field``/
+``--date-field`` and ``--format`` options. A ``.json`` file holds one record or a list,
+with a ``text`` or the ``claims`` already extracted by claimx (as
+:class:`claimx.compare.Report` dumps them). Any record that cannot be read stops the
+command: a comparison that silently lacks a report would mislead. The output is a table
+of groups and findings, or with ``--json`` the :class:`~claimx.compare.Comparison`.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .api import coerce_published
 from .compare import Comparison, compare
 from .html import STATUS_COLORS, format_quantity, format_range, format_source, format_time
+from .io import STDIO, expand_inputs, read_records
 
 
-def _records(path: Path) -> list[dict[str, Any]]:
-    """The reports in one file, as records for :func:`claimx.compare.compare`.
+class _Unreadable(Exception):
+    """A report that cannot be read (the message names where)."""
 
-    Records with a text are re-extracted: a ``claims`` field next to a text may be in
-    another format (an annotation file), so only claim-only records keep their claims.
-    """
-    if path.suffix == ".txt":
-        return [{"id": path.stem, "text": path.read_text(encoding="utf-8")}]
-    raw = path.read_text(encoding="utf-8")
-    if path.suffix == ".jsonl":
-        records = [json.loads(line) for line in raw.splitlines() if line.strip()]
-    else:
-        loaded = json.loads(raw)
-        records = loaded if isinstance(loaded, list) else [loaded]
+
+def _json_records(path: Path) -> list[dict[str, Any]]:
+    """The reports in a ``.json`` file. Records with a text are re-extracted: a ``claims``
+    field next to a text may be in another format (an annotation file), so only
+    claim-only records keep their claims."""
+    loaded = json.loads(path.read_text(encoding="utf-8"))
+    records = loaded if isinstance(loaded, list) else [loaded]
     out = []
     for i, record in enumerate(records):
+        if not isinstance(record, dict):
+            raise _Unreadable(f"{path}: item {i + 1} is not a JSON object")
         doc_id = str(record.get("id") or (path.stem if len(records) == 1 else f"{path.stem}:{i + 1}"))
         if isinstance(record.get("text"), str) and not _are_claimx_claims(record.get("claims")):
             out.append({"id": doc_id, "text": record["text"], "published": record.get("published")})
         else:
             out.append({**record, "id": doc_id})
     return out
+
+
+def read_reports(
+    inputs: Sequence[str | Path],
+    *,
+    stdin_format: str | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    date_field: str = "published",
+    published: str | None = None,
+) -> list[dict[str, Any]]:
+    """The reports named by ``inputs``, in order, as records for :func:`claimx.compare.compare`.
+
+    Raises _Unreadable for a bad record, FileNotFoundError/ValueError for bad inputs.
+    """
+    reports: list[dict[str, Any]] = []
+    for item in map(str, inputs):
+        if item.endswith(".json") and os.path.isfile(item):
+            reports.extend(_json_records(Path(item)))
+            continue
+        for path in expand_inputs([item]):
+            records = read_records(
+                path,
+                text_field=text_field,
+                id_field=id_field,
+                date_field=date_field,
+                stdin_format=stdin_format,
+            )
+            for record in records:
+                if record.error:
+                    raise _Unreadable(f"{record.source}:{record.line}: {record.error}")
+                text_file = record.id == record.source and record.source != STDIO
+                reports.append(
+                    {
+                        "id": Path(record.source).stem if text_file else record.id,
+                        "text": record.text,
+                        "published": record.published or published,
+                    }
+                )
+    return reports
 
 
 def _are_claimx_claims(claims: Any) -> bool:
@@ -80,21 +124,34 @@ def _print_table(result: Comparison, console: Console) -> None:
 
 
 def compare_command(
-    files: Annotated[list[Path], typer.Argument(help="Reports to compare: .txt, .json or .jsonl files.")],
-    json_output: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    inputs: Sequence[str | Path],
+    json_output: bool = False,
+    *,
+    stdin_format: str | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    date_field: str = "published",
+    published: str | None = None,
 ) -> int:
-    """Compare what several reports claim; print the groups and findings.
+    """Compare what the reports in ``inputs`` claim; print the groups and findings.
 
-    Returns the exit code: 0 on success, 2 when a file cannot be read.
+    Returns the exit code: 0 on success, 2 when an input or a record cannot be read.
     """
-    records: list[dict[str, Any]] = []
-    for path in files:
-        try:
-            records.extend(_records(path))
-        except (OSError, ValueError) as exc:
-            print(f"claimx compare: cannot read {path}: {exc}", file=sys.stderr)
-            return 2
-    result = compare(records)
+    try:
+        if published:
+            coerce_published(published)
+        reports = read_reports(
+            inputs,
+            stdin_format=stdin_format,
+            text_field=text_field,
+            id_field=id_field,
+            date_field=date_field,
+            published=published,
+        )
+        result = compare(reports)
+    except (OSError, ValueError, _Unreadable) as exc:
+        print(f"claimx compare: error: {exc}", file=sys.stderr)
+        return 2
     if json_output:
         print(result.model_dump_json(indent=2))
     else:

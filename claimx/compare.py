@@ -54,7 +54,7 @@ from .consistency import (
     window,
 )
 from .resources import load_data
-from .schema import Claim, Source
+from .schema import Claim, Harm, Source
 
 Status = Literal["agree", "consistent", "conflict", "single"]
 PlaceRelation = Literal["same", "related"]
@@ -71,6 +71,14 @@ class Report(_Frozen):
     published: date | None = None
     text: str | None = None
     claims: list[Claim] = Field(default_factory=list)
+
+    def __repr__(self) -> str:
+        """Its id, day and number of claims."""
+        from .summary import report_summary
+
+        return report_summary(self)
+
+    __str__ = __repr__
 
 
 class GroupedClaim(_Frozen):
@@ -98,6 +106,7 @@ class ClaimGroup(_Frozen):
     status: Status
     event: str
     item: str | None
+    harm: Harm | None = None
     places: list[str] = Field(default_factory=list)
     relation: PlaceRelation = "same"
     members: list[GroupedClaim]
@@ -119,6 +128,14 @@ class ClaimGroup(_Frozen):
 
         return groups_table([self])
 
+    def __repr__(self) -> str:
+        """One line: status, what, where and each document's figure."""
+        from .summary import group_summary
+
+        return group_summary(self)
+
+    __str__ = __repr__
+
 
 class Comparison(_Frozen):
     """The result of :func:`compare`: groups of claims and the inconsistencies found."""
@@ -135,6 +152,14 @@ class Comparison(_Frozen):
         from .html import comparison_html
 
         return comparison_html(self)
+
+    def __repr__(self) -> str:
+        """The counts per status, one line per group and per finding."""
+        from .summary import comparison_summary
+
+        return comparison_summary(self)
+
+    __str__ = __repr__
 
 
 # --- inputs ---------------------------------------------------------------------------
@@ -214,7 +239,7 @@ class _Entry:
 
 @dataclass
 class _Draft:
-    kind: tuple[str, str | None]
+    kind: tuple[str, str | None, str | None]
     entries: list[_Entry] = field(default_factory=list)
 
 
@@ -307,6 +332,7 @@ def _finish(draft: _Draft) -> ClaimGroup:
         status=status,
         event=draft.kind[0],
         item=draft.kind[1],
+        harm=draft.kind[2],
         places=sorted(frozenset().union(*(e.places for e in entries))),
         relation=relation,
         members=[GroupedClaim(doc_id=e.doc_id, claim=e.claim, places=sorted(e.places)) for e in entries],

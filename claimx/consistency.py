@@ -64,6 +64,14 @@ class Finding(BaseModel):
 
         return findings_table([self])
 
+    def __repr__(self) -> str:
+        """One line: kind, documents and message."""
+        from .summary import finding_summary
+
+        return finding_summary(self)
+
+    __str__ = __repr__
+
 
 # --- what a claim states, as numbers, windows, places --------------------------------
 
@@ -218,9 +226,10 @@ def item_key(item: str | None) -> str | None:
     return text
 
 
-def kind_key(claim: Claim) -> tuple[str, str | None]:
-    """What a claim counts: its event and normalized item."""
-    return claim.event, item_key(claim.item)
+def kind_key(claim: Claim) -> tuple[str, str | None, str | None]:
+    """What a claim counts: its event, normalized item and harm (killed and injured
+    people are different counts, never summed or compared with each other)."""
+    return claim.event, item_key(claim.item), claim.harm
 
 
 @lru_cache(maxsize=1)

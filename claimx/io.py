@@ -28,9 +28,10 @@ import logging
 import math
 import os
 import sys
+import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -38,9 +39,10 @@ from typing import IO, Any, BinaryIO
 
 from spacy.language import Language
 
-from .api import encodable
-from .batch import ExtractionResult, extract_many
-from .records import COLUMNS, iter_records
+from .api import coerce_published, encodable, load
+from .batch import DEFAULT_START_METHOD, ExtractionResult, extract_many
+from .preflight import check_fields, head_fields, missing_fields, total_or_none
+from .records import COLUMNS, arrow_schema, arrow_table, fractional_columns, iter_records
 
 #: Input formats by file suffix (after an optional ``.gz``); files without one are text.
 INPUT_FORMATS = {
@@ -54,6 +56,8 @@ INPUT_FORMATS = {
 }
 #: Output formats by file suffix.
 OUTPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+#: Formats stdin can be read in (it cannot seek, as Parquet needs).
+STDIN_FORMATS = ("jsonl", "csv", "txt")
 STDIO = "-"
 
 _PARQUET_ROWS = 4096  # rows per Parquet read/write batch: bounded memory on big files
@@ -141,15 +145,17 @@ def read_records(
     id_field: str = "id",
     date_field: str = "published",
     skip_through: int = 0,
-    stdin: BinaryIO | None = None,
+    stdin: Iterable[bytes] | None = None,
+    stdin_format: str | None = None,
 ) -> Iterator[SourceRecord]:
-    """The records in one input file (``-``: stdin, JSONL if its first non-blank
-    character is ``{``, else one text). Records at lines ``<= skip_through`` are skipped
-    without being parsed (resume). Records without an id get ``"FILE:LINE"``."""
+    """The records in one input file (``-``: stdin, in ``stdin_format``, one of
+    :data:`STDIN_FORMATS`; by default JSONL if its first non-blank character is ``{``,
+    else one text). Records at lines ``<= skip_through`` are skipped without being parsed
+    (resume). Records without an id get ``"FILE:LINE"``."""
     fields = (text_field, id_field, date_field)
     line = skip_through
     try:
-        for record in _read_file(path, fields, skip_through, stdin):
+        for record in _read_file(path, fields, skip_through, stdin, stdin_format):
             line = record.line
             yield record
     except Exception as exc:  # a vanished, truncated or corrupt file must not stop the archive
@@ -157,10 +163,14 @@ def read_records(
 
 
 def _read_file(
-    path: str, fields: tuple[str, str, str], skip_through: int, stdin: BinaryIO | None
+    path: str,
+    fields: tuple[str, str, str],
+    skip_through: int,
+    stdin: Iterable[bytes] | None,
+    stdin_format: str | None,
 ) -> Iterator[SourceRecord]:
     if path == STDIO:
-        yield from _read_stdin(stdin or sys.stdin.buffer, fields, skip_through)
+        yield from _read_stdin(stdin or sys.stdin.buffer, fields, skip_through, stdin_format)
         return
     fmt = input_format(path)
     if fmt == "txt":
@@ -185,17 +195,29 @@ def _text_record(source: str, data: bytes) -> SourceRecord:
     return SourceRecord(source, 1, source, text=text, error=None if text.strip() else "empty text")
 
 
-def _read_stdin(stream: BinaryIO, fields: tuple[str, str, str], skip_through: int) -> Iterator[SourceRecord]:
+def _read_stdin(
+    stream: Iterable[bytes], fields: tuple[str, str, str], skip_through: int, fmt: str | None
+) -> Iterator[SourceRecord]:
     lines = iter(stream)
     head: list[bytes] = []
+    if fmt is None:
+        fmt = sniff_stdin(lines, head)
+    if fmt == "jsonl":
+        yield from _read_jsonl(STDIO, chain(head, lines), fields, skip_through)
+    elif fmt == "csv":
+        yield from _read_csv(STDIO, chain(head, lines), fields, skip_through)
+    elif skip_through < 1:
+        yield _text_record(STDIO, b"".join(chain(head, lines)))
+
+
+def sniff_stdin(lines: Iterator[bytes], head: list[bytes]) -> str:
+    """``jsonl`` if the first non-blank line of ``lines`` starts with ``{``, else ``txt``;
+    the lines read to tell are appended to ``head``."""
     for raw in lines:
         head.append(raw)
         if raw.strip():
             break
-    if head and head[-1].lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
-        yield from _read_jsonl(STDIO, chain(head, lines), fields, skip_through)
-    elif skip_through < 1:
-        yield _text_record(STDIO, b"".join(chain(head, lines)))
+    return "jsonl" if head and head[-1].lstrip().startswith((b"{", b"\xef\xbb\xbf{")) else "txt"
 
 
 def _from_mapping(source: str, line: int, row: Any, fields: tuple[str, str, str]) -> SourceRecord:
@@ -242,7 +264,7 @@ def _read_jsonl(
 
 
 def _read_csv(
-    source: str, fh: BinaryIO, fields: tuple[str, str, str], skip_through: int
+    source: str, fh: Iterable[bytes], fields: tuple[str, str, str], skip_through: int
 ) -> Iterator[SourceRecord]:
     # csv needs text; decoding each physical line ourselves lets one bad line fail one row
     # instead of the whole file (TextIOWrapper raises mid-file and cannot go on).
@@ -300,8 +322,17 @@ def _pyarrow_parquet() -> Any:
 
 
 def output_format(path: str) -> str:
-    """The output format of ``path`` by its suffix (``-`` and unknown suffixes: JSONL)."""
-    return OUTPUT_FORMATS.get(Path(path).suffix.lower(), "jsonl") if path != STDIO else "jsonl"
+    """The output format of ``path`` by its suffix (``-``: JSONL); ValueError for another
+    suffix, rather than writing JSONL into ``claims.txt``."""
+    if path == STDIO:
+        return "jsonl"
+    fmt = OUTPUT_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ValueError(
+            f"cannot tell the output format of {path}: name it .jsonl, .csv or .parquet, "
+            "or give the format (--output-format)"
+        )
+    return fmt
 
 
 def claim_lines(result: ExtractionResult) -> Iterator[dict[str, Any]]:
@@ -443,6 +474,11 @@ def _table_row(row: dict[str, Any], *, arrow: bool = False) -> dict[str, Any]:
             kind = COLUMNS.get(name)
             if kind == "int64" and not (isinstance(value, int) and abs(value) <= _INT64_MAX):
                 raise ValueError(f"{name} {value!r} does not fit a 64-bit integer column")
+            # a count column is int64, or float64 when some count is fractional
+            if kind == "Int64" and not (
+                abs(value) <= _INT64_MAX if isinstance(value, int) else math.isfinite(value)
+            ):
+                raise ValueError(f"{name} {value!r} does not fit a 64-bit count column")
             if kind == "float64" and not (
                 math.isfinite(value) and (isinstance(value, float) or abs(value) <= _FLOAT64_EXACT)
             ):
@@ -466,38 +502,27 @@ def done_path(path: str) -> str:
     return f"{path}.done"
 
 
-def parquet_schema() -> Any:
-    """The Arrow schema of the flat claim rows (record ids stored as strings)."""
-    import pyarrow as pa
-
-    types = {
-        "string": pa.string(),
-        "int64": pa.int64(),
-        "float64": pa.float64(),
-        "bool": pa.bool_(),
-        "list<string>": pa.list_(pa.string()),
-    }
-    return pa.schema([(name, types[kind]) for name, kind in COLUMNS.items()])
+def parquet_schema(fractional: Iterable[str] = ()) -> Any:
+    """The Arrow schema of the flat claim rows (see :func:`claimx.records.arrow_schema`)."""
+    return arrow_schema(fractional)
 
 
 def write_parquet(rows_path: str, path: str) -> None:
-    """Convert a JSONL file of flat rows into a Parquet file, atomically and in batches."""
+    """Convert a JSONL file of flat rows into a typed Parquet file, atomically and in
+    batches (a first pass finds number columns that need floats)."""
     pq = _pyarrow_parquet()
-    import pyarrow as pa
 
-    schema = parquet_schema()
+    with open(rows_path, "rb") as fh:
+        schema = parquet_schema(fractional_columns(json.loads(line) for line in fh))
     tmp = f"{path}.tmp"
     with pq.ParquetWriter(tmp, schema) as writer, open(rows_path, "rb") as fh:
         rows: list[dict] = []
         for line in fh:
-            row = json.loads(line)
-            if row["record_id"] is not None:
-                row["record_id"] = str(row["record_id"])
-            rows.append(row)
+            rows.append(json.loads(line))
             if len(rows) >= _PARQUET_ROWS:
-                writer.write_table(pa.Table.from_pylist(rows, schema))
+                writer.write_table(arrow_table(rows, schema))
                 rows = []
-        writer.write_table(pa.Table.from_pylist(rows, schema))
+        writer.write_table(arrow_table(rows, schema))
     os.replace(tmp, path)
 
 
@@ -651,23 +676,51 @@ def run_extract(
     force: bool = False,
     errors: str | None = None,
     progress: bool | None = None,
-    stdin: BinaryIO | None = None,
+    stdin: Iterable[bytes] | None = None,
+    stdin_format: str | None = None,
+    require_fields: Sequence[str] = (),
+    log: Callable[[str], None] | None = None,
     stdout: BinaryIO | None = None,
     nlp: Language | None = None,
 ) -> JobSummary:
     """Extract claims from every record in ``inputs`` into ``output``; see ``claimx extract``.
 
-    ``nlp`` replaces the default pipeline (see :func:`claimx.batch.extract_many` for how
-    worker processes get it). ``record_timeout`` is each record's time budget in seconds
-    (None: no limit); a record over it is logged as an error and the job goes on.
+    Everything that can be checked is checked before any work, raising UsageError (or
+    ImportError when Parquet is named without pyarrow): the inputs, the output format,
+    ``published``, and ``require_fields``, which every CSV or Parquet header and the first
+    record of every JSONL input (stdin too) must hold. ``stdin_format`` is one of
+    :data:`STDIN_FORMATS` (default: sniffed). ``log`` receives status lines for a person
+    watching ("loading pipeline"). ``nlp`` replaces the default pipeline (see
+    :func:`claimx.batch.extract_many` for how worker processes get it). ``record_timeout``
+    is each record's time budget in seconds (None: no limit); a record over it is logged
+    as an error and the job goes on.
     """
     try:
         files = expand_inputs(inputs)
+        fmt = fmt or output_format(output)
+        if published:
+            coerce_published(published)
     except (FileNotFoundError, ValueError) as exc:
         raise UsageError(str(exc)) from None
-    fmt = fmt or output_format(output)
+    if fmt not in OUTPUT_FORMATS.values():
+        raise UsageError(f"unknown output format {fmt!r} (use jsonl, csv or parquet)")
+    if stdin_format not in (None, *STDIN_FORMATS):
+        raise UsageError(f"stdin cannot be read as {stdin_format!r} (use {', '.join(STDIN_FORMATS)})")
+    if stdin_format and STDIO not in files:
+        raise UsageError(
+            "--format is the format of stdin (-), not an input here; for the output use --output-format"
+        )
     if output == STDIO and (fmt == "parquet" or resume):
         raise UsageError("stdout output takes JSONL or CSV and cannot be resumed; write to a file")
+    typed = [(path, input_format(path)) for path in files if path != STDIO]
+    if fmt == "parquet" or any(kind == "parquet" for _, kind in typed):
+        _pyarrow_parquet()
+    try:
+        check_fields(typed, require_fields)
+        if STDIO in files and require_fields:
+            stdin, stdin_format = _checked_stdin(stdin, stdin_format, require_fields)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     errors = errors or (errors_path(output) if output != STDIO else STDIO)
     log_path = done_path(output) if output != STDIO else None
     _prepare_output(output, fmt, log_path, errors, resume=resume, force=force)
@@ -701,13 +754,19 @@ def run_extract(
             date_field=date_field,
             skip_through=skip.get(path, 0),
             stdin=stdin,
+            stdin_format=stdin_format,
         )
         for path in files
     )
     summary = JobSummary(already_done=state.records if state else 0, errors_file=errors)
-    bar = _progress_bar(progress)
-    job = _Job(writer, error_log, done_log, summary, bar, checkpoint_every=batch_size)
     started = time.perf_counter()
+    if nlp is None and log is not None:
+        _load_pipeline(log, in_workers=workers > 1 or record_timeout is not None)
+    bar = _progress_bar(progress, summary.already_done)
+    # Counted from the first result on, once forked workers exist (forking a process
+    # while another thread reads files can deadlock the child).
+    counter = None if bar.disable or STDIO in files else record_counter(bar, typed)
+    job = _Job(writer, error_log, done_log, summary, bar, checkpoint_every=batch_size)
     complete = False
     try:
         for result in extract_many(
@@ -717,6 +776,9 @@ def run_extract(
             nlp=nlp,
             timeout=record_timeout,
         ):
+            if counter:
+                counter.start()
+                counter = None
             job.finish(result)
         job.finish(None)
         complete = True
@@ -729,6 +791,33 @@ def run_extract(
             done_log.close()
         writer.close(complete=complete)
     return summary
+
+
+def _checked_stdin(
+    stdin: Iterable[bytes] | None, fmt: str | None, required: Sequence[str]
+) -> tuple[Iterable[bytes], str]:
+    """Check stdin's header or first record for the ``required`` fields; return the
+    stream to read instead (the lines read so far, then the rest) and its format."""
+    lines = iter(stdin if stdin is not None else sys.stdin.buffer)
+    head: list[bytes] = []
+    fmt = fmt or sniff_stdin(lines, head)
+    if fmt == "txt":
+        return chain(head, lines), fmt
+    consumed, names, where = head_fields(chain(head, lines), fmt)
+    missing_fields("stdin", names, where, required)
+    return chain(consumed, lines), fmt
+
+
+def _load_pipeline(log: Callable[[str], None], *, in_workers: bool) -> None:
+    """Load the default pipeline before the first batch, saying so: it takes seconds.
+    This process and forked workers use this cached copy; spawned workers load their own."""
+    if in_workers and DEFAULT_START_METHOD != "fork":
+        log("worker processes are loading the pipeline")
+        return
+    log("loading pipeline")
+    started = time.perf_counter()
+    load()
+    log(f"pipeline loaded in {time.perf_counter() - started:.1f}s")
 
 
 def _prepare_output(
@@ -828,8 +917,29 @@ class _Job:
         self.bar.set_postfix(claims=self.summary.claims, errors=self.summary.errors, refresh=False)
 
 
-def _progress_bar(enabled: bool | None) -> Any:
+def _progress_bar(enabled: bool | None, initial: int) -> Any:
+    """A tqdm bar on stderr (by default only when stderr is a terminal); ``initial``
+    counts the records an earlier run finished."""
     from tqdm import tqdm
 
     disable = not sys.stderr.isatty() if enabled is None else not enabled
-    return tqdm(unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True, smoothing=0.05)
+    return tqdm(
+        unit=" docs",
+        disable=disable,
+        file=sys.stderr,
+        dynamic_ncols=True,
+        smoothing=0.05,
+        initial=initial,
+    )
+
+
+def record_counter(bar: Any, files: list[tuple[str, str]]) -> threading.Thread:
+    """A thread (to start) that counts the records in ``files`` and gives ``bar`` its
+    total, and so an ETA; counting reads the files once, far faster than extraction."""
+
+    def count() -> None:
+        total = total_or_none(files)
+        if total is not None:
+            bar.total = total  # read by the bar's next refresh on the main thread
+
+    return threading.Thread(target=count, name="claimx-count-records", daemon=True)

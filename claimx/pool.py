@@ -13,9 +13,10 @@ when. That gives three guarantees a process pool from the standard library does 
 - workers exit when their parent dies, even by ``kill -9``: on Linux through the
   kernel's parent-death signal, elsewhere through a thread that watches the parent.
 
-Messages travel over one pipe per worker. The parent sends a worker its next records
-only when it is idle, so neither side ever blocks writing to a full pipe while the
-other is blocked writing too.
+Messages travel over one pipe per worker. Each worker holds at most two tasks: the one
+it runs and the next, so it never waits for the parent between them. The parent writes
+tasks from a short-lived thread, so it never blocks on a worker that is not reading (one
+stalled in C code, or still busy sending results the parent has not read yet).
 """
 
 from __future__ import annotations
@@ -83,27 +84,46 @@ class _Task:
 
 
 class _Worker:
-    """One worker process, its pipe, and what it is doing."""
+    """One worker process, its pipe, and the tasks sent to it (the first is running)."""
 
     def __init__(self, ctx: BaseContext, nlp: Any, load: Callable[[], Any], work: Work) -> None:
         self.conn, child = ctx.Pipe()
+        # On Linux the worker gets the parent-death signal when the thread that starts it
+        # ends: the pool's thread, the one iterating the results.
         self.process = ctx.Process(
             target=_worker_main, args=(child, nlp, load, work, os.getpid()), name="claimx-worker"
         )
         self.process.start()
         child.close()
         self.ready = False
-        self.task: _Task | None = None
-        self.done = 0  # items of the task finished
+        self.tasks: deque[_Task] = deque()
+        self.done = 0  # items of the running task finished
         self.since = time.monotonic()  # when the item in progress started, as the parent saw it
+        self._sender: threading.Thread | None = None
+
+    def can_take(self, queued: int) -> bool:
+        """True if it is ready, holds fewer than ``queued`` + 1 tasks and is not being
+        sent one."""
+        sending = self._sender is not None and self._sender.is_alive()
+        return self.ready and len(self.tasks) <= queued and not sending
 
     def send(self, task: _Task) -> None:
-        self.conn.send([task.batch.items[p] for p in task.positions])
-        self.task, self.done, self.since = task, 0, time.monotonic()
+        if not self.tasks:
+            self.since = time.monotonic()
+        self.tasks.append(task)
+        items = [task.batch.items[p] for p in task.positions]
+        self._sender = threading.Thread(target=self._write, args=(items,), name="claimx-send", daemon=True)
+        self._sender.start()
+
+    def _write(self, items: list[Any]) -> None:
+        try:
+            self.conn.send(items)
+        except (OSError, ValueError):  # the worker was stopped; the pool requeued its tasks
+            pass
 
     def stop(self) -> None:
         """End the process: asked nicely when idle, killed when busy or slow to go."""
-        if self.process.is_alive() and self.ready and self.task is None:
+        if self.process.is_alive() and self.ready and not self.tasks:
             try:
                 self.conn.send(None)
             except OSError:
@@ -112,6 +132,8 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
         self.process.join()
+        if self._sender is not None:
+            self._sender.join()
         self.conn.close()
 
 
@@ -153,7 +175,7 @@ class WorkerPool:
 
     def wait(self) -> None:
         """Block until an outcome arrives, an item is stopped or a worker is replaced."""
-        busy = [w.since + self._timeout for w in self._workers if w.task] if self._timeout else []
+        busy = [w.since + self._timeout for w in self._workers if w.tasks] if self._timeout else []
         wait_for = max(0.0, min(busy) - time.monotonic()) if busy else None
         handles = [w.conn for w in self._workers] + [w.process.sentinel for w in self._workers]
         connection.wait(handles, wait_for)
@@ -162,11 +184,10 @@ class WorkerPool:
             if alive and worker.process.exitcode is not None and not worker.conn.poll():
                 alive = False
             if not alive:
+                worker.process.join(_STOP_GRACE)  # its pipe is closed: let it finish dying
                 self._replace(index, self._died_outcome(_exit_reason(worker.process)))
             elif (
-                self._timeout is not None
-                and worker.task is not None
-                and time.monotonic() - worker.since > self._timeout
+                self._timeout is not None and worker.tasks and time.monotonic() - worker.since > self._timeout
             ):
                 self._replace(index, self._timeout_outcome(self._timeout))
         self._dispatch()
@@ -180,46 +201,40 @@ class WorkerPool:
                 if not worker.ready:
                     worker.ready, worker.since = True, now
                     continue
-                task = worker.task
-                assert task is not None, "a worker sent an outcome it was not asked for"
+                task = worker.tasks[0]
                 task.batch.settle(task.positions[worker.done], message)
                 worker.done += 1
                 worker.since = now
                 if worker.done == len(task.positions):
-                    worker.task = None
+                    worker.tasks.popleft()
+                    worker.done = 0
         except (EOFError, OSError):
             return False
         return True
 
     def _replace(self, index: int, outcome: Any) -> None:
-        """Stop worker ``index``, settle its item in progress with ``outcome``, requeue
-        the rest of its task first, and start a new worker in its place."""
+        """Stop worker ``index``, settle its item in progress with ``outcome``, put the
+        rest of its tasks back at the front of the queue, and start a new worker."""
         worker = self._workers[index]
-        if not worker.ready:
-            worker.stop()
-            raise WorkerStartError(f"a worker process failed to start ({_exit_reason(worker.process)})")
-        task = worker.task
-        if task is not None:
-            task.batch.settle(task.positions[worker.done], outcome)
-            rest = task.positions[worker.done + 1 :]
-            if rest:
-                self._queue.appendleft(_Task(task.batch, rest))
-            worker.task = None
         worker.stop()
+        if not worker.ready:
+            raise WorkerStartError(f"a worker process failed to start ({_exit_reason(worker.process)})")
+        if worker.tasks:
+            running = worker.tasks.popleft()
+            running.batch.settle(running.positions[worker.done], outcome)
+            rest = [_Task(running.batch, running.positions[worker.done + 1 :]), *worker.tasks]
+            self._queue.extendleft(reversed([task for task in rest if task.positions]))
+            worker.tasks.clear()
         self._workers[index] = self._start()
 
     def _dispatch(self) -> None:
-        for index, worker in enumerate(self._workers):
-            if not self._queue:
-                return
-            if worker.ready and worker.task is None:
-                task = self._queue.popleft()
-                try:
-                    worker.send(task)
-                except OSError:  # died while idle: nothing of its own to blame
-                    worker.task = None
-                    self._queue.appendleft(task)
-                    self._replace(index, None)
+        """Give idle workers a task first, then each busy one its next."""
+        for queued in (0, 1):
+            for worker in self._workers:
+                if not self._queue:
+                    return
+                if worker.can_take(queued):
+                    worker.send(self._queue.popleft())
 
     def close(self) -> None:
         """Stop every worker (also when the parent's consumer gave up half-way)."""

@@ -19,7 +19,7 @@ from spacy.attrs import NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import registry
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 #: Longest run of punctuation and symbols (no letter, digit or space) spaCy gets whole:
 #: longer ones are cut into pieces of this many characters. spaCy splits such a run into
@@ -75,20 +75,19 @@ class GuardedTokenizer(Tokenizer):
 
 @registry.tokenizers("claimx.Tokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """spaCy's default tokenizer for the language (``spacy.Tokenizer.v1``), guarded
-    against overlong runs without spaces."""
-    make_default = registry.tokenizers.get("spacy.Tokenizer.v1")()
+    """spaCy's default tokenizer for the language (as ``spacy.Tokenizer.v1`` builds it),
+    guarded against overlong runs without spaces."""
 
     def make(nlp: Language) -> Tokenizer:
-        default = make_default(nlp)
+        prefixes, suffixes, infixes = nlp.Defaults.prefixes, nlp.Defaults.suffixes, nlp.Defaults.infixes
         return GuardedTokenizer(
             nlp.vocab,
-            rules=default.rules,
-            prefix_search=default.prefix_search,
-            suffix_search=default.suffix_search,
-            infix_finditer=default.infix_finditer,
-            token_match=default.token_match,
-            url_match=default.url_match,
+            rules=nlp.Defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(prefixes).search if prefixes else None,
+            suffix_search=compile_suffix_regex(suffixes).search if suffixes else None,
+            infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,
+            token_match=nlp.Defaults.token_match,
+            url_match=nlp.Defaults.url_match,
         )
 
     return make

@@ -326,10 +326,15 @@ def test_toll_since_a_date_runs_from_that_date_to_the_report():
     assert all((c.time.start, c.time.end) == (date(2023, 10, 7), date(2023, 11, 6)) for c in claims)
 
 
-def test_attack_without_a_count_names_the_weapon_it_launched():
+def test_attack_with_a_vague_count_names_the_weapon_it_launched():
     text = "Russian forces launched dozens of drones at the Odesa region overnight, the governor said."
     (claim,) = claimx.extract(text, published="2025-06-14")
-    assert (claim.event, claim.quantity, claim.item) == ("attack", None, "drone")
+    assert (claim.event, claim.quantity.value, claim.quantity.low, claim.item) == (
+        "attack",
+        None,
+        24,
+        "drone",
+    )
     assert [loc.code for loc in claim.locations] == ["UA-51"]
 
 
@@ -367,7 +372,8 @@ def test_damage_at_a_site_named_by_reference_takes_the_earlier_place():
         "Falling debris damaged several tanks at the depot, he said."
     )
     damage = [c for c in claimx.extract(text, published="2024-12-11") if c.event == "damage"]
-    assert [(c.item, [loc.code for loc in c.locations]) for c in damage] == [("depot", ["RU-BRY"])]
+    # "several tanks" is a vague count of what was damaged there
+    assert [(c.item, [loc.code for loc in c.locations]) for c in damage] == [("tank", ["RU-BRY"])]
 
 
 def test_partitive_over_casualties_and_over_a_possessive_whole():
@@ -392,7 +398,9 @@ def test_one_of_the_districts_places_a_strike_and_counts_nothing():
         "A missile hit an office building in one of Odesa's districts, injuring four people, officials said."
     )
     claims = claimx.extract(text, published="2025-06-14")
-    assert [(c.event, c.quantity.value, c.item) for c in claims] == [("casualty", 4, "person")]
+    # the district counts nothing; the missile that hit is a count of one
+    got = [(c.event, c.quantity.value, c.item) for c in claims]
+    assert got == [("attack", 1, "missile"), ("casualty", 4, "person")]
 
 
 def test_a_country_owning_what_follows_is_not_where_it_happened():
@@ -746,7 +754,7 @@ def test_attributive_participle_describes_a_site_and_reports_no_damage():
 
 def test_staff_and_aid_workers_are_people():
     text = "The charity said 4 of its staff were wounded when a drone hit its clinic in Kherson."
-    (claim,) = [c for c in claimx.extract(text, published="2025-02-11") if c.quantity]
+    (claim,) = [c for c in claimx.extract(text, published="2025-02-11") if c.event == "casualty"]
     assert (claim.event, claim.quantity.value, claim.item) == ("casualty", 4, "person")
 
 
@@ -766,3 +774,235 @@ def test_the_rest_of_a_breakdown_is_not_the_last_counts_place():
     claims = claimx.extract(text, published="2025-06-30")
     nine = next(c for c in claims if c.quantity and c.quantity.value == 9)
     assert [loc.code for loc in nine.locations] == ["RU-TUL"]
+
+
+# --- harm: killed, injured, missing ------------------------------------------------------
+
+
+def test_killed_and_injured_claims_say_which():
+    text = (
+        "A Russian glide bomb attack on the Zaporizhzhia region killed two people and injured 14 others, "
+        "Governor Ivan Fedorov said on Sunday. In the city of Kherson a woman was fatally wounded and "
+        "three men were hurt; one more resident is missing. Nobody was hurt in Mykolaiv."
+    )
+    claims = [c for c in claimx.extract(text, published="2025-06-08") if c.event == "casualty"]
+    got = sorted((c.quantity.value, c.harm) for c in claims)
+    assert got == [
+        (0, "injured"),
+        (1, "killed"),
+        (1, "missing"),
+        (2, "killed"),
+        (3, "injured"),
+        (14, "injured"),
+    ]
+
+
+def test_check_does_not_add_the_injured_to_the_killed():
+    text = (
+        "Russian missiles killed two people and injured 14 across Ukraine overnight, the State Emergency "
+        "Service said. In Odesa one person was killed and six were injured. In Kherson one man died and "
+        "five people were injured, and in Mykolaiv three people were injured."
+    )
+    claims = claimx.extract(text, published="2025-06-08")
+    assert {(c.quantity.value, c.harm) for c in claims if c.event == "casualty"} >= {
+        (2, "killed"),
+        (14, "injured"),
+    }
+    assert claimx.check(list(claims)) == []
+
+
+def test_other_events_have_no_harm():
+    claims = claimx.extract("Air defences shot down 12 drones over the Kursk region.", published="2025-06-08")
+    assert [c.harm for c in claims] == [None]
+
+
+# --- tallies in every phrasing -----------------------------------------------------------
+
+
+def _counts(text, published="2025-03-04"):
+    return [
+        (c.event, c.quantity.value, c.item, tuple(sorted(loc.code for loc in c.locations if loc.code)))
+        for c in claimx.extract(text, published=published)
+        if c.quantity is not None
+    ]
+
+
+def test_region_tallies_with_accounted_for_and_a_gapped_verb():
+    text = (
+        "Air defence units destroyed 46 Ukrainian drones over Russian regions overnight, the Defence "
+        "Ministry said. The Saratov region in the south accounted for 31 of them, with the Tambov region "
+        "accounting for another nine. The Penza region accounted for a further five, and the Ulyanovsk "
+        "region for the remaining one."
+    )
+    got = _counts(text)
+    assert ("interception", 31, "drone", ("RU-SAR",)) in got
+    assert ("interception", 9, "drone", ("RU-TAM",)) in got
+    assert ("interception", 5, "drone", ("RU-PNZ",)) in got
+    assert ("interception", 1, "drone", ("RU-ULY",)) in got
+
+
+def test_a_list_of_tallies_after_a_colon_with_apiece_and_each():
+    text = (
+        "The ministry said 24 drones were downed: Lipetsk for two, Oryol for five, Kursk and Belgorod "
+        "for six apiece, while Tula and Smolensk saw one each."
+    )
+    got = _counts(text)
+    for expected in [
+        ("interception", 2, "drone", ("RU-LIP",)),
+        ("interception", 5, "drone", ("RU-ORL",)),
+        ("interception", 6, "drone", ("RU-KRS",)),
+        ("interception", 6, "drone", ("RU-BEL",)),
+        ("interception", 1, "drone", ("RU-TUL",)),
+        ("interception", 1, "drone", ("RU-SMO",)),
+    ]:
+        assert expected in got
+
+
+def test_a_breakdown_in_parentheses_is_not_the_total_place():
+    got = _counts(
+        "Ukraine's air force said it shot down 31 drones (14 over the Kyiv region, 10 over Odesa and "
+        "seven over the Sumy region)."
+    )
+    assert got[0] == ("interception", 31, "drone", ())
+    assert ("interception", 7, "drone", ("UA-59",)) in got
+
+
+# --- counts that used to be dropped ---------------------------------------------------------
+
+
+def test_none_intercepted_is_a_zero_interception():
+    got = _counts(
+        "Russia fired three Kinzhal missiles at the Ivano-Frankivsk region on Monday; none of the "
+        "missiles was intercepted, the air force said."
+    )
+    assert ("interception", 0, "missile", ("UA-26",)) in got
+
+
+def test_without_injuring_anyone_and_neither_nor_are_zeros():
+    claims = claimx.extract(
+        "Debris fell on a warehouse in the Oryol region without injuring anyone, the governor said. "
+        "A second drone fell in a field near Livny and caused neither casualties nor damage.",
+        published="2025-03-04",
+    )
+    zeros = sorted(
+        (c.event, c.harm or "") for c in claims if c.quantity is not None and c.quantity.value == 0
+    )
+    assert zeros == [("casualty", ""), ("casualty", "injured"), ("damage", "")]
+
+
+def test_one_weapon_with_an_article_is_a_count_of_one():
+    got = _counts(
+        "A cruise missile was shot down over the Lviv region, the air force said. Later a Shahed drone "
+        "slammed into a warehouse in the Rivne region."
+    )
+    assert ("interception", 1, "missile", ("UA-46",)) in got
+    assert ("attack", 1, "drone", ("UA-56",)) in got
+    # an attack noun after the weapon is an event, not a count
+    assert _counts("A drone attack hit a depot in the Rivne region.") == []
+
+
+def test_vague_counts_are_claims_with_a_lower_bound_and_no_value():
+    claims = claimx.extract(
+        "Dozens of drones were shot down over the Tver region overnight, and several houses were damaged "
+        "in Konakovo, the governor said. Air defences worked across a number of regions.",
+        published="2025-03-04",
+    )
+    vague = {
+        (c.event, c.item): c.quantity for c in claims if c.quantity is not None and c.quantity.value is None
+    }
+    assert set(vague) == {("interception", "drone"), ("damage", "home")}
+    assert vague["interception", "drone"].low == 24 and vague["damage", "home"].low == 3
+    assert claimx.check(list(claims)) == []
+
+
+def test_the_rest_of_a_breakdown_is_a_derived_count():
+    text = (
+        "Air defences destroyed 27 drones overnight, the Defence Ministry said. Twelve were downed over "
+        "the Belgorod region and ten over the Kursk region, and the rest over the Lipetsk, Tambov and "
+        "Penza regions."
+    )
+    claims = claimx.extract(text, published="2025-03-04")
+    (rest,) = [c for c in claims if any(e.rule == "count.remainder" for e in c.evidence)]
+    assert rest.quantity.value == 5 and rest.quantity.text == "the rest"
+    assert sorted(loc.code for loc in rest.locations) == ["RU-LIP", "RU-PNZ", "RU-TAM"]
+    (note,) = [e for e in rest.evidence if e.rule == "count.remainder"]
+    assert note.detail == "derived: 27 - (12 + 10) = 5"
+    assert text[note.start : note.end] == "27"
+    assert rest.source.kind == "ministry_of_defense"
+    assert claimx.check(list(claims)) == []
+
+
+def test_the_remaining_with_a_number_is_not_derived():
+    text = (
+        "Russia fired 12 missiles; ten were shot down over the Kyiv region and the remaining two above Lviv."
+    )
+    got = _counts(text)
+    assert ("interception", 2, "missile", ("UA-46",)) in got
+    assert len(got) == 3
+
+
+def test_an_age_in_commas_is_no_count_but_the_person_is():
+    got = _counts("A girl, 9, was wounded in Kherson and two women (63 and 70) were killed in Nikopol.")
+    assert sorted(got) == [("casualty", 1, "child", ("UA-65",)), ("casualty", 2, "person", ("UA-12",))]
+
+
+# --- event types ---------------------------------------------------------------------------
+
+
+def test_aircraft_and_air_defence_destroyed_on_the_ground_are_damage():
+    got = _counts(
+        "Ukraine's military said its drones destroyed three Su-34 aircraft at the Morozovsk airfield in "
+        "the Rostov region. Ukrainian forces also destroyed two radars in the Kherson region. Air defences "
+        "destroyed 14 drones over the Kursk region."
+    )
+    assert ("damage", 3, "aircraft", ("RU-ROS",)) in got
+    assert ("damage", 2, "radar", ("UA-65",)) in got
+    assert ("interception", 14, "drone", ("RU-KRS",)) in got
+
+
+def test_drones_lost_to_jamming_are_their_own_outcome_and_keep_the_country():
+    text = (
+        "Russia launched 75 drones at Ukraine overnight, the air force said. Air defences shot down 40 of "
+        "them over the Kyiv and Chernihiv regions, and another 30 drones were lost locally."
+    )
+    claims = claimx.extract(text, published="2025-03-04")
+    (lost,) = [c for c in claims if c.quantity is not None and c.quantity.value == 30]
+    assert lost.event == "interception" and [loc.code for loc in lost.locations] == ["UA"]
+    assert any(e.rule == "count.outcome" and "not shot down" in e.detail for e in lost.evidence)
+    (downed,) = [c for c in claims if c.quantity is not None and c.quantity.value == 40]
+    assert not any(e.rule == "count.outcome" for e in downed.evidence)
+
+
+def test_a_fire_at_a_depot_is_damage_with_the_site_as_item():
+    (claim,) = claimx.extract(
+        "Falling debris set an oil depot in the Tambov region ablaze, the governor said.",
+        published="2025-03-04",
+    )
+    assert (claim.event, claim.item, [loc.code for loc in claim.locations]) == ("damage", "depot", ["RU-TAM"])
+
+
+def test_followed_by_a_region_with_its_count():
+    got = _counts(
+        "The Tula Region accounted for the largest share, 20 drones, followed by the Oryol Region with 12, "
+        "the Defence Ministry said."
+    )
+    assert ("interception", 20, "drone", ("RU-TUL",)) in got
+    assert ("interception", 12, "drone", ("RU-ORL",)) in got
+
+
+def test_a_growing_number_of_hurt_and_people_who_could_not_be_saved():
+    claims = claimx.extract(
+        "The number of people hurt in the strike on Dnipro has risen to 19, the governor said. Two men "
+        "could not be saved.",
+        published="2025-03-04",
+    )
+    got = {(c.quantity.value, c.harm) for c in claims if c.event == "casualty"}
+    assert got == {(19, "injured"), (2, "killed")}
+
+
+def test_people_with_an_age_before_them_and_two_coordinated():
+    got = _counts(
+        "In Nikopol, a 15-year-old boy and a woman were killed. A 9-year-old child was among those hurt in Sumy."
+    )
+    assert ("casualty", 2, "person", ("UA-12",)) in got
+    assert ("casualty", 1, "child", ("UA-59",)) in got

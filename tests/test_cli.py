@@ -6,6 +6,7 @@ import csv
 import gzip
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -295,7 +296,7 @@ def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     assert missing.exit_code == 2
     assert missing.stderr.splitlines() == [f"claimx: error: input not found: {tmp_path / 'nope.jsonl'}"]
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": 1}\nnot json\n', encoding="utf-8")
+    bad.write_text('{"id": 1, "text": ["not", "a", "string"]}\nnot json\n', encoding="utf-8")
     nothing = runner.invoke(app, ["extract", str(bad), "-o", str(tmp_path / "o.jsonl")])
     assert nothing.exit_code == 1
     errors_file = tmp_path / "o.jsonl.errors.jsonl"
@@ -400,3 +401,368 @@ def test_compare_subcommand_prints_groups_and_fails_cleanly_on_missing_file(tmp_
     assert '"consistent"' in result.output
     missing = runner.invoke(app, ["compare", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 2
+
+
+# --- checks before the first record ----------------------------------------------------------
+
+
+def _wires_csv(path: Path) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["url", "body", "date"])
+        writer.writerow(
+            [
+                "https://wire.example/1",
+                "The regional governor said 14 homes were damaged overnight.",
+                "2025-03-02",
+            ]
+        )
+    return path
+
+
+def _nothing_done(result, out: Path) -> None:
+    """The command stopped before the pipeline loaded and before touching the output."""
+    assert "loading pipeline" not in result.stderr
+    assert not any(out.parent.glob(f"{out.name}*"))
+    assert isinstance(result.exception, SystemExit)  # no traceback
+
+
+def test_missing_fields_are_usage_errors_that_list_the_fields_present(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "out.jsonl"
+    wires = _wires_csv(tmp_path / "wires.csv")
+    no_text = runner.invoke(app, ["extract", str(wires), "-o", str(out)])
+    assert no_text.exit_code == 2
+    assert no_text.stderr.splitlines() == [
+        f"claimx: error: no field 'text' in the header of {wires}; its fields are 'url', 'body', 'date'"
+    ]
+    _nothing_done(no_text, out)
+    # An --id-field or --date-field given explicitly must be there; the default id may be absent.
+    no_id = runner.invoke(
+        app, ["extract", str(wires), "-o", str(out), "--text-field", "body", "--id-field", "guid"]
+    )
+    assert no_id.exit_code == 2 and "no field 'guid' in the header" in no_id.stderr
+    _nothing_done(no_id, out)
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "\n"
+        + json.dumps({"guid": "t-1", "content": "Two people were hurt in Kherson, officials said."})
+        + "\n",
+        encoding="utf-8",
+    )
+    jsonl = runner.invoke(app, ["extract", str(tmp_path), "-o", str(out), "--text-field", "content"])
+    assert jsonl.exit_code == 2  # the folder holds the CSV too, which has no 'content'
+    assert "no field 'content' in the header of" in jsonl.stderr
+    only_feed = runner.invoke(
+        app, ["extract", str(feed), "-o", str(out), "--date-field", "pubDate", "--text-field", "content"]
+    )
+    assert only_feed.exit_code == 2
+    assert only_feed.stderr.strip() == (
+        f"claimx: error: no field 'pubDate' in the first record (line 2) of {feed}; its fields are 'guid', 'content'"
+    )
+    _nothing_done(only_feed, out)
+
+
+def test_missing_field_in_a_parquet_schema_is_a_usage_error(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(
+        pa.table({"headline": ["Drone debris fell on a farm"], "story": ["..."]}), tmp_path / "a.parquet"
+    )
+    out = tmp_path / "o.csv"
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.parquet"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "no field 'text' in the schema of" in result.stderr and "'headline', 'story'" in result.stderr
+    _nothing_done(result, out)
+
+
+def test_unreadable_published_is_rejected_at_once(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        app,
+        [
+            "extract",
+            str(_wires_csv(tmp_path / "w.csv")),
+            "-o",
+            str(out),
+            "--text-field",
+            "body",
+            "--published",
+            "last Tuesday",
+        ],
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith("claimx: error: [E011]") and "'last Tuesday'" in result.stderr
+    _nothing_done(result, out)
+
+
+def test_parquet_without_pyarrow_fails_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # `import pyarrow` now raises ImportError
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    out = tmp_path / "claims.parquet"
+    wires = _wires_csv(tmp_path / "w.csv")
+    result = CliRunner().invoke(app, ["extract", str(wires), "-o", str(out), "--text-field", "body"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "claimx: error: Parquet files need pyarrow: pip install 'claimx[parquet]'"
+    ]
+    _nothing_done(result, out)
+
+
+def test_unknown_output_extension_is_an_error_not_silent_jsonl(
+    tmp_path: Path, counting_nlp: Language
+) -> None:
+    wires = _wires_csv(tmp_path / "w.csv")
+    out = tmp_path / "claims.txt"
+    result = CliRunner().invoke(app, ["extract", str(wires), "-o", str(out), "--text-field", "body"])
+    assert result.exit_code == 2
+    assert "cannot tell the output format of" in result.stderr and "--output-format" in result.stderr
+    _nothing_done(result, out)
+    # Named explicitly, any file name will do.
+    run_extract([str(wires)], str(out), fmt="csv", text_field="body", nlp=counting_nlp, progress=False)
+    assert out.read_text(encoding="utf-8").startswith(",".join(COLUMNS))
+
+
+# --- version, help, quiet, info ----------------------------------------------------------------
+
+
+def test_version_matches_the_package() -> None:
+    import claimx
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    declared = re.search(r'^version = "(.+)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    assert result.stdout.strip() == f"claimx {claimx.__version__}" == f"claimx {declared.group(1)}"
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["compare"], ["bench"], ["info"]])
+def test_help_shows_metavars_not_python_types(command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--help"], terminal_width=100)
+    assert result.exit_code == 0, result.output
+    assert not re.search(r"<[a-z]", result.stdout), result.stdout  # no <str>, <list[str]>, <int range>
+    if command == ["extract"]:
+        assert "INPUT..." in result.stdout and "--text-field FIELD" in result.stdout
+        assert "--format FORMAT" in result.stdout and "-q, --quiet" in result.stdout
+
+
+def _feed(path: Path) -> Path:
+    _write_jsonl(
+        path,
+        [
+            {
+                "id": "k1",
+                "text": "Kyiv's mayor said 4 people were injured by falling debris on Friday.",
+                "published": "2025-06-13",
+            },
+            {
+                "id": "k2",
+                "text": "Officials said 9 drones were shot down over the Odesa region.",
+                "published": "2025-06-13",
+            },
+        ],
+    )
+    return path
+
+
+def test_start_up_line_and_summary_on_stderr_and_quiet_silences_them(tmp_path: Path) -> None:
+    runner = CliRunner()
+    feed = _feed(tmp_path / "feed.jsonl")
+    loud = runner.invoke(app, ["extract", str(feed), "-o", str(tmp_path / "a.jsonl")])
+    assert loud.exit_code == 0, loud.stderr
+    lines = loud.stderr.splitlines()
+    assert lines[0] == "claimx: loading pipeline"
+    assert lines[1].startswith("claimx: pipeline loaded in ")
+    assert lines[-1].startswith("claimx: 2 records (0 errors)")
+    quiet = runner.invoke(app, ["extract", str(feed), "-o", str(tmp_path / "b.jsonl"), "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == ""
+    assert (tmp_path / "b.jsonl").read_bytes() == (tmp_path / "a.jsonl").read_bytes()
+    # Errors are still reported when quiet.
+    failed = runner.invoke(app, ["extract", str(feed), "-o", str(tmp_path / "b.jsonl"), "--quiet"])
+    assert failed.exit_code == 2 and "--force" in failed.stderr
+
+
+def test_info_names_versions_data_and_gazetteer_size() -> None:
+    import dateparser
+    import pydantic
+
+    import claimx
+
+    result = CliRunner().invoke(app, ["info"])
+    assert result.exit_code == 0, result.output
+    rows = dict(line.split(None, 1) for line in result.stdout.splitlines())
+    assert rows["claimx"] == claimx.__version__
+    assert rows["spaCy"] == spacy.__version__ and rows["pydantic"] == pydantic.VERSION
+    assert rows["dateparser"] == dateparser.__version__
+    assert rows["Python"].startswith(f"{sys.version_info.major}.{sys.version_info.minor}.")
+    facts = json.loads(CliRunner().invoke(app, ["info", "--json"]).stdout)
+    assert facts["data"] in rows["Data"] and "gazetteer/subdivisions.json" in facts["data_files"]
+    gazetteer = facts["gazetteer"]
+    assert (
+        gazetteer["countries"] > 200
+        and gazetteer["regions"] > 1000
+        and gazetteer["names"] > gazetteer["regions"]
+    )
+    assert f"{gazetteer['regions']:,} regions" in rows["Gazetteer"]
+
+
+# --- stdin formats -----------------------------------------------------------------------------
+
+
+def test_csv_on_stdin_with_format(tmp_path: Path) -> None:
+    body = _wires_csv(tmp_path / "w.csv").read_bytes()
+    runner = CliRunner()
+    result = runner.invoke(
+        app,
+        ["extract", "-", "--format", "csv", "--text-field", "body", "--id-field", "url", "-q"],
+        input=body,
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {r["record_id"] for r in rows} <= {"https://wire.example/1"}
+    if not rows:
+        pytest.skip("extraction not ready")
+    assert rows[0]["quantity"]["value"] == 14
+    missing = runner.invoke(app, ["extract", "-", "--format", "csv", "--text-field", "text"], input=body)
+    assert missing.exit_code == 2
+    assert (
+        missing.stderr.strip()
+        == "claimx: error: no field 'text' in the header of stdin; its fields are 'url', 'body', 'date'"
+    )
+    unknown = runner.invoke(app, ["extract", "-", "--format", "parquet"], input=body)
+    assert unknown.exit_code == 2 and "jsonl, csv, txt" in unknown.stderr
+    # --format once named the output format: given without stdin, it must not be ignored.
+    old_style = runner.invoke(
+        app, ["extract", str(tmp_path / "w.csv"), "--format", "csv", "-o", str(tmp_path / "c.jsonl")]
+    )
+    assert old_style.exit_code == 2 and "--output-format" in old_style.stderr
+
+
+def test_stdin_format_txt_keeps_a_text_that_starts_like_json(tmp_path: Path, counting_nlp: Language) -> None:
+    text = b"{Update} Officials said 5 drones were downed near Sumy.\n{Second paragraph} 2 were injured.\n"
+    out = tmp_path / "o.jsonl"
+    run_extract(
+        ["-"],
+        str(out),
+        stdin=iter(text.splitlines(keepends=True)),
+        stdin_format="txt",
+        nlp=counting_nlp,
+        progress=False,
+    )
+    assert [(r["record_id"], r["quantity"]["value"]) for r in _jsonl(out)] == [("-", 5), ("-", 2)]
+    sniffed = tmp_path / "s.jsonl"
+    run_extract(
+        ["-"], str(sniffed), stdin=iter(text.splitlines(keepends=True)), nlp=counting_nlp, progress=False
+    )
+    assert _jsonl(sniffed) == [] and len(_jsonl(Path(f"{sniffed}.errors.jsonl"))) == 2  # read as JSONL
+
+
+def test_stdin_jsonl_checked_on_its_first_record_and_replayed_whole(
+    tmp_path: Path, counting_nlp: Language
+) -> None:
+    lines = [
+        b"\n",
+        b'{"id": "a", "body": "Officials said 3 homes burned."}\n',
+        b'{"id": "b", "body": "Police said 6 were detained."}\n',
+    ]
+    with pytest.raises(
+        UsageError,
+        match=r"no field 'text' in the first record \(line 2\) of stdin; its fields are 'id', 'body'",
+    ):
+        run_extract(
+            ["-"],
+            str(tmp_path / "x.jsonl"),
+            stdin=iter(lines),
+            require_fields=["text"],
+            nlp=counting_nlp,
+            progress=False,
+        )
+    out = tmp_path / "o.jsonl"
+    run_extract(
+        ["-"],
+        str(out),
+        stdin=iter(lines),
+        text_field="body",
+        require_fields=["body"],
+        nlp=counting_nlp,
+        progress=False,
+    )
+    assert [(r["record_id"], r["quantity"]["value"]) for r in _jsonl(out)] == [("a", 3), ("b", 6)]
+
+
+# --- progress total ----------------------------------------------------------------------------
+
+
+def test_progress_total_counts_records_as_the_reader_yields_them(archive: Path) -> None:
+    from claimx.io import _progress_bar, expand_inputs, input_format, read_records, record_counter
+
+    files = [(path, input_format(path)) for path in expand_inputs([str(archive)])]
+    assert len(files) == 5
+    bar = _progress_bar(True, initial=4)
+    try:
+        counter = record_counter(bar, files)
+        counter.start()
+        counter.join(timeout=30)
+        read = sum(1 for path, _ in files for _ in read_records(path))
+        assert bar.total == read == 13  # bad lines, blank-free JSONL, a CSV row spanning lines
+        assert bar.n == 4 and "4/13" in str(bar)  # resumed: the earlier run's records count
+    finally:
+        bar.close()
+
+
+# --- compare reads what extract reads ----------------------------------------------------------
+
+
+def test_compare_reads_csv_parquet_and_folders(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    mod = "The Defence Ministry said air defences shot down 18 drones over the Kursk region on Sunday."
+    city = "The Kursk governor said more than 15 drones were shot down over the Kursk region on Sunday."
+    wire = "The regional governor said 21 drones were shot down over the Kursk region on Sunday."
+    with open(tmp_path / "reports.csv", "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["url", "body", "date"], ["mod", mod, "2025-06-16"]])
+    pq.write_table(
+        pa.table({"url": ["city"], "body": [city], "date": ["2025-06-16"]}), tmp_path / "city.parquet"
+    )
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "wire.txt").write_text(wire, encoding="utf-8")
+    args = [
+        "compare",
+        str(tmp_path / "reports.csv"),
+        str(tmp_path / "city.parquet"),
+        str(tmp_path / "folder"),
+    ]
+    fields = ["--text-field", "body", "--id-field", "url", "--date-field", "date", "--json"]
+    result = CliRunner().invoke(app, [*args, *fields])
+    assert result.exit_code == 0, result.stderr
+    comparison = json.loads(result.stdout)
+    assert comparison["documents"] == ["mod", "city", "wire"]
+    members = {m["doc_id"] for g in comparison["groups"] for m in g["members"]}
+    if not members:
+        pytest.skip("extraction not ready")
+    assert members == {"mod", "city", "wire"}
+    # A bad record stops the command with where it is; so does a wrong field.
+    with open(tmp_path / "reports.csv", "a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerow(["empty", "", "2025-06-16"])
+    bad = CliRunner().invoke(app, [*args, *fields])
+    assert bad.exit_code == 2
+    assert bad.stderr.strip() == f"claimx compare: error: {tmp_path / 'reports.csv'}:3: empty text"
+
+
+def test_compare_reads_stdin_in_the_given_format() -> None:
+    feed = "".join(
+        json.dumps({"id": rid, "text": text}) + "\n"
+        for rid, text in [
+            ("a", "Hamas said 12 people were killed in the strike on Tuesday."),
+            ("b", "The health ministry said 14 people were killed in the strike on Tuesday."),
+        ]
+    )
+    result = CliRunner().invoke(
+        app, ["compare", "-", "--format", "jsonl", "--json", "--published", "2025-01-08"], input=feed
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["documents"] == ["a", "b"]
+    bad_date = CliRunner().invoke(app, ["compare", "-", "--published", "soon"], input=feed)
+    assert bad_date.exit_code == 2 and "[E011]" in bad_date.stderr

@@ -89,6 +89,7 @@ def build(*sentences: tuple[str, dict]) -> tuple[str, list[Claim]]:
                 start=base,
                 end=base + len(sentence),
                 event=spec.get("event", "interception"),
+                harm=spec.get("harm"),
                 quantity=quantity,
                 item=spec.get("item", "drone"),
                 locations=locations,
@@ -595,6 +596,52 @@ def _overnight_mod_report(
         )
     sentences += [(s, {**spec, **night}) for s, spec in parts]
     return build(*sentences)
+
+
+def _casualties(number: str, value: int, harm: str, places=()) -> dict:
+    return {
+        "number": number,
+        "value": value,
+        "event": "casualty",
+        "item": "person",
+        "harm": harm,
+        "places": list(places),
+        "source": "official",
+        "source_text": "the emergency service",
+    }
+
+
+def test_killed_and_injured_are_never_summed_together():
+    _, claims = build(
+        ("Overnight strikes killed two people across Ukraine,", _casualties("two", 2, "killed")),
+        ("and injured 14,", _casualties("14", 14, "injured")),
+        ("the emergency service said.", {}),
+        ("In Kherson one person was killed", _casualties("one", 1, "killed", [("UA-65", "Kherson")])),
+        ("and six were injured in Kherson.", _casualties("six", 6, "injured", [("UA-65", "Kherson")])),
+        ("In Mykolaiv one died", _casualties("one", 1, "killed", [("UA-48", "Mykolaiv")])),
+        ("and five were injured in Mykolaiv.", _casualties("five", 5, "injured", [("UA-48", "Mykolaiv")])),
+        ("Three were injured in Odesa.", _casualties("Three", 3, "injured", [("UA-51", "Odesa")])),
+    )
+    assert check(claims) == []
+    # the same figures without the harm would add the injured to the killed
+    blind = [c.model_copy(update={"harm": None}) for c in claims]
+    assert [f.kind for f in check(blind)] == ["sum_mismatch"]
+
+
+def test_killed_and_injured_in_two_reports_are_different_groups():
+    a = report(
+        "a",
+        ("Three people were killed in Kherson.", _casualties("Three", 3, "killed", [("UA-65", "Kherson")])),
+        published=date(2025, 3, 2),
+    )
+    b = report(
+        "b",
+        ("Seven people were injured in Kherson.", _casualties("Seven", 7, "injured", [("UA-65", "Kherson")])),
+        published=date(2025, 3, 2),
+    )
+    result = compare([a, b])
+    assert sorted((g.harm, g.status) for g in result.groups) == [("injured", "single"), ("killed", "single")]
+    assert result.by_status("conflict") == []
 
 
 def test_breakdown_that_adds_up_has_no_findings():

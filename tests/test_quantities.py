@@ -325,10 +325,27 @@ def test_spans_do_not_overlap(find):
         "Formula One cancelled the race in Bahrain.",
         "In a single night the city was hit twice.",
         "Not a single missile reached Kyiv.",
+        # multipliers and growth
+        "Moscow launched 14 times as many drones in June as a year earlier.",
+        "Russia fired three times more missiles at Lviv than in May.",
+        "Attacks grew 16% in a month and rose threefold in a year.",
+        # ordinals of streaks and unit numbers
+        "It was the fourth night in a row that drones attacked Dnipro.",
+        "Shelling hit Nikopol for a third consecutive day.",
+        "The 3rd Assault Brigade said it held the line near Pokrovsk.",
+        "Unit 8200 intercepted the messages.",
+        # ages
+        "A boy, 12, and his mother were at home in Sumy.",
+        "Her son, who was nine, loved football.",
+        "Her parents (58 and 61) lived in the building.",
     ],
 )
 def test_not_quantities(find, text):
     assert texts(find(text)) == []
+
+
+def test_times_counting_attacks_is_a_count(find):
+    assert texts(find("The base came under rocket fire at least 23 times.")) == ["at least 23"]
 
 
 # --- properties ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import spacy
 
+import claimx
 from claimx.entities.labels import TIME
 from claimx.entities.times import TimeRecognizer
 from claimx.resources import models_dir
@@ -300,7 +301,8 @@ def test_night_of_a_date_ends_on_that_date():
     assert window("the night of November 11", date(2025, 11, 12)) == (date(2025, 11, 10), date(2025, 11, 11))
     assert window("on the night of January 2", date(2024, 1, 2)) == (date(2024, 1, 1), date(2024, 1, 2))
     assert window("overnight on Feb. 1", date(2024, 2, 1)) == (date(2024, 1, 31), date(2024, 2, 1))
-    assert window("Monday night", date(2024, 8, 22)) == (date(2024, 8, 19), date(2024, 8, 20))
+    # "Monday night" is the evening of that Monday, not the night into Tuesday
+    assert window("Monday night", date(2024, 8, 22)) == (date(2024, 8, 19), date(2024, 8, 19))
 
 
 def test_months_and_years():
@@ -493,3 +495,123 @@ def test_resolution_is_cached():
     resolve_time("overnight", P)
     resolve_time("overnight", P)
     assert resolve_time.cache_info().hits == 1
+
+
+# --- times of claims: aggregates, relative periods, stamps, local zones ------------------
+
+
+def _claim_times(text, published):
+    return [(c, c.time) for c in claimx.extract(text, published=published) if c.quantity is not None]
+
+
+def test_a_month_and_last_month_are_the_whole_month():
+    ((_, july),) = _claim_times(
+        "Russia launched 4,700 drones at Ukraine in July, the air force said.", "2025-08-05"
+    )
+    assert (july.start, july.end) == (date(2025, 7, 1), date(2025, 7, 31))
+    ((_, last),) = _claim_times("Ukraine's air force said it downed 3,900 drones last month.", "2025-03-02")
+    assert (last.start, last.end) == (date(2025, 2, 1), date(2025, 2, 28))
+    ((_, fig),) = _claim_times(
+        "The air force's figures for September showed 3,100 drones launched.", "2025-10-09"
+    )
+    assert (fig.start, fig.end) == (date(2025, 9, 1), date(2025, 9, 30))
+
+
+def test_since_a_date_last_year_runs_from_that_date_to_the_report():
+    ((_, span),) = _claim_times(
+        "At least 1,200 people have been killed in the province since March 3 last year, officials said.",
+        "2025-06-10",
+    )
+    assert (span.start, span.end) == (date(2024, 3, 3), date(2025, 6, 10))
+
+
+def test_a_record_since_a_month_is_not_the_time_of_the_claim():
+    got = _claim_times(
+        "Of 190 missiles launched in May, air defences intercepted 120, the lowest share since January.",
+        "2025-06-10",
+    )
+    assert [(c.quantity.value, t.start, t.end) for c, t in got] == [
+        (190, date(2025, 5, 1), date(2025, 5, 31)),
+        (120, date(2025, 5, 1), date(2025, 5, 31)),
+    ]
+
+
+def test_at_night_and_a_weekday_night():
+    ((_, night),) = _claim_times(
+        "Four drones were shot down over Sumy at night, officials said.", "2025-06-10"
+    )
+    assert (night.start, night.end) == (date(2025, 6, 9), date(2025, 6, 10))
+    ((_, sat),) = _claim_times(
+        "Bombs hit Zaporizhzhia on Saturday night, wounding nine people.", "2025-06-08"
+    )
+    assert (sat.start, sat.end) == (date(2025, 6, 7), date(2025, 6, 7))
+
+
+def test_a_look_back_ends_at_the_report_even_beside_an_older_date():
+    ((_, span),) = _claim_times(
+        "The toll includes 31 deaths in the previous 24 hours, the ministry said of the war that began "
+        "on February 24, 2022.",
+        "2025-06-10",
+    )
+    assert (span.start, span.end) == (date(2025, 6, 9), date(2025, 6, 10))
+
+
+def test_around_keeps_the_instant_and_says_it_is_approximate():
+    ((claim, span),) = _claim_times(
+        "A missile struck a warehouse in the Lviv region at around 4 a.m., the governor said.", "2025-06-10"
+    )
+    assert span.start == datetime(2025, 6, 10, 4, 0, tzinfo=ZoneInfo("Europe/Kyiv"))
+    assert any(e.rule == "time.approximate" and e.detail == "around 4 a.m." for e in claim.evidence)
+
+
+def test_a_report_stamp_is_not_the_time_of_the_event():
+    ((claim, span),) = _claim_times(
+        "As of 9:40 a.m., 11 people had been injured in Kharkiv, the mayor said.", "2025-06-10"
+    )
+    assert (span.start, span.end, span.text) == (date(2025, 6, 10), date(2025, 6, 10), "")
+    assert any(e.rule == "time.report_stamp" and e.detail == "9:40 a.m." for e in claim.evidence)
+
+
+def test_a_clock_time_takes_the_local_zone_of_the_place():
+    ((claim, span),) = _claim_times(
+        "At 21:15 a drone hit a garage in the Kursk region, officials said.", "2025-01-14"
+    )
+    assert span.start.utcoffset() == timedelta(hours=3)  # Moscow time
+    assert any(e.rule == "time.local_zone" and e.detail == "Europe/Moscow" for e in claim.evidence)
+    ((_, winter),) = _claim_times("At 6:30 a.m. a missile hit a depot in the Rivne region.", "2025-01-14")
+    ((_, summer),) = _claim_times("At 6:30 a.m. a missile hit a depot in the Rivne region.", "2025-07-14")
+    assert winter.start.utcoffset() == timedelta(hours=2) and summer.start.utcoffset() == timedelta(hours=3)
+    # places in two countries: no zone is plain
+    (claim,) = claimx.extract(
+        "At 6:30 a.m. missiles hit depots in the Rivne and Belgorod regions.", published="2025-07-14"
+    )
+    assert claim.time.start == datetime(2025, 7, 14, 6, 30) and claim.time.start.tzinfo is None
+
+
+def test_a_range_of_two_dated_clock_times_with_asides_is_one_window():
+    ((_, span),) = _claim_times(
+        "From 10:00 p.m. Moscow time (7:00 p.m. GMT) on March 3 to 6:00 a.m. Moscow time (3:00 a.m. GMT) on "
+        "March 4, air defences destroyed 31 drones, the ministry said.",
+        "2025-03-04",
+    )
+    assert (span.start, span.end) == (
+        datetime(2025, 3, 3, 22, 0, tzinfo=MSK),
+        datetime(2025, 3, 4, 6, 0, tzinfo=MSK),
+    )
+
+
+def test_at_least_before_since_is_no_record():
+    ((_, span),) = _claim_times(
+        "Militias attacked the base at least 17 times since May 2, officials said.", "2025-06-10"
+    )
+    assert (span.start, span.end) == (date(2025, 5, 2), date(2025, 6, 10))
+
+
+def test_the_onset_of_a_night_refines_its_start_and_keeps_its_end():
+    got = _claim_times(
+        "Air defences shot down 60 of the 75 drones launched at Ukraine overnight into Friday, the air force "
+        "said. Launches started at 21:45 on Thursday, March 6.",
+        "2025-03-07",
+    )
+    for _, span in got:
+        assert span.start == datetime(2025, 3, 6, 21, 45, tzinfo=KYIV) and span.end == date(2025, 3, 7)

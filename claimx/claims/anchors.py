@@ -23,12 +23,13 @@ class AnchorFinder:
         self.g = grammar
 
     def anchors(self, sent: Sentence) -> list[Span]:
-        """The spans a count claim hangs on in ``sent``, in order: counts (not vague ones,
-        nor numbers inside a time), zero-count phrases, single casualties and totalities."""
+        """The spans a count claim hangs on in ``sent``, in order: counts (vague ones
+        included, not numbers inside a time), zero-count phrases, single casualties and
+        totalities."""
         times = self.ctx.within(labels.TIME, sent.start, sent.end)
         anchors = []
         for q in self.ctx.within(labels.QUANTITY, sent.start, sent.end):
-            if q.kb_id_ == "vague" or any(t.start < q.end and q.start < t.end for t in times):
+            if any(t.start < q.end and q.start < t.end for t in times):
                 continue
             anchors.append(q)
         anchors.extend(self.ctx.within(labels.NEGATION, sent.start, sent.end))
@@ -51,10 +52,22 @@ class AnchorFinder:
         return out
 
     def _protected(self, token: int) -> bool:
-        """A delimiter inside a region, count, time, source or item mention never cuts."""
-        return any(
+        """A delimiter inside a region, count, time, source or item mention never cuts,
+        nor one joining two region names ("Kursk and Belgorod for seven apiece") or a region
+        to its tally ("the Volgograd Region with 17")."""
+        if any(
             self.ctx.covering(label, token) is not None
             for label in (labels.REGION, labels.QUANTITY, labels.TIME, labels.SOURCE, labels.ITEM)
+        ):
+            return True
+        if not 0 < token < len(self.ctx.lower) - 1 or self.ctx.covering(labels.REGION, token - 1) is None:
+            return False
+        word = self.ctx.lower[token]
+        if word in self.g["region_tally_prepositions"]:
+            return True  # "followed by the Volgograd Region with 17": the region's own count
+        return (
+            word in self.g["region_list_connectors"]
+            and self.ctx.covering(labels.REGION, token + 1) is not None
         )
 
     def _remainder_cut(self, lo: int, sent: Sentence) -> int:
@@ -72,8 +85,9 @@ class AnchorFinder:
 
     def _cut(self, lo: int, hi: int) -> int | None:
         """The clause boundary between two anchors: the last strong delimiter between
-        them, else the last weak one; None when they share one clause."""
-        for vocab in (self.g["strong_delimiters"], self.g["weak_delimiters"]):
+        them, else the last subordinator of an event clause ("were wounded | when a drone
+        hit …"), else the last weak one; None when they share one clause."""
+        for vocab in (self.g["strong_delimiters"], self.g["event_subordinators"], self.g["weak_delimiters"]):
             for t in range(hi - 1, lo - 1, -1):
                 if self.ctx.lower[t] in vocab and not self._protected(t):
                     return t

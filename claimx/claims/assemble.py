@@ -64,7 +64,8 @@ class Assembler:
             drafts += self.events.for_sentence(i, drafts)
             for d in drafts:
                 d.time, ev = self.timeline.for_token(d.anchor, times)
-                d.evidence.extend(ev)
+                d.time, zone = self.timeline.localize(d.time, d.locations)
+                d.evidence.extend(ev + zone)
                 self._attribute(d, i)
                 self._speaker_region(d)
             moved = self.timeline.advance(times)
@@ -82,7 +83,7 @@ class Assembler:
         the claims just before it, and becomes the frame."""
         for d in claims:
             if Timeline.refines(moved, d.time):
-                d.time = moved
+                d.time = self.timeline.localize(self.timeline.refined(moved, d.time), d.locations)[0]
                 d.evidence.append(
                     Evidence(
                         rule="time.refined",
@@ -137,7 +138,12 @@ class Assembler:
         """A governor or a local authority speaks for its area: a claim of theirs that names
         no place of its own is about that area ("Bryansk Governor X said there were no
         casualties", "according to the Kyiv city administration, debris fell on a house")."""
-        own = ("location.segment", "location.coordinated", "location.included")  # named in its sentence
+        own = (
+            "location.segment",
+            "location.coordinated",
+            "location.included",
+            "location.cause",
+        )  # its sentence
         if d.attribution is None or any(e.rule in own for e in d.evidence):
             return
         region = self.state.speaker_region_span(d.attribution)
@@ -206,6 +212,7 @@ class Assembler:
             start=start_char,
             end=end_char,
             event=d.event,
+            harm=d.harm,
             quantity=d.quantity,
             item=d.item,
             locations=d.locations,

@@ -84,7 +84,7 @@ class Attribution:
 
 #: Most tokens in a comma-enclosed aside between a speaker and its cue
 #: (", speaking on condition of anonymity,").
-MAX_ASIDE = 10
+MAX_ASIDE = 14
 #: Mentions that make a comma-enclosed stretch a clause of its own rather than an aside.
 ASIDE_BLOCKERS = (labels.SOURCE, labels.CUE, labels.QUANTITY, labels.EVENT)
 
@@ -233,7 +233,14 @@ class Attributor:
 
     # ---------------------------------------------------------------- attributions
     def _negated(self, cue: Span) -> bool:
+        """A negator in the three words before the cue and in its clause ("did not say",
+        "declined to comment"); "The bridge was never inspected, according to …" negates
+        the content, not the attribution."""
         lo = max(self.ctx.sentence(cue.start).start, cue.start - 3)
+        for k in range(cue.start - 1, lo - 1, -1):
+            if self.ctx.punct[k]:
+                lo = k + 1
+                break
         return not self.negators.isdisjoint(self.ctx.lower[lo : cue.start])
 
     def _source_ending_before(self, token: int, sent: Sentence) -> Span | None:
@@ -302,10 +309,16 @@ class Attributor:
                 continue
             inside = range(c + 1, j - 1)
             age = len(inside) == 1 and ctx.words[c + 1].isdigit()  # "Ihor Petrenko, 47, said"
+            partitive = [t for t in inside if ctx.lower[t] == "of" and t - 1 in inside]
             if not age and (
                 not inside
                 or any(
-                    ctx.quote[t] or any(ctx.covering(label, t) is not None for label in ASIDE_BLOCKERS)
+                    ctx.quote[t]
+                    or any(
+                        ctx.covering(label, t) is not None
+                        for label in ASIDE_BLOCKERS
+                        if not (label == labels.QUANTITY and t + 1 in partitive)  # "one of the swimmers"
+                    )
                     for t in inside
                 )
             ):
@@ -500,6 +513,8 @@ class Attributor:
     def is_document_subject(self, att: Attribution) -> bool:
         """True when the attribution's subject is a document ("the statement said"),
         which reports content but does not make a statement of its own."""
+        if att.source.kind == "document":
+            return False  # "a Senate report said": a document of its own, quoted as such
         return att.rule == "possessive_report" or any(
             w in self.report_nouns for w in att.source.text.lower().split()
         )

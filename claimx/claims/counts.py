@@ -20,8 +20,11 @@ from ..entities.quantities import parse_quantity
 from ..resources import load_data
 from ..schema import Evidence, Quantity
 from .anchors import AnchorFinder
+from .context import Sentence
 from .drafts import Draft, Drafting
-from .locations import location_evidence
+from .harm import HarmReader
+from .locations import country_level, location_evidence
+from .remainder import RemainderDrafter
 
 #: Most words naming the harmed people between a count and its casualty verb ("22
 #: Palestinians were killed", "12 Hezbollah members were killed").
@@ -29,6 +32,8 @@ MAX_HARMED_NOUN = 2
 #: Most tokens between "toll" and its value ("the death toll from Monday's missile strike on
 #: the city rose to 58").
 MAX_TOLL_GAP = 16
+#: Most tokens from a vague count to its own event word ("dozens of drones were shot down").
+MAX_VAGUE_TRIGGER_GAP = 6
 
 
 class CountDrafter:
@@ -38,6 +43,8 @@ class CountDrafter:
         self.state = state
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
         self.finder = AnchorFinder(state.ctx, state.g)
+        self.harm = HarmReader(state.ctx, data_dir)
+        self.remainder = RemainderDrafter(state)
         qualifiers = load_data("lexicons/qualifiers.json", data_dir)
         self.distributive = {
             w for w in qualifiers["distributive"] + qualifiers["distributive_phrases"] if " " not in w
@@ -47,11 +54,10 @@ class CountDrafter:
         """The count claims of sentence ``i``: one per anchor (one per region for a
         distributive count), each with its item, event and locations."""
         sent = self.ctx.sents[i]
-        anchors = self.finder.anchors(sent)
-        if not anchors:
-            return []
+        anchors = [a for a in self.finder.anchors(sent) if self._may_count(a, sent)]
         drafts: list[Draft] = []
-        for anchor, (s, e) in zip(anchors, self.finder.segments(sent, anchors), strict=False):
+        segments = self.finder.segments(sent, anchors) if anchors else []
+        for anchor, (s, e) in zip(anchors, segments, strict=False):
             # a count of places ("over 15 regions") is not what a later count continues
             prev = next((d for d in reversed(drafts) if d.item not in self.g["place_items"]), None)
             prev = prev or self._previous_draft(i)
@@ -69,6 +75,14 @@ class CountDrafter:
         self._share_coordinated_verb(drafts)
         self._share_coordinated_place(drafts)
         self._share_included_place(drafts)
+        self._share_cause_place(drafts)
+        rest = self.remainder.draft(i, drafts)  # "… and the rest over the Oryol region"
+        if rest is not None:
+            drafts.append(rest)
+        last = self._previous_draft(i)
+        for d in drafts:
+            d.harm = self.harm.harm(d, last)
+            last = d
         return drafts
 
     def _share_coordinated_verb(self, drafts: list[Draft]) -> None:
@@ -103,6 +117,16 @@ class CountDrafter:
             d.locations = list(nxt.locations)
             d.evidence.append(location_evidence("location.included", nxt.locations))
 
+    def _share_cause_place(self, drafts: list[Draft]) -> None:
+        """A toll with no place takes the place of the event clause that tells how it came
+        about: "Nine people were wounded when a drone hit a bus in Kherson"."""
+        for d, nxt in zip(drafts, drafts[1:], strict=False):
+            if d.locations or d.own_place or not nxt.locations or d.event not in ("casualty", "damage"):
+                continue
+            if self.ctx.lower[nxt.start] in self.g["event_subordinators"]:
+                d.locations = list(nxt.locations)
+                d.evidence.append(location_evidence("location.cause", nxt.locations))
+
     def _share_coordinated_place(self, drafts: list[Draft]) -> None:
         """A conjunct joined by "and" lends its place back to the count before it when
         that count names none: "Russia fired 78 missiles and 106 drones at Ukraine"."""
@@ -117,15 +141,32 @@ class CountDrafter:
                 d.locations = list(nxt.locations)
                 d.evidence.append(location_evidence("location.coordinated", nxt.locations))
 
-    def _previous_draft(self, i: int) -> Draft | None:
-        """The latest count claim of the last two sentences, which an elliptical count
-        ("Four fell in …") continues."""
+    def _previous_draft(self, i: int, items: frozenset[str] | None = None) -> Draft | None:
+        """The latest count claim of the last two sentences with an item (of one of
+        ``items`` if given) and not a zero, which an elliptical count ("Four fell in …")
+        continues."""
         for d in reversed(self.state.drafts):
             if i - d.sentence > 2:
                 break
-            if d.quantity is not None and d.item not in self.g["place_items"]:
+            if (
+                d.quantity is not None
+                and d.quantity.value != 0  # "no damage" is not what "Seventeen more" continues
+                and d.item is not None
+                and d.item not in self.g["place_items"]
+                and (items is None or d.item in items)
+            ):
                 return d
         return None
+
+    def _region_tally(self, s: int, token: int) -> bool:
+        """The count at ``token`` is a region's share of a tally of weapons ("The Rostov
+        region accounted for a further 18", "Lipetsk for two"): a region verb or "for"
+        right before it."""
+        lower = self.ctx.lower
+        words = lower[max(s, token - 4) : token]
+        return not (self.g["region_subject_verbs"] | self.g["region_tally_prepositions"]).isdisjoint(
+            words
+        ) and bool(self.ctx.within(labels.REGION, s, token))
 
     def _quantity_draft(
         self, q: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
@@ -147,6 +188,10 @@ class CountDrafter:
             parsed = parse_quantity(text)
             evidence = [Evidence(rule="count.quantity", detail=text, start=q.start_char, end=q.end_char)]
         elliptical = False
+        if item is None and how in ("partitive_anaphor", "anaphor") and self._region_tally(s, q.start):
+            prev = (
+                self._previous_draft(i, self.g["weapon_items"]) or prev
+            )  # "Rostov accounted for a further 18"
         if item is None and how == "partitive_anaphor" and prev is not None:
             item, elliptical = prev.item, True
         elif how == "partitive" and item_span is not None and prev is not None and prev.item == item:
@@ -188,6 +233,15 @@ class CountDrafter:
             evidence.append(
                 Evidence(rule="count.event", detail=event, start=trigger.start_char, end=trigger.end_char)
             )
+            if self.ctx.span_text(trigger).lower() in self.g["locally_lost_triggers"]:
+                evidence.append(  # "44 drones were lost locally": jammed, not shot down
+                    Evidence(
+                        rule="count.outcome",
+                        detail="locally lost (electronic warfare), not shot down",
+                        start=trigger.start_char,
+                        end=trigger.end_char,
+                    )
+                )
         else:
             evidence.append(Evidence(rule="count.event.inherited", detail=event))
         quantity = Quantity(
@@ -212,13 +266,44 @@ class CountDrafter:
             hedged=self.state.hedged(s, e),
         )
 
+    def _may_count(self, a: Span, sent: Sentence) -> bool:
+        """Whether anchor ``a`` can be a claim, judged before the sentence is cut into
+        segments so that one that cannot does not cut it: "in one of Kyiv's districts"
+        says where, and a vague count must pass :meth:`_vague_claim`."""
+        if a.label_ != labels.QUANTITY:
+            return True
+        if a.kb_id_ == "vague":
+            return self._vague_claim(a, sent)
+        item, how, _ = self._item_after(a, sent.end)
+        one = parse_quantity(self.ctx.span_text(a)).value == 1
+        return not (how == "partitive" and item in self.g["place_items"] and one)
+
+    def _vague_claim(self, q: Span, sent: Sentence) -> bool:
+        """A vague count ("dozens", "several") is a claim only when it counts no places
+        ("across a number of regions" says where) and has an event word of its own next
+        to it ("dozens of drones were shot down"), not one it merely shares with a count
+        nearby ("sending millions of people to shelters")."""
+        item = self._item_after(q, sent.end)[0]
+        if item is None or item in self.g["place_items"]:
+            return False
+        events = self.ctx.within(
+            labels.EVENT, max(sent.start, q.start - 3), min(sent.end, q.end + MAX_VAGUE_TRIGGER_GAP)
+        )
+        return any(ev.start >= q.end or q.start - ev.end <= 2 for ev in events)
+
     def _toll_value(self, q: Span, s: int) -> bool:
         """Count ``q`` is the value of a toll named before it in its segment: "the death
         toll from Monday's strike rose to 58", "bringing the toll to 12", "a toll of 40"."""
         lower = self.ctx.lower
         if q.start <= s or lower[q.start - 1] not in self.g["toll_links"]:
             return False
-        return not self.g["toll_nouns"].isdisjoint(lower[max(s, q.start - MAX_TOLL_GAP) : q.start])
+        lo = max(s, q.start - MAX_TOLL_GAP)
+        if not self.g["toll_nouns"].isdisjoint(lower[lo : q.start]):
+            return True
+        # "the number of people hurt has risen to 17": a count noun with a casualty word
+        return not self.g["toll_count_nouns"].isdisjoint(lower[lo : q.start]) and any(
+            ev.id_ == "casualty" for ev in self.ctx.within(labels.EVENT, lo, q.start)
+        )
 
     def _harmed_subject(self, q: Span, events: list[Span]) -> bool:
         """Count ``q`` and a noun claimx does not list ("Palestinians", "Hezbollah
@@ -378,11 +463,35 @@ class CountDrafter:
             events = self.ctx.within(labels.EVENT, sent.start, sent.end)
         if events:
             best = min(events, key=lambda ev: min(abs(ev.start - token), abs(ev.end - token)))
-            kind = "damage" if item in self.g["damage_items"] else best.id_
+            kind = (
+                "damage"
+                if item in self.g["damage_items"] or self._on_the_ground(item, best, sent)
+                else best.id_
+            )
             return kind, best
         if prev is not None:
             return prev.event, None
         return None, None
+
+    def _on_the_ground(self, item: str, trigger: Span, sent: Sentence) -> bool:
+        """Weapons destroyed on the ground are damage, not interceptions: air-defence
+        systems, launchers and radars always; aircraft when the sentence puts them on the
+        ground ("destroyed two Su-34s at the Morozovsk airfield", "parked")."""
+        if (
+            trigger.id_ != "interception"
+            or self.ctx.span_text(trigger).lower() not in self.g["ground_destruction_triggers"]
+        ):
+            return False
+        if item in self.g["ground_items"]:
+            return True
+        if item != "aircraft":
+            return False
+        words = " " + " ".join(self.ctx.lower[sent.start : sent.end]) + " "
+        if any(f" {m} " in words for m in self.g["ground_markers"]):
+            return True
+        return any(
+            it.id_ in self.g["ground_site_items"] for it in self.ctx.within(labels.ITEM, sent.start, sent.end)
+        )
 
     def _event_noun(self, trigger: Span) -> bool:
         """The trigger names an event ("attacks", "strike") rather than reporting one."""
@@ -413,6 +522,10 @@ class CountDrafter:
         quantity = Quantity(
             value=0, low=0, high=0, qualifier="exact", text=text, start=n.start_char, end=n.end_char
         )
+        item = "person" if event == "casualty" else None
+        if event == "interception":  # "none of the missiles was intercepted", "none of them"
+            named = self.ctx.within(labels.ITEM, n.start, n.end)
+            item = named[0].id_ if named else (prev.item if prev is not None else None)
         return Draft(
             sentence=i,
             start=s,
@@ -420,7 +533,7 @@ class CountDrafter:
             anchor=n.start,
             event=event,
             quantity=quantity,
-            item="person" if event == "casualty" else None,
+            item=item,
             hedged=self.state.hedged(s, e),
             evidence=[Evidence(rule=f"count.zero.{event}", detail=text, start=n.start_char, end=n.end_char)],
         )
@@ -460,9 +573,13 @@ class CountDrafter:
     def _single_draft(
         self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
     ) -> Draft:
-        """One harmed person named with an article: "a woman was injured" is 1 casualty."""
+        """One harmed person named with an article: "a woman was injured" is 1 casualty;
+        two coordinated ("a girl and a woman were killed") are 2."""
         text = self.ctx.span_text(a)
-        quantity = Quantity(value=1, text=text, start=a.start_char, end=a.end_char)
+        people = 1 + ("and" in self.ctx.lower[a.start : a.end])  # "a girl and a woman were killed"
+        quantity = Quantity(
+            value=people, low=people, high=people, text=text, start=a.start_char, end=a.end_char
+        )
         items = self.ctx.within(labels.ITEM, a.start, a.end)
         return Draft(
             sentence=i,
@@ -471,11 +588,19 @@ class CountDrafter:
             anchor=a.start,
             event=a.id_ or "casualty",
             quantity=quantity,
-            # the harmed person's own noun, not a place in the phrase ("a woman from the village of …")
-            item=next((it.id_ for it in items if it.id_ in self.g["casualty_items"]), "person"),
+            item=self._single_item(a.id_ or "casualty", items),
             hedged=self.state.hedged(s, e),
             evidence=[Evidence(rule="count.single", detail=text, start=a.start_char, end=a.end_char)],
         )
+
+    def _single_item(self, event: str, items: list[Span]) -> str:
+        """The item of a count of one: the harmed person's own noun, not a place in the
+        phrase ("a woman from the village of …"); the weapon of "a drone slammed into …"."""
+        if event == "casualty":
+            people = {it.id_ for it in items if it.id_ in self.g["casualty_items"]}
+            return people.pop() if len(people) == 1 else "person"  # "a girl and a woman": people
+        weapons = [it for it in items if it.id_ in self.g["weapon_items"]]
+        return weapons[-1].id_ if weapons else (items[-1].id_ if items else "person")
 
     def _locate(
         self, draft: Draft, s: int, e: int, same_sentence: list[Draft], referent: Draft | None
@@ -494,7 +619,17 @@ class CountDrafter:
         if own_place:
             return
         zero = draft.quantity is not None and draft.quantity.value == 0
+        if any(e.rule == "count.outcome" for e in draft.evidence):
+            # drones lost to jamming were not where the last ones were shot down: the report's country
+            donor = self.state.previous_located(draft.sentence, any_level=False)
+            if donor is not None and country_level(donor.locations):
+                draft.locations = list(donor.locations)
+                draft.evidence.append(location_evidence("location.inherited", donor.locations))
+            return
         harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
+        latest = next((d for d in reversed(self.state.drafts) if d.locations), None)
+        if zero and harm is not None and latest is not None and latest.sentence > harm.sentence:
+            harm = latest  # "Rostov accounted for 18. … no casualties": the place just reported
         if same_sentence:
             donor = same_sentence[-1]
         elif draft.elliptical and referent is not None and referent.locations:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from ..entities import labels
 from ..entities.regions import load_gazetteer
 from ..resources import load_word_sets
-from ..schema import Evidence, Location, Quantity, TimeSpan
+from ..schema import Evidence, Harm, Location, Quantity, TimeSpan
 from .attribution import Attribution, Attributor
 from .context import DocContext, Quotation
 from .locations import LocationFinder, country_level
@@ -36,6 +36,7 @@ class Draft:
     end: int
     anchor: int
     event: str
+    harm: Harm | None = None  # killed, injured … for a casualty claim (see .harm)
     quantity: Quantity | None = None
     item: str | None = None
     locations: list[Location] = field(default_factory=list)

@@ -112,9 +112,12 @@ class EventDrafter:
         """Whether ``count``, a count claim of the sentence, already tells what ``trigger``
         reports: it lies in the trigger's clause, unless the trigger is damage and the count
         a casualty toll ("an enterprise was damaged, and two residents were hospitalised"
-        reports both)."""
+        reports both) or an attack the damage follows ("two drones hit the depot and set
+        it on fire")."""
         if not lo <= count.anchor < hi:
             return False
+        if trigger.id_ == "damage" and count.event == "attack" and count.anchor < trigger.start:
+            return False  # "several missiles hit the camp and set tents on fire": the fire too
         return not (trigger.id_ == "damage" and count.event == "casualty" and count.anchor > trigger.end)
 
     def _item(self, trigger: Span, lo: int, hi: int) -> str | None:

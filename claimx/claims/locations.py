@@ -84,7 +84,17 @@ class LocationFinder:
             k += 1
         if k < sent.end and lower[k] in g["region_subject_verbs"]:
             return "locative"
+        if (
+            k < sent.end
+            and lower[k] in g["region_tally_prepositions"]
+            and self._count_within(k + 1, sent.end)
+        ):
+            return "locative"  # a gapped tally: "Lipetsk for two", "and Kaluga for the remaining one"
         return "other"
+
+    def _count_within(self, k: int, end: int) -> bool:
+        """A count starts within three tokens of ``k`` ("two", "the remaining one")."""
+        return any(self.ctx.covering(labels.QUANTITY, t) is not None for t in range(k, min(end, k + 3)))
 
     def _country_modifier(self, group: list[Span]) -> bool:
         """A country named as the owner of what follows it ("a U.S. embassy", "U.S.

@@ -13,13 +13,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from spacy.tokens import Span
 
 from ..entities import labels
-from ..schema import Evidence, TimeSpan
+from ..resources import load_data
+from ..schema import Evidence, Location, TimeSpan
 from ..timeparse import ResolvedTime, resolve_time
 from .context import DocContext
+
+RELATIVE_FILE = "lexicons/time_relative.json"
+ZONES_FILE = "lexicons/timezones.json"
+
+
+def replace_span(span: TimeSpan, **changes: object) -> TimeSpan:
+    """A copy of a (frozen) time span with ``changes``."""
+    return span.model_copy(update=changes)
 
 
 @dataclass(frozen=True)
@@ -28,6 +38,8 @@ class TimedMention:
     text: str  # span.text, read once from the document text
     value: ResolvedTime
     statement: bool
+    stamp: bool = False  # the time of the report ("as of 8:20 a.m."), never of an event
+    approximate: str = ""  # the word that makes the time approximate ("around 3 a.m.")
 
     def to_timespan(self, value: ResolvedTime | None = None) -> TimeSpan:
         v = value or self.value
@@ -40,6 +52,11 @@ class TimedMention:
             char_start=self.span.start_char,
             char_end=self.span.end_char,
         )
+
+
+def _comparable(a: datetime, b: datetime) -> bool:
+    """Both aware or both naive."""
+    return (a.tzinfo is None) == (b.tzinfo is None)
 
 
 def _day_of(value: date | datetime | None) -> date | None:
@@ -56,6 +73,13 @@ class Timeline:
         self.g = grammar
         self.published = published
         self.frame: TimeSpan | None = None
+        relative = load_data(RELATIVE_FILE)
+        self.year_after_date: dict[str, int] = relative["year_after_date"]
+        # phrases read against a date in their sentence ("overnight", "in the early hours")
+        self.nights = frozenset(k for k, rule in relative["relative"].items() if rule in ("night", "today"))
+        zones = load_data(ZONES_FILE)
+        self.country_zones: dict[str, str] = zones["country_zones"]
+        self.region_zones: dict[str, str] = zones["region_zones"]
 
     def frame_day(self) -> date | None:
         if self.frame is not None:
@@ -75,6 +99,25 @@ class Timeline:
             return False
         return lower[j - 1] in self.g["release_verbs"] or self.ctx.covering(labels.CUE, j - 1) is not None
 
+    def _preceded_by(self, span: Span, phrases: frozenset[str]) -> str:
+        """The phrase of ``phrases`` (one or two words) right before ``span``, or ""."""
+        j, lower = span.start, self.ctx.lower
+        for k in (2, 1):
+            if j >= k and " ".join(lower[j - k : j]) in phrases:
+                return " ".join(lower[j - k : j])
+        return ""
+
+    def _record(self, span: Span) -> bool:
+        """The period is the span of a record ("the largest attack since 2022", "the
+        poorest rate since April"): a superlative shortly before its "since"."""
+        lower = self.ctx.lower
+        lo = max(self.ctx.sentence(span.start).start, span.start - 8)
+        return any(
+            w in self.g["record_words"]
+            or (w.endswith("est") and len(w) > 4 and w not in self.g["record_exceptions"])
+            for w in lower[lo : span.start]
+        )
+
     def _since(self, span: Span) -> bool:
         """The time opens a period that runs to the report ("since Oct. 7", "since late
         September", "since the end of May")."""
@@ -88,9 +131,10 @@ class Timeline:
         sent = self.ctx.sents[index]
         spans = [s for s in self.ctx.within(labels.TIME, sent.start, sent.end) if s.kb_id_ != "duration"]
         out: list[TimedMention] = []
+        spans, years = self._dates_with_years(spans)
         for span in spans:
             text = self.ctx.span_text(span)
-            value = resolve_time(text, self.published, day=self.frame_day())
+            value = resolve_time(years.get(span.start, text), self.published, day=self.frame_day())
             if value is None:
                 continue
             if value.anaphoric and not value.resolved and self.frame is None and self.published:
@@ -115,13 +159,73 @@ class Timeline:
                     anaphoric=True,
                 )
             statement = self._is_statement_time(span)
+            if self._since(span) and self._record(span):
+                continue  # "the poorest success rate since April": dates a record, not the event
             if self._since(span) and value.resolved and value.start is not None and self.published:
                 start = _day_of(value.start)
                 if start is not None and start <= self.published:  # "killed since Oct. 7": until now
                     value = replace(value, start=start, end=self.published, granularity="day")
                     statement = False
-            out.append(TimedMention(span, text, value, statement))
-        return self._merge_clock_with_day(self._merge_night_with_date(out))
+            stamp = bool(self._preceded_by(span, self.g["report_stamp_prepositions"]))
+            approximate = self._preceded_by(span, self.g["time_approximators"]) if value.has_clock else ""
+            out.append(TimedMention(span, text, value, statement, stamp, approximate))
+        return self._merge_clock_with_day(self._merge_night_with_date(self._merge_from_to(out)))
+
+    def _merge_from_to(self, mentions: list[TimedMention]) -> list[TimedMention]:
+        """Two dated clock times joined as a range ("from 11:00 p.m. Moscow time (8:00 p.m.
+        GMT) on November 15 to 7:00 a.m. … on November 16"), which the grammar reads as two
+        mentions when each carries its own date and aside: one window from the first to
+        the second."""
+        lower, out, k = self.ctx.lower, [], 0
+        while k < len(mentions):
+            m = mentions[k]
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            if (
+                nxt is not None
+                and m.value.has_clock
+                and nxt.value.has_clock
+                and isinstance(m.value.start, datetime)
+                and isinstance(nxt.value.end, datetime)
+                and m.span.start > 0
+                and lower[m.span.start - 1] in self.g["range_openers_time"]
+                and lower[m.span.end : nxt.span.start] in ([w] for w in self.g["range_joiners_time"])
+                and _comparable(m.value.start, nxt.value.end)
+                and m.value.start <= nxt.value.end
+            ):
+                span = self.ctx.doc[m.span.start : nxt.span.end]
+                value = replace(m.value, end=nxt.value.end, granularity="minute")
+                out.append(replace(m, span=span, text=self.ctx.span_text(span), value=value))
+                k += 2
+                continue
+            out.append(m)
+            k += 1
+        return out
+
+    def _dates_with_years(self, spans: list[Span]) -> tuple[list[Span], dict[int, str]]:
+        """A date without a year followed by a year phrase ("since October 7 last year")
+        is one date in that year: the spans joined, and the text to resolve for each
+        joined span's start ("October 7 2024")."""
+        if self.published is None or len(spans) < 2:
+            return spans, {}
+        out: list[Span] = []
+        texts: dict[int, str] = {}
+        skip = -1
+        for k, span in enumerate(spans):
+            if k == skip:
+                continue
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
+            shift = self.year_after_date.get(self.ctx.span_text(nxt).lower()) if nxt is not None else None
+            gap = self.ctx.lower[span.end : nxt.start] if nxt is not None else []
+            if span.kb_id_ == "date" and shift is not None and all(w == "," for w in gap):
+                text = self.ctx.span_text(span)
+                if not any(ch.isdigit() and len(w) == 4 for w in text.split() for ch in w[:1]):
+                    joined = self.ctx.doc[span.start : nxt.end]
+                    texts[joined.start] = f"{text} {self.published.year + shift}"
+                    out.append(joined)
+                    skip = k + 1
+                    continue
+            out.append(span)
+        return out, texts
 
     def _merge_clock_with_day(self, mentions: list[TimedMention]) -> list[TimedMention]:
         """A clock-only window and a day in one sentence ("On Tuesday … between 20:00 and
@@ -143,7 +247,7 @@ class Timeline:
         for m in mentions:
             if m in clocks:
                 value = resolve_time(m.text, self.published, day=day)
-                m = TimedMention(m.span, m.text, value, m.statement) if value is not None else m
+                m = replace(m, value=value) if value is not None else m
             elif m is days[0]:
                 continue
             out.append(m)
@@ -152,18 +256,26 @@ class Timeline:
     def _merge_night_with_date(self, mentions: list[TimedMention]) -> list[TimedMention]:
         """A relative time and an explicit date in one sentence ("overnight on Feb. 1"):
         the relative time is read against that date instead of the publication date."""
-        dated = [m for m in mentions if m.span.kb_id_ == "date" and not m.statement and m.value.resolved]
+        dated = [
+            m
+            for m in mentions
+            if m.span.kb_id_ == "date"
+            and not m.statement
+            and m.value.resolved
+            and _day_of(m.value.start) == _day_of(m.value.end)  # not a period ("since October 7, 2023")
+        ]
         if not dated:
             return mentions
         anchor = _day_of(dated[0].value.end)
         out = []
         for m in mentions:
-            if m.span.kb_id_ == "relative" and not m.statement and anchor is not None:
+            night = m.text.lower() in self.nights  # a look-back ("the previous 24 hours") ends at the report
+            if m.span.kb_id_ == "relative" and night and not m.statement and anchor is not None:
                 value = resolve_time(m.text, anchor, day=anchor)
                 if value is not None:
-                    m = TimedMention(m.span, m.text, value, m.statement)
+                    m = replace(m, value=value)
             out.append(m)
-        if any(m.span.kb_id_ == "relative" for m in out):
+        if any(m.span.kb_id_ == "relative" and m.text.lower() in self.nights for m in out):
             out = [m for m in out if m not in dated]
         return out
 
@@ -173,10 +285,10 @@ class Timeline:
         """The time of a claim anchored at ``token`` in a sentence with ``mentions``;
         ``frame`` overrides the current frame (for claims built after the pass)."""
         frame = frame if frame is not None else self.frame
-        events = [m for m in mentions if not m.statement]
+        events = [m for m in mentions if not m.statement and not m.stamp]
         if events:
             best = min(events, key=lambda m: min(abs(m.span.start - token), abs(m.span.end - token)))
-            return best.to_timespan(), [
+            evidence = [
                 Evidence(
                     rule="time.sentence",
                     detail=best.text,
@@ -184,32 +296,91 @@ class Timeline:
                     end=best.span.end_char,
                 )
             ]
+            if best.approximate:  # "at around 3 a.m.": the instant as said, but not exact
+                evidence.append(Evidence(rule="time.approximate", detail=f"{best.approximate} {best.text}"))
+            return best.to_timespan(), evidence
+        stamps = [m for m in mentions if m.stamp]
+        stamp_note = [
+            Evidence(rule="time.report_stamp", detail=m.text, start=m.span.start_char, end=m.span.end_char)
+            for m in stamps[:1]
+        ]  # "as of 8:20 a.m., 13 wounded": when the tally was taken, not when it happened
+        mentions = [m for m in mentions if not m.stamp]
         if frame is not None:
             return frame, [
-                Evidence(rule="time.inherited", detail=frame.text, start=frame.char_start, end=frame.char_end)
+                Evidence(
+                    rule="time.inherited", detail=frame.text, start=frame.char_start, end=frame.char_end
+                ),
+                *stamp_note,
             ]
         statements = [m for m in mentions if m.statement]
         if not statements and self.published is not None:  # no time anywhere: the report's day
             day = TimeSpan(start=self.published, end=self.published, granularity="day")
-            return day, [Evidence(rule="time.published", detail=self.published.isoformat())]
+            return day, [Evidence(rule="time.published", detail=self.published.isoformat()), *stamp_note]
         if statements:
             m = statements[0]
             return m.to_timespan(), [
                 Evidence(rule="time.statement", detail=m.text, start=m.span.start_char, end=m.span.end_char)
             ]
-        return None, []
+        return None, stamp_note
 
     def advance(self, mentions: list[TimedMention]) -> TimeSpan | None:
         """Move the frame to the sentence's last event time; return it if it moved."""
-        events = [m for m in mentions if not m.statement]
+        events = [m for m in mentions if not m.statement and not m.stamp]
         if events:
             self.frame = events[-1].to_timespan()
             return self.frame
         if self.frame is None:
-            statements = [m for m in mentions if m.statement]
+            statements = [m for m in mentions if m.statement and not m.stamp]
             if statements:
                 self.frame = statements[0].to_timespan()
         return None
+
+    def localize(
+        self, span: TimeSpan | None, locations: list[Location]
+    ) -> tuple[TimeSpan | None, list[Evidence]]:
+        """A clock time with no zone in a claim placed in one zone's country or region
+        ("at 23:40 a drone hit a house in the Belgorod region") is that zone's local time
+        (``country_zones``/``region_zones`` in ``lexicons/timezones.json``)."""
+        if span is None or not isinstance(span.start, datetime) or span.start.tzinfo is not None:
+            return span, []
+        names = set()
+        for loc in locations:
+            if not loc.code:
+                continue
+            name = self.region_zones.get(loc.code) or self.country_zones.get(loc.code.split("-")[0])
+            names.add(name)
+        if len(names) != 1 or None in names:
+            return span, []
+        (name,) = names
+        tz = ZoneInfo(name)
+        end = span.end.replace(tzinfo=tz) if isinstance(span.end, datetime) else span.end
+        return replace_span(span, start=span.start.replace(tzinfo=tz), end=end), [
+            Evidence(rule="time.local_zone", detail=name)
+        ]
+
+    def refined(self, new: TimeSpan, old: TimeSpan | None) -> TimeSpan:
+        """The window ``new`` (a clock instant that :meth:`refines` ``old``) makes of a
+        longer ``old``: the onset of the night ("Launches started at 22:30 on August 6")
+        keeps the night's end, its close ("ended at 6:00") the night's start; otherwise
+        the instant itself."""
+        if (
+            old is None
+            or old.start is None
+            or old.end is None
+            or new.start != new.end
+            or new.char_start is None
+        ):
+            return new
+        if _day_of(old.start) == _day_of(old.end) or isinstance(old.end, datetime):
+            return new
+        token = self.ctx.token_at(new.char_start)
+        sent = self.ctx.sentence(token)
+        words = " " + " ".join(self.ctx.lower[max(sent.start, token - 4) : token]) + " "
+        if any(f" {w} " in words for w in self.g["onset_words"]):
+            return replace_span(new, end=old.end, granularity="minute")
+        if any(f" {w} " in words for w in self.g["close_words"]):
+            return replace_span(new, start=old.start, granularity="minute")
+        return new
 
     @staticmethod
     def refines(new: TimeSpan, old: TimeSpan | None) -> bool:

@@ -64,6 +64,7 @@ class LexiconRecognizer:
         for label, path in (
             (labels.NEGATION, "patterns/negations.json"),
             (labels.SINGLE, "patterns/single_casualties.json"),
+            (labels.SINGLE, "patterns/single_weapons.json"),
         ):
             for entry in load_data(path, data_dir)["patterns"]:
                 self.negations.add(f"{label}|{entry['id']}", [entry["pattern"]])

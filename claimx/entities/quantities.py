@@ -320,6 +320,10 @@ class _Context:
         self.one_of_the = frozenset(spec["one_of_the_not_count"])
         self.superlative = tuple(spec["one_of_the_superlative_endings"])
         self.single_after = frozenset(spec["a_single_not_after"])
+        self.age_nouns = frozenset(spec["age_nouns"])
+        self.multiplier = frozenset(spec["multiplier_words"])
+        self.multiplier_next = frozenset(spec["multiplier_followers"])
+        self.age_clauses = frozenset(tuple(c.split()) for c in spec["age_clauses"])
         self.hyphen_ok = number_words | {"plus", "odd"}
 
     def is_count(self, doc: Doc, start: int, end: int, connectors: frozenset[str]) -> bool:
@@ -339,7 +343,7 @@ class _Context:
                 return False  # "Iskander-5"-style designation split by the tokenizer
         if not first.is_alpha and self._in_code(doc, start, end):
             return False
-        if self._in_ratio(doc, start, end):
+        if self._in_ratio(doc, start, end) or self._age(doc, start, end) or self._multiplier(doc, end):
             return False
         if end - start == 1 and first.is_title and first.is_alpha and start and doc[start - 1].is_title:
             return False  # "Formula One", "World War Two"
@@ -369,6 +373,30 @@ class _Context:
         while j < len(doc) and doc[j].lower_ in self.modifier:
             j += 1
         return j < len(doc) and (doc[j].text in self.month or doc[j].lower_ in self.after)
+
+    def _multiplier(self, doc: Doc, end: int) -> bool:
+        """A factor, not a count: "14 times as many drones", "three times more"."""
+        return (
+            end + 1 < len(doc)
+            and doc[end].lower_ in self.multiplier
+            and doc[end + 1].lower_ in self.multiplier_next
+        )
+
+    def _age(self, doc: Doc, start: int, end: int) -> bool:
+        """An age, not a count: "a boy, 12, was wounded", "a woman (67)", "my son, who
+        was nine, was killed"."""
+        nxt = doc[end].text if end < len(doc) else "."
+        if nxt not in (",", ")", ".", ";", "—", "–") and nxt.lower() not in ("when", "and"):
+            return False
+        before = tuple(t.lower_ for t in doc[max(0, start - 2) : start])
+        if before in self.age_clauses:
+            return True
+        if nxt not in (",", ")", "and"):
+            return False
+        k = start - 1
+        if k >= 2 and doc[k].lower_ == "and" and doc[k - 1].like_num:
+            k -= 2  # the second of "two women (58 and 61)"
+        return k >= 1 and doc[k].text in (",", "(") and doc[k - 1].lower_ in self.age_nouns
 
     def _in_code(self, doc: Doc, start: int, end: int) -> bool:
         """Phone numbers, dates and IDs: digits next to digits ("123-45-67", "(495) 123")."""

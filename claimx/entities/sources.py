@@ -45,6 +45,7 @@ ANONYMOUS = "anonymous_official"
 WITNESS = "witness"
 #: Ages that follow a private person's name in news copy ("said Oksana Hrytsenko, 54,").
 PERSON = "person"
+DOCUMENT = "document"
 AGE_RANGE = range(1, 111)
 #: Most tokens in an aside between a speaker's name and its reporting verb.
 MAX_NAME_ASIDE = 12
@@ -294,6 +295,9 @@ class SourceRecognizer:
         lex = self.lex
         if anchor.cls == "document":
             start, det, _ = self._left(doc, anchor.start, floor, lex.document_modifiers)
+            if det in ("a", "an") and any(_capitalized(t) for t in doc[start + 1 : anchor.start]):
+                # "a USA Today report", "a new Pew Research Center survey": a document of its own
+                return _Chunk(start, anchor.end, [anchor], det=det, kind=DOCUMENT)
             if det not in lex.definite:
                 return None
             return _Chunk(start, anchor.end, [anchor], det=det, kb=REFERENCE)
@@ -544,7 +548,7 @@ class SourceRecognizer:
         earlier mentions and the anonymity phrases after it."""
         lex, head = self.lex, chunk.head
         if head.cls == "document":
-            return
+            return  # a reference ("the statement") or a document named by its owner
         kind = head.kind
         if head.cls == "neutral":
             steer = [p.kind for p in reversed(chunk.parts[:-1])] + list(chunk.mod_kinds)
@@ -647,8 +651,25 @@ class SourceRecognizer:
         lowers = doc.to_array([LOWER])
         ends = {span.end: k for k, span in enumerate(spans)}
 
+        starts = {span.start: k for k, span in enumerate(spans)}
+
         def add(name: tuple[int, int] | None) -> None:
-            if name is None or any(k in taken for k in range(*name)) or self._place(doc, *name):
+            if name is None or self._place(doc, *name):
+                return
+            inside = starts.get(name[0])
+            if (
+                inside is not None
+                and spans[inside].end < name[1]
+                and not any(k in taken for k in range(spans[inside].end, name[1]))
+            ):
+                # "Bloomberg News reported": the name goes on past a listed outlet or body
+                known = spans[inside]
+                spans[inside] = Span(
+                    doc, known.start, name[1], label=SOURCE, kb_id=known.kb_id_, span_id=known.id_
+                )
+                taken.update(range(*name))
+                return
+            if any(k in taken for k in range(*name)):
                 return
             before = ends.get(name[0])
             if before is not None and doc[name[0] - 1].is_lower and spans[before].kb_id_ == ENTITY:
@@ -675,7 +696,36 @@ class SourceRecognizer:
             elif j > 0 and _is_name(doc[j - 1], lex):
                 add(_name_before(doc, j, floor, lex))
             add(self._name_closing(doc, i + 1))
-        return found
+        return self._full_names(doc, sorted(found, key=lambda s: s.start), taken)
+
+    def _full_names(self, doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
+        """A one-word name next to a cue is a surname ("Sanders said") when the document
+        named the person in full before, next to a cue or not ("Bernie Sanders spoke
+        first."): the bare mention becomes a reference to that full mention."""
+        out: list[Span] = []
+        full: dict[int, int] = {}  # surname orth -> end of the full mention seen first
+        orths = None
+        searched: set[int] = set()
+        for span in found:
+            if len(span) > 1:
+                full.setdefault(span[-1].orth, span.end)
+                out.append(span)
+                continue
+            orth = span[0].orth
+            if orth not in full and orth not in searched:
+                searched.add(orth)  # one look back per word: the first full mention is before
+                if orths is None:
+                    orths = doc.to_array([ORTH])
+                for p in numpy.flatnonzero(orths[: span.start] == orth).tolist():
+                    name = _name_before(doc, p + 1, max(0, p - self.lex.name_max), self.lex)
+                    if name and name[1] - name[0] > 1 and not any(k in taken for k in range(*name)):
+                        out.append(Span(doc, name[0], name[1], label=SOURCE, kb_id=ENTITY, span_id=PERSON))
+                        taken.update(range(*name))
+                        full[orth] = name[1]
+                        break
+            kb = REFERENCE if full.get(orth, span.end) < span.end else ENTITY
+            out.append(Span(doc, span.start, span.end, label=SOURCE, kb_id=kb, span_id=span.id_))
+        return out
 
     def _place(self, doc: Doc, start: int, end: int) -> bool:
         """A capitalized name that is a place ("the Houthis in Yemen said", "Gaza said"):
