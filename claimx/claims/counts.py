@@ -576,7 +576,7 @@ class CountDrafter:
             return
         zero = draft.quantity is not None and draft.quantity.value == 0
         harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
-        latest = next((d for d in reversed(self.state.drafts) if d.locations), None)
+        latest = self.state.latest_located()
         if zero and harm is not None and latest is not None and latest.sentence > harm.sentence:
             harm = latest  # "Rostov accounted for 18. … no casualties": the place just reported
         if same_sentence:
