@@ -233,7 +233,14 @@ class Attributor:
 
     # ---------------------------------------------------------------- attributions
     def _negated(self, cue: Span) -> bool:
+        """A negator in the three words before the cue and in its clause ("did not say",
+        "declined to comment"); "The bridge was never inspected, according to …" negates
+        the content, not the attribution."""
         lo = max(self.ctx.sentence(cue.start).start, cue.start - 3)
+        for k in range(cue.start - 1, lo - 1, -1):
+            if self.ctx.punct[k]:
+                lo = k + 1
+                break
         return not self.negators.isdisjoint(self.ctx.lower[lo : cue.start])
 
     def _source_ending_before(self, token: int, sent: Sentence) -> Span | None:
@@ -506,6 +513,8 @@ class Attributor:
     def is_document_subject(self, att: Attribution) -> bool:
         """True when the attribution's subject is a document ("the statement said"),
         which reports content but does not make a statement of its own."""
+        if att.source.kind == "document":
+            return False  # "a Senate report said": a document of its own, quoted as such
         return att.rule == "possessive_report" or any(
             w in self.report_nouns for w in att.source.text.lower().split()
         )

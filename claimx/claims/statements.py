@@ -200,7 +200,7 @@ class StatementDrafter:
         first = min(ctx.token_at(att.cue.start), ctx.token_at(att.source.start))
         last = max(ctx.token_at(att.cue.end - 1), ctx.token_at(att.source.end - 1)) + 1
         lo, hi = att.scope
-        if first == 0 or ctx.words[first - 1] != "," or att.cue.text.lower() not in self.clause_verbs:
+        if first == 0 or ctx.words[first - 1] != ",":
             return None
         if hi > first:
             # a scope over the whole clause (no count or event in it): the content is before
@@ -211,8 +211,11 @@ class StatementDrafter:
             words_after = (j for j in range(last, sent.end) if not ctx.punct[j])
             rest = list(islice(words_after, MAX_TRAILING_ATTRIBUTION + 1))
             stop = next((j for j in range(last, sent.end) if ctx.words[j] == ","), sent.end)
-            participle = stop + 1 < sent.end and ctx.lower[stop + 1].endswith("ing")
-            if lo > first or not (len(rest) <= MAX_TRAILING_ATTRIBUTION or (participle and stop - last <= 4)):
+            # "…, the company said, adding that …" / "…, the company said, while analysts …"
+            follows = stop + 1 < sent.end and (
+                ctx.lower[stop + 1].endswith("ing") or ctx.lower[stop + 1] in self.g["speaker_joiners"]
+            )
+            if lo > first or not (len(rest) <= MAX_TRAILING_ATTRIBUTION or (follows and stop - last <= 4)):
                 return None
             hi = first - 1
         while hi > lo and (ctx.punct[hi - 1] or ctx.quote[hi - 1]):
@@ -267,10 +270,11 @@ class StatementDrafter:
     def _according_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens an "according to X" attribution vouches for, set off from it by a comma:
         "According to the ISW, Russian forces have regrouped" or "Russian forces have
-        regrouped, according to the ISW". Only assessments (analysts, insiders, witnesses)
-        count: what a reporting body vouches for without a count is a detail of its report,
-        not a claim. None when no comma separates them."""
-        if att.source.end is None or att.source.kind not in self.g["assessment_kinds"]:
+        regrouped, according to the ISW". Only the open speech kinds count (people, bodies
+        and documents of general news, officials, analysts, insiders, witnesses): what a
+        defence ministry, a military, a governor or an outlet vouches for without a count
+        is a detail of its report, not a claim. None when no comma separates them."""
+        if att.source.end is None or att.source.kind not in self.g["open_speech_kinds"]:
             return None
         ctx = self.ctx
         cue = ctx.token_at(att.cue.start)
@@ -288,11 +292,14 @@ class StatementDrafter:
 
     def _past_venue(self, token: int, end: int) -> int:
         """The token after where and how something was said, when a "that" follows it
-        ("said in a post on X that …", "said in his nightly video address that …");
-        else ``token``."""
+        ("said in a post on X that …", "said in his nightly video address that …", "said in
+        his testimony to Congress this week that …"); else ``token``. A venue's name is any
+        capitalized word there, since only a "that" after the run makes it a venue."""
         j = token
         while j < end and (
-            self.ctx.lower[j] in self.g["speech_venue_words"] or self.ctx.covering(labels.TIME, j) is not None
+            self.ctx.lower[j] in self.g["speech_venue_words"]
+            or self.ctx.covering(labels.TIME, j) is not None
+            or (j > token and self.ctx.words[j][:1].isupper())
         ):
             j += 1
         return j if j < end and self.ctx.lower[j] == "that" else token

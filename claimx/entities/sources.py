@@ -696,7 +696,36 @@ class SourceRecognizer:
             elif j > 0 and _is_name(doc[j - 1], lex):
                 add(_name_before(doc, j, floor, lex))
             add(self._name_closing(doc, i + 1))
-        return found
+        return self._full_names(doc, sorted(found, key=lambda s: s.start), taken)
+
+    def _full_names(self, doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
+        """A one-word name next to a cue is a surname ("Sanders said") when the document
+        named the person in full before, next to a cue or not ("Bernie Sanders spoke
+        first."): the bare mention becomes a reference to that full mention."""
+        out: list[Span] = []
+        full: dict[int, int] = {}  # surname orth -> end of the full mention seen first
+        orths = None
+        searched: set[int] = set()
+        for span in found:
+            if len(span) > 1:
+                full.setdefault(span[-1].orth, span.end)
+                out.append(span)
+                continue
+            orth = span[0].orth
+            if orth not in full and orth not in searched:
+                searched.add(orth)  # one look back per word: the first full mention is before
+                if orths is None:
+                    orths = doc.to_array([ORTH])
+                for p in numpy.flatnonzero(orths[: span.start] == orth).tolist():
+                    name = _name_before(doc, p + 1, max(0, p - self.lex.name_max), self.lex)
+                    if name and name[1] - name[0] > 1 and not any(k in taken for k in range(*name)):
+                        out.append(Span(doc, name[0], name[1], label=SOURCE, kb_id=ENTITY, span_id=PERSON))
+                        taken.update(range(*name))
+                        full[orth] = name[1]
+                        break
+            kb = REFERENCE if full.get(orth, span.end) < span.end else ENTITY
+            out.append(Span(doc, span.start, span.end, label=SOURCE, kb_id=kb, span_id=span.id_))
+        return out
 
     def _place(self, doc: Doc, start: int, end: int) -> bool:
         """A capitalized name that is a place ("the Houthis in Yemen said", "Gaza said"):

@@ -1,0 +1,388 @@
+"""Reported speech in general news: every structure, every kind of speaker, and the
+speech acts that say nothing. Each row is a sentence of our own with the speaker's
+kind, a word of the speaker's name (or description) and a piece of what was said."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimx
+
+
+def statements(text: str) -> list[claimx.Claim]:
+    return [c for c in claimx.extract(text) if c.event == "statement"]
+
+
+def check(text: str, kind: str, name: str, content: str) -> None:
+    found = statements(text)
+    assert found, f"no statement in {text!r}"
+    claim = next((c for c in found if content in c.text), None)
+    assert claim is not None, [c.text for c in found]
+    source = claim.source
+    assert source.kind == kind, (source.kind, source.text)
+    assert name.lower() in f"{source.name or ''} {source.text}".lower(), (source.name, source.text)
+    # the source and cue carry their own offsets into the input
+    assert source.start is not None and text[source.start : source.end] == source.text
+    cue = next((e for e in claim.evidence if e.rule == "source.cue"), None)
+    if cue is not None:
+        assert text[cue.start : cue.end] == cue.detail
+    assert text[claim.start : claim.end] == claim.text
+
+
+# -- the four sentences of the issue ------------------------------------------------------
+
+
+def test_a_named_politician_with_that():
+    check("Mitch McConnell said that the package was long overdue.", "person", "McConnell", "long overdue")
+
+
+def test_a_quote_with_the_speaker_after():
+    (claim,) = statements('"The war will end soon," John Smith said.')
+    assert (claim.quote, claim.source.name, claim.text) == (True, "John Smith", "The war will end soon")
+
+
+def test_a_surname_with_a_time_and_that():
+    check(
+        "Starmer said on Monday that Britain would send more aid.", "person", "Starmer", "Britain would send"
+    )
+
+
+def test_according_to_a_described_official():
+    text = "According to a senior administration official, the package includes 12 Patriot interceptors."
+    (claim,) = claimx.extract(text)
+    assert claim.source.kind == "anonymous_official"
+    assert claim.source.text == "a senior administration official"
+    assert "the package includes" in claim.text
+
+
+# -- structures ------------------------------------------------------------------------------
+
+STRUCTURES = [
+    # X said (that) C
+    (
+        "Maria Gonzalez said that the clinic would reopen in March.",
+        "person",
+        "Gonzalez",
+        "clinic would reopen",
+    ),
+    ("Maria Gonzalez said the clinic would reopen in March.", "person", "Gonzalez", "clinic would reopen"),
+    (
+        "Tom Becker says the new stadium will never pay for itself.",
+        "person",
+        "Becker",
+        "never pay for itself",
+    ),
+    ("Priya Nair told reporters that the merger was on track.", "person", "Nair", "merger was on track"),
+    ("Priya Nair told reporters the merger was on track.", "person", "Nair", "merger was on track"),
+    ("Alan Cho told Bloomberg that the chip shortage had eased.", "person", "Cho", "chip shortage had eased"),
+    ("Alan Cho told Jane Porter the chip shortage had eased.", "person", "Cho", "chip shortage had eased"),
+    ("Hannah Weiss wrote that the city had ignored the warnings.", "person", "Weiss", "ignored the warnings"),
+    ("Hannah Weiss argued the tax would hurt small farms.", "person", "Weiss", "hurt small farms"),
+    ("Leo Marsh claimed the vote had been rigged.", "person", "Marsh", "vote had been rigged"),
+    ("Leo Marsh insisted that he had done nothing wrong.", "person", "Marsh", "done nothing wrong"),
+    ("Leo Marsh denied that he had met the lobbyist.", "person", "Marsh", "met the lobbyist"),
+    (
+        "Nora Diaz warned that prices would keep rising through the winter.",
+        "person",
+        "Diaz",
+        "prices would keep",
+    ),
+    ("Nora Diaz acknowledged that the rollout had been slow.", "person", "Diaz", "rollout had been slow"),
+    ("Nora Diaz estimated that the repairs would take a year.", "person", "Diaz", "repairs would take"),
+    ("Nora Diaz predicted the bill would pass the Senate.", "person", "Diaz", "bill would pass"),
+    ("Omar Haddad believes the league will expand next season.", "person", "Haddad", "league will expand"),
+    ("Omar Haddad also said the league would expand next season.", "person", "Haddad", "league would expand"),
+    ("Omar Haddad has said the league would expand next season.", "person", "Haddad", "league would expand"),
+    # X said: C
+    (
+        "Greta Lind said: the budget is a disgrace and voters know it.",
+        "person",
+        "Lind",
+        "budget is a disgrace",
+    ),
+    # X said in a statement / on X / in an interview that C
+    ("Ruth Adler said in a statement that the company would appeal.", "person", "Adler", "would appeal"),
+    ("Ruth Adler said on X that the company would appeal.", "person", "Adler", "would appeal"),
+    ("Ruth Adler said in an interview that the company would appeal.", "person", "Adler", "would appeal"),
+    (
+        "Ruth Adler told the court in a letter that the company would appeal.",
+        "person",
+        "Adler",
+        "would appeal",
+    ),
+    (
+        "Ruth Adler wrote in a filing on Monday that the company would appeal.",
+        "person",
+        "Adler",
+        "would appeal",
+    ),
+    (
+        "Ruth Adler said in her testimony to Congress this week that the firm would appeal.",
+        "person",
+        "Adler",
+        "firm would appeal",
+    ),
+    ("Ruth Adler signaled that the firm would appeal the ruling.", "person", "Adler", "firm would appeal"),
+    # C, X said / C, said X
+    (
+        "Sales fell sharply in the spring, the company said, while analysts had expected a rise.",
+        "organization",
+        "company",
+        "Sales fell sharply",
+    ),
+    ("The plant will close by the end of the year, Karen Holt said.", "person", "Holt", "plant will close"),
+    ("The plant will close by the end of the year, said Karen Holt.", "person", "Holt", "plant will close"),
+    (
+        "The plant will close by the end of the year, Karen Holt said on Tuesday.",
+        "person",
+        "Holt",
+        "plant will",
+    ),
+    (
+        "The plant will close by the end of the year, the company said.",
+        "organization",
+        "company",
+        "plant will",
+    ),
+    (
+        "The plant will close by the end of the year, the company said, adding that 40 jobs would go.",
+        "organization",
+        "company",
+        "plant will close",
+    ),
+    # parenthetical
+    (
+        "Over the past decade, Karen Holt said, the town has lost half its shops.",
+        "person",
+        "Holt",
+        "lost half",
+    ),
+    ("The town, Karen Holt said, has lost half its shops.", "person", "Holt", "lost half"),
+    # according to
+    ("According to Sam Ortiz, the bridge was never inspected.", "person", "Ortiz", "never inspected"),
+    ("The bridge was never inspected, according to Sam Ortiz.", "person", "Ortiz", "never inspected"),
+    ("The bridge was never inspected, according to the audit.", "document", "audit", "never inspected"),
+    ("The bridge was never inspected, according to court filings.", "document", "filings", "never inspected"),
+    # X, who …, said C / X, <aside>, said C
+    (
+        "Dana Kurtz, who runs the food bank, said demand had doubled since spring.",
+        "person",
+        "Kurtz",
+        "demand",
+    ),
+    (
+        "Dana Kurtz, speaking after the meeting, said demand had doubled since spring.",
+        "person",
+        "Kurtz",
+        "demand",
+    ),
+    ("Dana Kurtz, 58, said demand had doubled since spring.", "witness", "Kurtz", "demand had doubled"),
+    ("Dana Kurtz, one of the volunteers, said demand had doubled since spring.", "person", "Kurtz", "demand"),
+    # appositions and titles
+    (
+        "Jim Hale, the chief executive, said the quarter was the best in years.",
+        "organization",
+        "Hale",
+        "quarter",
+    ),
+    (
+        "Jim Hale, a spokesman for the airline, said the flights would resume.",
+        "organization",
+        "Hale",
+        "flights",
+    ),
+    ("Sen. Laura Finch said the deal was dead.", "politician", "Finch", "deal was dead"),
+    ("Rep. Mark Ellis said that the hearing would be postponed.", "politician", "Ellis", "hearing would be"),
+    ("Commissioner Aaron Lee said the road would be repaved.", "politician", "Lee", "road would be repaved"),
+    (
+        "Judge Helen Marsh said the evidence was inadmissible.",
+        "official",
+        "Marsh",
+        "evidence was inadmissible",
+    ),
+    ("Dr. Ana Ruiz said the vaccine was safe for children.", "analyst", "Ruiz", "vaccine was safe"),
+    ("Mayor Tim Oakes said the curfew would be lifted.", "official", "Oakes", "curfew would be lifted"),
+    (
+        "Planning director Randall Fry said the site would be full within a year.",
+        "official",
+        "Fry",
+        "full within",
+    ),
+    # quotes
+    ('"We are not going anywhere," Lisa Moreno said.', "person", "Moreno", "not going anywhere"),
+    ('"We are not going anywhere," said Lisa Moreno.', "person", "Moreno", "not going anywhere"),
+    ('Lisa Moreno said: "We are not going anywhere."', "person", "Moreno", "not going anywhere"),
+    ('"We are not going anywhere," Lisa Moreno said. "This is our home."', "person", "Moreno", "our home"),
+    (
+        '"We are not going anywhere," Lisa Moreno said, "and nobody can make us."',
+        "person",
+        "Moreno",
+        "anywhere",
+    ),
+    (
+        '"The numbers speak for themselves," the company said in a statement.',
+        "organization",
+        "company",
+        "numbers speak",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "name", "content"), STRUCTURES)
+def test_structures(text: str, kind: str, name: str, content: str) -> None:
+    check(text, kind, name, content)
+
+
+# -- kinds of speaker --------------------------------------------------------------------------
+
+SPEAKERS = [
+    # organisations
+    ("The company said revenue would rise next year.", "organization", "company", "revenue would rise"),
+    ("Acme Corp said revenue would rise next year.", "organization", "Acme", "revenue would rise"),
+    ("Globex Inc. said that revenue would rise next year.", "organization", "Globex", "revenue would rise"),
+    ("The campaign said the ad had been pulled.", "organization", "campaign", "ad had been pulled"),
+    ("The union said its members would strike on Friday.", "organization", "union", "members would strike"),
+    ("The airline said the delays were caused by the weather.", "organization", "airline", "delays were"),
+    (
+        "The Federal Reserve said inflation was cooling fast.",
+        "official",
+        "Federal Reserve",
+        "inflation was cooling",
+    ),
+    ("The Fed said inflation was cooling fast.", "official", "Fed", "inflation was cooling"),
+    ("Prosecutors said the defendant had lied to investigators.", "official", "Prosecutors", "had lied"),
+    ("Police said the driver had been drinking.", "official", "Police", "driver had been drinking"),
+    ("The sheriff's office said the road was closed.", "official", "sheriff", "road was closed"),
+    ("The court said the law was unconstitutional.", "official", "court", "law was unconstitutional"),
+    ("The CDC said the risk to the public remained low.", "official", "CDC", "risk to the public"),
+    ("The health department said that the water was safe to drink.", "official", "health", "water was safe"),
+    # politicians
+    ("Lawmakers said the bill would be amended.", "politician", "Lawmakers", "bill would be amended"),
+    ("The senator said the bill would be amended.", "politician", "senator", "bill would be amended"),
+    ("Democrats said the bill would raise costs.", "politician", "Democrats", "bill would raise"),
+    ("County commissioners said the vote would be delayed.", "politician", "commissioners", "vote would be"),
+    ("The candidate said she would cut taxes.", "politician", "candidate", "she would cut taxes"),
+    # described people
+    ("A resident said the water had been brown for weeks.", "witness", "resident", "water had been brown"),
+    ("One voter said the race was too close to call.", "person", "voter", "race was too close"),
+    ("Several homeowners said their taxes had doubled.", "person", "homeowners", "taxes had doubled"),
+    ("Parents said the school had not warned them.", "person", "Parents", "school had not warned"),
+    ("Investors said the sale came as a surprise.", "person", "Investors", "sale came as a surprise"),
+    ("His lawyers argued he should serve no time.", "person", "lawyers", "should serve no time"),
+    ("A defense attorney said the search was illegal.", "person", "attorney", "search was illegal"),
+    (
+        "People familiar with the matter said the talks had stalled.",
+        "anonymous_official",
+        "familiar",
+        "talks had stalled",
+    ),
+    (
+        "A senior administration official said the visit was postponed.",
+        "anonymous_official",
+        "official",
+        "visit was postponed",
+    ),
+    ("Economists said the slowdown would be brief.", "analyst", "Economists", "slowdown would be brief"),
+    ("Analysts said the merger would face scrutiny.", "analyst", "Analysts", "merger would face"),
+    # documents
+    ("The poll found that most voters oppose the plan.", "document", "poll", "most voters oppose"),
+    ("The study found that the drug cut deaths by a third.", "document", "study", "drug cut deaths"),
+    ("A new Pew survey found that most adults use the app.", "document", "survey", "most adults use"),
+    ("Court filings show the firm owed millions to its suppliers.", "document", "filings", "firm owed"),
+    ("The lawsuit alleges that the company hid the defect.", "document", "lawsuit", "company hid the defect"),
+    ("A Harvard report said the agency had ignored its own rules.", "document", "report", "ignored"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "name", "content"), SPEAKERS)
+def test_speakers(text: str, kind: str, name: str, content: str) -> None:
+    check(text, kind, name, content)
+
+
+# -- names: the fullest name in the document ---------------------------------------------------
+
+NAMES = [
+    ("Bernie Sanders spoke first. Sanders said the plan would fail.", "Bernie Sanders", "plan would fail"),
+    (
+        "Bernie Sanders told reporters the plan was flawed. He said it would fail badly.",
+        "Bernie Sanders",
+        "it would fail",
+    ),
+    (
+        "Janet Yellen said rates were high. She added that jobs were still strong.",
+        "Janet Yellen",
+        "jobs were",
+    ),
+    (
+        "Kevin Cook, a county commissioner, opposed the plan. Cook said the dump had grown too tall.",
+        "Kevin Cook",
+        "dump had grown",
+    ),
+    (
+        '"It is a scandal," said Rosa Vega. "Nobody has been held to account," Vega added.',
+        "Rosa Vega",
+        "Nobody has been held",
+    ),
+    (
+        "Acme Corp reported results on Tuesday. The company said sales had risen in every region.",
+        "Acme Corp",
+        "sales had risen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "content"), NAMES)
+def test_short_references_take_the_fullest_name(text: str, name: str, content: str) -> None:
+    claim = next(c for c in statements(text) if content in c.text)
+    assert claim.source.name == name
+
+
+# -- several statements in one sentence --------------------------------------------------------
+
+
+def test_two_reporting_verbs_give_two_claims():
+    text = "Ella Stone said the plan was sound, adding that the cost had been overstated."
+    texts = [c.text for c in statements(text)]
+    assert texts == ["the plan was sound", "the cost had been overstated"]
+
+
+def test_two_speakers_in_one_sentence():
+    text = "Ella Stone said the plan was sound, while Mark Reyes said it was a waste of money."
+    found = statements(text)
+    assert [(c.source.name, c.text) for c in found] == [
+        ("Ella Stone", "the plan was sound"),
+        ("Mark Reyes", "it was a waste of money"),
+    ]
+
+
+def test_the_claim_covers_the_content_not_the_speaker():
+    text = "The bakery will close in May, Ella Stone said."
+    (claim,) = statements(text)
+    assert claim.text == "The bakery will close in May"
+    assert (claim.source.start, claim.source.end) == (text.index("Ella"), text.index(" said"))
+
+
+# -- no content, no claim -----------------------------------------------------------------------
+
+NEGATIVE = [
+    "Ella Stone declined to comment.",
+    "The company declined to comment on the lawsuit.",
+    "Ella Stone did not say whether she would run again.",
+    "A spokesman for the airline did not respond to a request for comment.",
+    "Mark Reyes spoke at a rally in Ohio on Saturday.",
+    "The so-called said-book affair ended in 1998.",
+    "Ella Stone, the said owner of the shop, opened it in 1990.",
+    "The mayor met residents on Tuesday.",
+    "Ella Stone refused to say how much the deal was worth.",
+    "Acme Corp described the sale in its annual report.",
+    "The senator published a book about the war last year.",
+    "Ella Stone never said a word about the merger.",
+    "The company announced a new chief executive.",
+    "Reporters asked the governor about the budget.",
+    "Voters go to the polls on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_speech_acts_without_content_are_no_claims(text: str) -> None:
+    assert statements(text) == []
