@@ -114,7 +114,9 @@ def test_tokenizer_guard_leaves_ordinary_text_to_spacy() -> None:
     )
     assert cut_points(text) == []
     ours, spacys = g(text), plain(text)
-    assert [(t.text, t.norm_, t.whitespace_) for t in ours] == [(t.text, t.norm_, t.whitespace_) for t in spacys]
+    assert [(t.text, t.norm_, t.whitespace_) for t in ours] == [
+        (t.text, t.norm_, t.whitespace_) for t in spacys
+    ]
 
 
 def test_guarded_tokenizer_is_built_as_spacy_builds_its_own() -> None:
@@ -127,7 +129,12 @@ def test_guarded_tokenizer_is_built_as_spacy_builds_its_own() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(['"', "“", "”", "«", "»", "(", "!", "a", "1", ":", " ", "\n", "'"]), max_size=400))
+@given(
+    st.text(
+        alphabet=st.sampled_from(['"', "“", "”", "«", "»", "(", "!", "a", "1", ":", " ", "\n", "'"]),
+        max_size=400,
+    )
+)
 def test_guarded_tokens_keep_every_offset(text: str) -> None:
     doc = claimx.load().tokenizer(text)
     assert doc.text == text
@@ -158,7 +165,9 @@ def test_quotation_at_agrees_with_a_scan() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)), min_size=1, max_size=20), st.integers(0, 45))
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)), min_size=1, max_size=20), st.integers(0, 45)
+)
 def test_innermost_scope_index_agrees_with_a_scan(scopes: list[tuple[int, int]], token: int) -> None:
     atts = [Attribution(source=Source(), rule="subject_cue", scope=(lo, lo + n)) for lo, n in scopes]
     scan = None

@@ -411,7 +411,11 @@ def _wires_csv(path: Path) -> Path:
         writer = csv.writer(fh)
         writer.writerow(["url", "body", "date"])
         writer.writerow(
-            ["https://wire.example/1", "The regional governor said 14 homes were damaged overnight.", "2025-03-02"]
+            [
+                "https://wire.example/1",
+                "The regional governor said 14 homes were damaged overnight.",
+                "2025-03-02",
+            ]
         )
     return path
 
@@ -434,19 +438,25 @@ def test_missing_fields_are_usage_errors_that_list_the_fields_present(tmp_path: 
     ]
     _nothing_done(no_text, out)
     # An --id-field or --date-field given explicitly must be there; the default id may be absent.
-    no_id = runner.invoke(app, ["extract", str(wires), "-o", str(out), "--text-field", "body", "--id-field", "guid"])
+    no_id = runner.invoke(
+        app, ["extract", str(wires), "-o", str(out), "--text-field", "body", "--id-field", "guid"]
+    )
     assert no_id.exit_code == 2 and "no field 'guid' in the header" in no_id.stderr
     _nothing_done(no_id, out)
 
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
-        "\n" + json.dumps({"guid": "t-1", "content": "Two people were hurt in Kherson, officials said."}) + "\n",
+        "\n"
+        + json.dumps({"guid": "t-1", "content": "Two people were hurt in Kherson, officials said."})
+        + "\n",
         encoding="utf-8",
     )
     jsonl = runner.invoke(app, ["extract", str(tmp_path), "-o", str(out), "--text-field", "content"])
     assert jsonl.exit_code == 2  # the folder holds the CSV too, which has no 'content'
     assert "no field 'content' in the header of" in jsonl.stderr
-    only_feed = runner.invoke(app, ["extract", str(feed), "-o", str(out), "--date-field", "pubDate", "--text-field", "content"])
+    only_feed = runner.invoke(
+        app, ["extract", str(feed), "-o", str(out), "--date-field", "pubDate", "--text-field", "content"]
+    )
     assert only_feed.exit_code == 2
     assert only_feed.stderr.strip() == (
         f"claimx: error: no field 'pubDate' in the first record (line 2) of {feed}; its fields are 'guid', 'content'"
@@ -457,7 +467,9 @@ def test_missing_fields_are_usage_errors_that_list_the_fields_present(tmp_path: 
 def test_missing_field_in_a_parquet_schema_is_a_usage_error(tmp_path: Path) -> None:
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
-    pq.write_table(pa.table({"headline": ["Drone debris fell on a farm"], "story": ["..."]}), tmp_path / "a.parquet")
+    pq.write_table(
+        pa.table({"headline": ["Drone debris fell on a farm"], "story": ["..."]}), tmp_path / "a.parquet"
+    )
     out = tmp_path / "o.csv"
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.parquet"), "-o", str(out)])
     assert result.exit_code == 2
@@ -468,25 +480,41 @@ def test_missing_field_in_a_parquet_schema_is_a_usage_error(tmp_path: Path) -> N
 def test_unreadable_published_is_rejected_at_once(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(
-        app, ["extract", str(_wires_csv(tmp_path / "w.csv")), "-o", str(out), "--text-field", "body", "--published", "last Tuesday"]
+        app,
+        [
+            "extract",
+            str(_wires_csv(tmp_path / "w.csv")),
+            "-o",
+            str(out),
+            "--text-field",
+            "body",
+            "--published",
+            "last Tuesday",
+        ],
     )
     assert result.exit_code == 2
     assert result.stderr.startswith("claimx: error: [E011]") and "'last Tuesday'" in result.stderr
     _nothing_done(result, out)
 
 
-def test_parquet_without_pyarrow_fails_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parquet_without_pyarrow_fails_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # `import pyarrow` now raises ImportError
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     out = tmp_path / "claims.parquet"
     wires = _wires_csv(tmp_path / "w.csv")
     result = CliRunner().invoke(app, ["extract", str(wires), "-o", str(out), "--text-field", "body"])
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == ["claimx: error: Parquet files need pyarrow: pip install 'claimx[parquet]'"]
+    assert result.stderr.splitlines() == [
+        "claimx: error: Parquet files need pyarrow: pip install 'claimx[parquet]'"
+    ]
     _nothing_done(result, out)
 
 
-def test_unknown_output_extension_is_an_error_not_silent_jsonl(tmp_path: Path, counting_nlp: Language) -> None:
+def test_unknown_output_extension_is_an_error_not_silent_jsonl(
+    tmp_path: Path, counting_nlp: Language
+) -> None:
     wires = _wires_csv(tmp_path / "w.csv")
     out = tmp_path / "claims.txt"
     result = CliRunner().invoke(app, ["extract", str(wires), "-o", str(out), "--text-field", "body"])
@@ -524,8 +552,16 @@ def _feed(path: Path) -> Path:
     _write_jsonl(
         path,
         [
-            {"id": "k1", "text": "Kyiv's mayor said 4 people were injured by falling debris on Friday.", "published": "2025-06-13"},
-            {"id": "k2", "text": "Officials said 9 drones were shot down over the Odesa region.", "published": "2025-06-13"},
+            {
+                "id": "k1",
+                "text": "Kyiv's mayor said 4 people were injured by falling debris on Friday.",
+                "published": "2025-06-13",
+            },
+            {
+                "id": "k2",
+                "text": "Officials said 9 drones were shot down over the Odesa region.",
+                "published": "2025-06-13",
+            },
         ],
     )
     return path
@@ -564,7 +600,11 @@ def test_info_names_versions_data_and_gazetteer_size() -> None:
     facts = json.loads(CliRunner().invoke(app, ["info", "--json"]).stdout)
     assert facts["data"] in rows["Data"] and "gazetteer/subdivisions.json" in facts["data_files"]
     gazetteer = facts["gazetteer"]
-    assert gazetteer["countries"] > 200 and gazetteer["regions"] > 1000 and gazetteer["names"] > gazetteer["regions"]
+    assert (
+        gazetteer["countries"] > 200
+        and gazetteer["regions"] > 1000
+        and gazetteer["names"] > gazetteer["regions"]
+    )
     assert f"{gazetteer['regions']:,} regions" in rows["Gazetteer"]
 
 
@@ -574,7 +614,11 @@ def test_info_names_versions_data_and_gazetteer_size() -> None:
 def test_csv_on_stdin_with_format(tmp_path: Path) -> None:
     body = _wires_csv(tmp_path / "w.csv").read_bytes()
     runner = CliRunner()
-    result = runner.invoke(app, ["extract", "-", "--format", "csv", "--text-field", "body", "--id-field", "url", "-q"], input=body)
+    result = runner.invoke(
+        app,
+        ["extract", "-", "--format", "csv", "--text-field", "body", "--id-field", "url", "-q"],
+        input=body,
+    )
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert {r["record_id"] for r in rows} <= {"https://wire.example/1"}
@@ -583,31 +627,67 @@ def test_csv_on_stdin_with_format(tmp_path: Path) -> None:
     assert rows[0]["quantity"]["value"] == 14
     missing = runner.invoke(app, ["extract", "-", "--format", "csv", "--text-field", "text"], input=body)
     assert missing.exit_code == 2
-    assert missing.stderr.strip() == "claimx: error: no field 'text' in the header of stdin; its fields are 'url', 'body', 'date'"
+    assert (
+        missing.stderr.strip()
+        == "claimx: error: no field 'text' in the header of stdin; its fields are 'url', 'body', 'date'"
+    )
     unknown = runner.invoke(app, ["extract", "-", "--format", "parquet"], input=body)
     assert unknown.exit_code == 2 and "jsonl, csv, txt" in unknown.stderr
     # --format once named the output format: given without stdin, it must not be ignored.
-    old_style = runner.invoke(app, ["extract", str(tmp_path / "w.csv"), "--format", "csv", "-o", str(tmp_path / "c.jsonl")])
+    old_style = runner.invoke(
+        app, ["extract", str(tmp_path / "w.csv"), "--format", "csv", "-o", str(tmp_path / "c.jsonl")]
+    )
     assert old_style.exit_code == 2 and "--output-format" in old_style.stderr
 
 
 def test_stdin_format_txt_keeps_a_text_that_starts_like_json(tmp_path: Path, counting_nlp: Language) -> None:
-    text = b'{Update} Officials said 5 drones were downed near Sumy.\n{Second paragraph} 2 were injured.\n'
+    text = b"{Update} Officials said 5 drones were downed near Sumy.\n{Second paragraph} 2 were injured.\n"
     out = tmp_path / "o.jsonl"
-    run_extract(["-"], str(out), stdin=iter(text.splitlines(keepends=True)), stdin_format="txt", nlp=counting_nlp, progress=False)
+    run_extract(
+        ["-"],
+        str(out),
+        stdin=iter(text.splitlines(keepends=True)),
+        stdin_format="txt",
+        nlp=counting_nlp,
+        progress=False,
+    )
     assert [(r["record_id"], r["quantity"]["value"]) for r in _jsonl(out)] == [("-", 5), ("-", 2)]
     sniffed = tmp_path / "s.jsonl"
-    run_extract(["-"], str(sniffed), stdin=iter(text.splitlines(keepends=True)), nlp=counting_nlp, progress=False)
+    run_extract(
+        ["-"], str(sniffed), stdin=iter(text.splitlines(keepends=True)), nlp=counting_nlp, progress=False
+    )
     assert _jsonl(sniffed) == [] and len(_jsonl(Path(f"{sniffed}.errors.jsonl"))) == 2  # read as JSONL
 
 
-def test_stdin_jsonl_checked_on_its_first_record_and_replayed_whole(tmp_path: Path, counting_nlp: Language) -> None:
-    lines = [b"\n", b'{"id": "a", "body": "Officials said 3 homes burned."}\n', b'{"id": "b", "body": "Police said 6 were detained."}\n']
-    with pytest.raises(UsageError, match=r"no field 'text' in the first record \(line 2\) of stdin; its fields are 'id', 'body'"):
-        run_extract(["-"], str(tmp_path / "x.jsonl"), stdin=iter(lines), require_fields=["text"], nlp=counting_nlp, progress=False)
+def test_stdin_jsonl_checked_on_its_first_record_and_replayed_whole(
+    tmp_path: Path, counting_nlp: Language
+) -> None:
+    lines = [
+        b"\n",
+        b'{"id": "a", "body": "Officials said 3 homes burned."}\n',
+        b'{"id": "b", "body": "Police said 6 were detained."}\n',
+    ]
+    with pytest.raises(
+        UsageError,
+        match=r"no field 'text' in the first record \(line 2\) of stdin; its fields are 'id', 'body'",
+    ):
+        run_extract(
+            ["-"],
+            str(tmp_path / "x.jsonl"),
+            stdin=iter(lines),
+            require_fields=["text"],
+            nlp=counting_nlp,
+            progress=False,
+        )
     out = tmp_path / "o.jsonl"
     run_extract(
-        ["-"], str(out), stdin=iter(lines), text_field="body", require_fields=["body"], nlp=counting_nlp, progress=False
+        ["-"],
+        str(out),
+        stdin=iter(lines),
+        text_field="body",
+        require_fields=["body"],
+        nlp=counting_nlp,
+        progress=False,
     )
     assert [(r["record_id"], r["quantity"]["value"]) for r in _jsonl(out)] == [("a", 3), ("b", 6)]
 
@@ -643,10 +723,17 @@ def test_compare_reads_csv_parquet_and_folders(tmp_path: Path) -> None:
     wire = "The regional governor said 21 drones were shot down over the Kursk region on Sunday."
     with open(tmp_path / "reports.csv", "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([["url", "body", "date"], ["mod", mod, "2025-06-16"]])
-    pq.write_table(pa.table({"url": ["city"], "body": [city], "date": ["2025-06-16"]}), tmp_path / "city.parquet")
+    pq.write_table(
+        pa.table({"url": ["city"], "body": [city], "date": ["2025-06-16"]}), tmp_path / "city.parquet"
+    )
     (tmp_path / "folder").mkdir()
     (tmp_path / "folder" / "wire.txt").write_text(wire, encoding="utf-8")
-    args = ["compare", str(tmp_path / "reports.csv"), str(tmp_path / "city.parquet"), str(tmp_path / "folder")]
+    args = [
+        "compare",
+        str(tmp_path / "reports.csv"),
+        str(tmp_path / "city.parquet"),
+        str(tmp_path / "folder"),
+    ]
     fields = ["--text-field", "body", "--id-field", "url", "--date-field", "date", "--json"]
     result = CliRunner().invoke(app, [*args, *fields])
     assert result.exit_code == 0, result.stderr
@@ -672,7 +759,9 @@ def test_compare_reads_stdin_in_the_given_format() -> None:
             ("b", "The health ministry said 14 people were killed in the strike on Tuesday."),
         ]
     )
-    result = CliRunner().invoke(app, ["compare", "-", "--format", "jsonl", "--json", "--published", "2025-01-08"], input=feed)
+    result = CliRunner().invoke(
+        app, ["compare", "-", "--format", "jsonl", "--json", "--published", "2025-01-08"], input=feed
+    )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["documents"] == ["a", "b"]
     bad_date = CliRunner().invoke(app, ["compare", "-", "--published", "soon"], input=feed)

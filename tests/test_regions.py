@@ -414,7 +414,9 @@ def test_region_table_needs_no_pattern_docs(nlp):
 
 def test_shared_town_name_takes_the_documents_country(find):
     """A town name borne in two countries is the one in the country the text names."""
-    assert ("Al Qusayr", "SY-HI", "place") in find("Syrian state media said shells fell on Al Qusayr on Monday.")
+    assert ("Al Qusayr", "SY-HI", "place") in find(
+        "Syrian state media said shells fell on Al Qusayr on Monday."
+    )
     assert ("Al Qusayr", "EG", "place") in find("Egypt said the ferry docked at Al Qusayr after the storm.")
     # neither country named and neither namesake far larger: no guess
     assert not any(m[0] == "Al Qusayr" for m in find("Shells fell on Al Qusayr on Monday."))
@@ -426,7 +428,15 @@ def test_small_towns_from_geonames_map_to_their_region(find):
     assert ("Izvaryne", "UA-09", "place") in find("Shelling was reported near Izvaryne.")
 
 
-@pytest.mark.parametrize("text", ["Sorry, the shelter was full.", "Most of the drones were shot down.", "Olga said the windows shook.", "Elon Musk said the terminals were working."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry, the shelter was full.",
+        "Most of the drones were shot down.",
+        "Olga said the windows shook.",
+        "Elon Musk said the terminals were working.",
+    ],
+)
 def test_capitalised_common_words_and_given_names_are_not_towns(find, text):
     assert find(text) == []
 
@@ -434,9 +444,15 @@ def test_capitalised_common_words_and_given_names_are_not_towns(find, text):
 @pytest.mark.parametrize(
     ("text", "dateline"),
     [
-        ("ODESA (Reuters) - Drones hit a port warehouse in the Odesa region, officials said.", "ODESA (Reuters) -"),
+        (
+            "ODESA (Reuters) - Drones hit a port warehouse in the Odesa region, officials said.",
+            "ODESA (Reuters) -",
+        ),
         ("Tel Aviv, Mar 3 (IANS) - Two rockets fell near Sderot, the army said.", "Tel Aviv, Mar 3 (IANS) -"),
-        ("KHARKIV, Ukraine (AP) — Glide bombs struck two houses in Kupiansk, the governor said.", "KHARKIV, Ukraine (AP) —"),
+        (
+            "KHARKIV, Ukraine (AP) — Glide bombs struck two houses in Kupiansk, the governor said.",
+            "KHARKIV, Ukraine (AP) —",
+        ),
         ("BELGOROD, March 4. Air defences downed nine drones over the region.", "BELGOROD, March 4."),
         ("Lahore, June 2 (PTI): Three drones were shot down near Sialkot.", "Lahore, June 2 (PTI):"),
         ("ADEN, Sept. 4 — Two drones were shot down over Lahij, officials said.", "ADEN, Sept. 4 —"),
@@ -488,15 +504,27 @@ def _codes(claim):
 
 
 def test_demonym_with_regions_is_the_country(find):
-    assert ("Belarusian regions", "BY", "demonym") in find("Drones were seen over several Belarusian regions.")
-    claim = next(c for c in _claims("Air defences downed 41 drones over five Ukrainian regions overnight, the air force said.") if c.quantity and c.quantity.value == 41)
+    assert ("Belarusian regions", "BY", "demonym") in find(
+        "Drones were seen over several Belarusian regions."
+    )
+    claim = next(
+        c
+        for c in _claims(
+            "Air defences downed 41 drones over five Ukrainian regions overnight, the air force said."
+        )
+        if c.quantity and c.quantity.value == 41
+    )
     assert _codes(claim) == ["UA"]
 
 
 @pytest.mark.parametrize(
     ("text", "value", "codes"),
     [
-        ("Polish air defences shot down 19 Russian drones over the country overnight, the army said.", 19, ["PL"]),
+        (
+            "Polish air defences shot down 19 Russian drones over the country overnight, the army said.",
+            19,
+            ["PL"],
+        ),
         ("Israel's army said 40 rockets were fired from Lebanon at the country on Sunday.", 40, ["IL"]),
         ("Moldovan officials said 3 drones were shot down across the country.", 3, ["MD"]),
     ],
@@ -523,9 +551,17 @@ def test_region_with_an_aside_on_where_it_lies_reports_its_count():
 
 
 def test_a_drone_heading_for_a_city_is_placed_there():
-    claim = next(c for c in _claims("Four drones bound for St. Petersburg were shot down, the ministry said.") if c.quantity and c.quantity.value == 4)
+    claim = next(
+        c
+        for c in _claims("Four drones bound for St. Petersburg were shot down, the ministry said.")
+        if c.quantity and c.quantity.value == 4
+    )
     assert _codes(claim) == ["RU-SPE"]
-    claim = next(c for c in _claims("Two drones on course for Kyiv were destroyed, the city administration said.") if c.quantity and c.quantity.value == 2)
+    claim = next(
+        c
+        for c in _claims("Two drones on course for Kyiv were destroyed, the city administration said.")
+        if c.quantity and c.quantity.value == 2
+    )
     assert _codes(claim) == ["UA-30"]
 
 
