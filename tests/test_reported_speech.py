@@ -380,6 +380,7 @@ NEGATIVE = [
     "The company announced a new chief executive.",
     "Reporters asked the governor about the budget.",
     "Voters go to the polls on Tuesday.",
+    "Trade between the United States and Canada grew last year.",
 ]
 
 
