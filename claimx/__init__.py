@@ -11,7 +11,7 @@ from .batch import ExtractionResult, extract_many
 from .compare import ClaimGroup, Comparison, Report, compare
 from .consistency import Finding, check
 from .html import ClaimList
-from .records import to_dataframe, to_records
+from .records import explode_regions, to_dataframe, to_records
 from .render import render
 from .schema import Claim, Evidence, Location, Mention, Quantity, Source, TimeSpan
 
@@ -24,6 +24,7 @@ __all__ = [
     "ExtractionResult",
     "to_records",
     "to_dataframe",
+    "explode_regions",
     "compare",
     "Comparison",
     "ClaimGroup",

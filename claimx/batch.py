@@ -63,6 +63,14 @@ class ExtractionResult(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
     error: str | None = None
 
+    def __repr__(self) -> str:
+        """Its id and number of claims, or its error."""
+        from .summary import result_summary
+
+        return result_summary(self)
+
+    __str__ = __repr__
+
 
 @dataclass(slots=True)
 class _Job:

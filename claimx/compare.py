@@ -72,6 +72,14 @@ class Report(_Frozen):
     text: str | None = None
     claims: list[Claim] = Field(default_factory=list)
 
+    def __repr__(self) -> str:
+        """Its id, day and number of claims."""
+        from .summary import report_summary
+
+        return report_summary(self)
+
+    __str__ = __repr__
+
 
 class GroupedClaim(_Frozen):
     """A claim in a group, with the document it comes from and the places it was
@@ -120,6 +128,14 @@ class ClaimGroup(_Frozen):
 
         return groups_table([self])
 
+    def __repr__(self) -> str:
+        """One line: status, what, where and each document's figure."""
+        from .summary import group_summary
+
+        return group_summary(self)
+
+    __str__ = __repr__
+
 
 class Comparison(_Frozen):
     """The result of :func:`compare`: groups of claims and the inconsistencies found."""
@@ -136,6 +152,14 @@ class Comparison(_Frozen):
         from .html import comparison_html
 
         return comparison_html(self)
+
+    def __repr__(self) -> str:
+        """The counts per status, one line per group and per finding."""
+        from .summary import comparison_summary
+
+        return comparison_summary(self)
+
+    __str__ = __repr__
 
 
 # --- inputs ---------------------------------------------------------------------------

@@ -64,6 +64,14 @@ class Finding(BaseModel):
 
         return findings_table([self])
 
+    def __repr__(self) -> str:
+        """One line: kind, documents and message."""
+        from .summary import finding_summary
+
+        return finding_summary(self)
+
+    __str__ = __repr__
+
 
 # --- what a claim states, as numbers, windows, places --------------------------------
 

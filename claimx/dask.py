@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .batch import extract_many
 from .io import expand_inputs, run_extract
-from .records import COLUMNS, iter_records
+from .records import frame_from_rows, iter_records
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -141,13 +141,10 @@ def extract_bag(
 def _partition_frame(
     frame: pandas.DataFrame, fields: tuple[str, str, str], batch_size: int
 ) -> pandas.DataFrame:
-    import pandas
-
-    text_field, id_field, date_field = fields
     columns = [c for c in fields if c in frame.columns]
     records = frame[columns].to_dict("records")
     rows = [row for row in _extract_partition(records, fields, batch_size) if "error" not in row]
-    return pandas.DataFrame(rows, columns=list(COLUMNS))
+    return frame_from_rows(rows)
 
 
 def extract_dataframe(

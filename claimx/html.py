@@ -212,8 +212,25 @@ def comparison_html(comparison: Comparison) -> str:
     return "".join(parts)
 
 
+class Markup(str):
+    """HTML as a string that a notebook displays as HTML (not as its source text)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
 class ClaimList(list[Claim]):
     """A list of claims that shows itself as a table in a notebook."""
 
     def _repr_html_(self) -> str:
         return claims_table(self)
+
+    def __repr__(self) -> str:
+        """A numbered list, one line per claim."""
+        from .summary import claims_summary
+
+        return claims_summary(self)
+
+    __str__ = __repr__

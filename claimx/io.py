@@ -42,7 +42,7 @@ from spacy.language import Language
 from .api import coerce_published, encodable, load
 from .batch import DEFAULT_START_METHOD, ExtractionResult, extract_many
 from .preflight import check_fields, head_fields, missing_fields, total_or_none
-from .records import COLUMNS, iter_records
+from .records import COLUMNS, arrow_schema, arrow_table, fractional_columns, iter_records
 
 #: Input formats by file suffix (after an optional ``.gz``); files without one are text.
 INPUT_FORMATS = {
@@ -474,6 +474,11 @@ def _table_row(row: dict[str, Any], *, arrow: bool = False) -> dict[str, Any]:
             kind = COLUMNS.get(name)
             if kind == "int64" and not (isinstance(value, int) and abs(value) <= _INT64_MAX):
                 raise ValueError(f"{name} {value!r} does not fit a 64-bit integer column")
+            # a count column is int64, or float64 when some count is fractional
+            if kind == "Int64" and not (
+                abs(value) <= _INT64_MAX if isinstance(value, int) else math.isfinite(value)
+            ):
+                raise ValueError(f"{name} {value!r} does not fit a 64-bit count column")
             if kind == "float64" and not (
                 math.isfinite(value) and (isinstance(value, float) or abs(value) <= _FLOAT64_EXACT)
             ):
@@ -497,38 +502,27 @@ def done_path(path: str) -> str:
     return f"{path}.done"
 
 
-def parquet_schema() -> Any:
-    """The Arrow schema of the flat claim rows (record ids stored as strings)."""
-    import pyarrow as pa
-
-    types = {
-        "string": pa.string(),
-        "int64": pa.int64(),
-        "float64": pa.float64(),
-        "bool": pa.bool_(),
-        "list<string>": pa.list_(pa.string()),
-    }
-    return pa.schema([(name, types[kind]) for name, kind in COLUMNS.items()])
+def parquet_schema(fractional: Iterable[str] = ()) -> Any:
+    """The Arrow schema of the flat claim rows (see :func:`claimx.records.arrow_schema`)."""
+    return arrow_schema(fractional)
 
 
 def write_parquet(rows_path: str, path: str) -> None:
-    """Convert a JSONL file of flat rows into a Parquet file, atomically and in batches."""
+    """Convert a JSONL file of flat rows into a typed Parquet file, atomically and in
+    batches (a first pass finds number columns that need floats)."""
     pq = _pyarrow_parquet()
-    import pyarrow as pa
 
-    schema = parquet_schema()
+    with open(rows_path, "rb") as fh:
+        schema = parquet_schema(fractional_columns(json.loads(line) for line in fh))
     tmp = f"{path}.tmp"
     with pq.ParquetWriter(tmp, schema) as writer, open(rows_path, "rb") as fh:
         rows: list[dict] = []
         for line in fh:
-            row = json.loads(line)
-            if row["record_id"] is not None:
-                row["record_id"] = str(row["record_id"])
-            rows.append(row)
+            rows.append(json.loads(line))
             if len(rows) >= _PARQUET_ROWS:
-                writer.write_table(pa.Table.from_pylist(rows, schema))
+                writer.write_table(arrow_table(rows, schema))
                 rows = []
-        writer.write_table(pa.Table.from_pylist(rows, schema))
+        writer.write_table(arrow_table(rows, schema))
     os.replace(tmp, path)
 
 

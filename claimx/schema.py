@@ -163,3 +163,11 @@ class Claim(_Frozen):
         from .html import claims_table
 
         return claims_table([self])
+
+    def __repr__(self) -> str:
+        """One line: what, how many, where, when, who (``model_dump()`` has every field)."""
+        from .summary import claim_summary
+
+        return claim_summary(self)
+
+    __str__ = __repr__

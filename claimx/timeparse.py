@@ -582,15 +582,22 @@ _UNRESOLVED_DAY = ResolvedTime(None, None, "day", False, True, False)
 
 
 @lru_cache(maxsize=65536)
-def resolve_time(text: str, published: date | None, *, day: date | None = None) -> ResolvedTime | None:
+def resolve_time(
+    text: str, published: date | datetime | str | None, *, day: date | datetime | str | None = None
+) -> ResolvedTime | None:
     """The window a time expression names, anchored on the publication date.
 
     ``text`` is a TIME span's text; words around one expression are tolerated ("on
     Tuesday"). ``day`` gives the date for a clock-only expression ("between 12:00 and
     16:00 MSK") and the antecedent day for an anaphoric one ("the same day"). Returns
     None for text holding no time expression and for durations ("a seven-hour
-    period"), which say how long, not when.
+    period"), which say how long, not when. ``published`` and ``day`` take what
+    :func:`claimx.extract` takes for ``published``: a date, a datetime (its day) or an
+    ISO string.
     """
+    from .api import coerce_published
+
+    published, day = coerce_published(published), coerce_published(day)
     grammar = load_grammar()
     text = " ".join(text.split())
     parsed = grammar.parse(text)

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Re-take docs/img/render.png: render the worked example of docs/compare.md (two reports
 # of one night) with claimx.render and claimx.compare, then screenshot it with headless
-# Chromium (apt-get install -y chromium). Run from the repository root.
+# Chromium (apt-get install -y chromium). Run from the repository root; PYTHON picks the
+# interpreter (default .venv/bin/python).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 page="$(mktemp --suffix=.html)"
 profile="$(mktemp -d)"
 trap 'rm -rf "$page" "$profile"' EXIT
 
-.venv/bin/python - "$page" <<'PY'
+"${PYTHON:-.venv/bin/python}" - "$page" <<'PY'
 import sys
 
 import claimx

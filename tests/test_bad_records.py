@@ -250,14 +250,20 @@ def test_a_claim_the_output_format_cannot_hold_fails_its_record_alone(
 ) -> None:
     pytest.importorskip("pyarrow")
     src = tmp_path / "feed.jsonl"
-    rows = [{"id": "big", "text": ABOVE_2_53 + " drones"}, {"id": "ok", "text": "5 drones"}]
+    rows = [
+        {"id": "big", "text": "99999999999999999999 drones"},  # a custom pipeline's value above 2**63
+        {"id": "exact", "text": ABOVE_2_53 + " drones"},  # counts are int64 columns: 2**53 + 1 fits
+        {"id": "ok", "text": "5 drones"},
+    ]
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    out = tmp_path / "out.parquet"  # a custom pipeline's value of 2**53 + 1: no exact float64
+    out = tmp_path / "out.parquet"
     summary = run_extract([str(src)], str(out), nlp=fake_nlp, progress=False)
-    assert (summary.processed, summary.errors) == (1, 1)
+    assert (summary.processed, summary.errors) == (2, 1)
     (error,) = _lines(Path(f"{out}.errors.jsonl"))
     assert error["id"] == "big" and error["reason"].startswith("cannot write its claims as parquet: value")
-    assert out.exists()
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(out).column("value").to_pylist() == [2**53 + 1, 5]
 
 
 def test_json_output_is_strict(tmp_path: Path) -> None:

@@ -286,10 +286,13 @@ def test_to_records_flattens_each_claim() -> None:
     assert list(row) == list(COLUMNS)
     assert row["record_id"] == "tass-2026-01-10" and rows[2]["record_id"] is None
     assert (row["value"], row["low"], row["high"], row["qualifier"]) == (10, 10, 10, "exact")
-    assert row["location_codes"] == "RU-ROS;RU-VGG"
-    assert row["location_code_list"] == ["RU-ROS", "RU-VGG"]
+    assert row["location_codes"] == "RU-ROS;RU-VGG" and row["country"] == "RU"
     assert row["location_texts"] == "Rostov; Volgograd; Caspian Sea"
-    assert (row["time_start"], row["time_end"], row["granularity"]) == ("2026-01-10", "2026-01-10", "day")
+    assert (row["date"], row["time_start_local"], row["granularity"]) == (
+        "2026-01-10",
+        "2026-01-10T00:00:00",
+        "day",
+    )
     assert (row["source_kind"], row["source_name"]) == ("ministry_of_defense", "Russian Ministry of Defence")
     assert row["item"] == "drone" and row["hedged"] is False and row["cue"] is None
     with pytest.raises(TypeError):
@@ -299,7 +302,7 @@ def test_to_records_flattens_each_claim() -> None:
 def test_to_dataframe_has_every_column() -> None:
     frame = to_dataframe([ExtractionResult(id=7, index=0, claims=[_claim()])])
     assert list(frame.columns) == list(COLUMNS)
-    assert frame.loc[0, "location_codes"] == "RU-ROS;RU-VGG" and frame.loc[0, "record_id"] == 7
+    assert frame.loc[0, "location_codes"] == "RU-ROS;RU-VGG" and frame.loc[0, "record_id"] == "7"
     assert to_dataframe([]).shape == (0, len(COLUMNS))
 
 

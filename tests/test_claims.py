@@ -944,3 +944,70 @@ def test_the_remaining_with_a_number_is_not_derived():
 def test_an_age_in_commas_is_no_count_but_the_person_is():
     got = _counts("A girl, 9, was wounded in Kherson and two women (63 and 70) were killed in Nikopol.")
     assert sorted(got) == [("casualty", 1, "child", ("UA-65",)), ("casualty", 2, "person", ("UA-12",))]
+
+
+# --- event types ---------------------------------------------------------------------------
+
+
+def test_aircraft_and_air_defence_destroyed_on_the_ground_are_damage():
+    got = _counts(
+        "Ukraine's military said its drones destroyed three Su-34 aircraft at the Morozovsk airfield in "
+        "the Rostov region. Ukrainian forces also destroyed two radars in the Kherson region. Air defences "
+        "destroyed 14 drones over the Kursk region."
+    )
+    assert ("damage", 3, "aircraft", ("RU-ROS",)) in got
+    assert ("damage", 2, "radar", ("UA-65",)) in got
+    assert ("interception", 14, "drone", ("RU-KRS",)) in got
+
+
+def test_drones_lost_to_jamming_are_their_own_outcome_and_keep_the_country():
+    text = (
+        "Russia launched 75 drones at Ukraine overnight, the air force said. Air defences shot down 40 of "
+        "them over the Kyiv and Chernihiv regions, and another 30 drones were lost locally."
+    )
+    claims = claimx.extract(text, published="2025-03-04")
+    (lost,) = [c for c in claims if c.quantity is not None and c.quantity.value == 30]
+    assert lost.event == "interception" and [loc.code for loc in lost.locations] == ["UA"]
+    assert any(e.rule == "count.outcome" and "not shot down" in e.detail for e in lost.evidence)
+    (downed,) = [c for c in claims if c.quantity is not None and c.quantity.value == 40]
+    assert not any(e.rule == "count.outcome" for e in downed.evidence)
+
+
+def test_a_fire_at_a_depot_is_damage_with_the_site_as_item():
+    (claim,) = claimx.extract(
+        "Falling debris set an oil depot in the Tambov region ablaze, the governor said.",
+        published="2025-03-04",
+    )
+    assert (claim.event, claim.item, [loc.code for loc in claim.locations]) == ("damage", "depot", ["RU-TAM"])
+
+
+def test_followed_by_a_region_with_its_count():
+    got = _counts(
+        "The Tula Region accounted for the largest share, 20 drones, followed by the Oryol Region with 12, "
+        "the Defence Ministry said."
+    )
+    assert ("interception", 20, "drone", ("RU-TUL",)) in got
+    assert ("interception", 12, "drone", ("RU-ORL",)) in got
+
+
+def test_a_growing_number_of_hurt_and_people_who_could_not_be_saved():
+    claims = claimx.extract(
+        "The number of people hurt in the strike on Dnipro has risen to 19, the governor said. Two men "
+        "could not be saved.",
+        published="2025-03-04",
+    )
+    got = {(c.quantity.value, c.harm) for c in claims if c.event == "casualty"}
+    assert got == {(19, "injured"), (2, "killed")}
+    # the number of something else that grows counts that thing, not people
+    (drones,) = claimx.extract(
+        "The number of drones launched this month has risen to 3,300.", published="2025-03-04"
+    )
+    assert (drones.quantity.value, drones.item, drones.event) == (3300, "drone", "attack")
+
+
+def test_people_with_an_age_before_them_and_two_coordinated():
+    got = _counts(
+        "In Nikopol, a 15-year-old boy and a woman were killed. A 9-year-old child was among those hurt in Sumy."
+    )
+    assert ("casualty", 2, "person", ("UA-12",)) in got
+    assert ("casualty", 1, "child", ("UA-59",)) in got

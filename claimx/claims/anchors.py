@@ -26,12 +26,11 @@ class AnchorFinder:
         """The spans a count claim hangs on in ``sent``, in order: counts (vague ones
         included, not numbers inside a time), zero-count phrases, single casualties and
         totalities."""
-        times = self.ctx.within(labels.TIME, sent.start, sent.end)
-        anchors = []
-        for q in self.ctx.within(labels.QUANTITY, sent.start, sent.end):
-            if any(t.start < q.end and q.start < t.end for t in times):
-                continue
-            anchors.append(q)
+        anchors = [
+            q
+            for q in self.ctx.within(labels.QUANTITY, sent.start, sent.end)
+            if not self.ctx.overlaps(labels.TIME, q.start, q.end)
+        ]
         anchors.extend(self.ctx.within(labels.NEGATION, sent.start, sent.end))
         anchors.extend(self.ctx.within(labels.SINGLE, sent.start, sent.end))
         anchors.extend(self._totalities(sent))
@@ -53,16 +52,20 @@ class AnchorFinder:
 
     def _protected(self, token: int) -> bool:
         """A delimiter inside a region, count, time, source or item mention never cuts,
-        nor one joining two region names ("Kursk and Belgorod for seven apiece")."""
+        nor one joining two region names ("Kursk and Belgorod for seven apiece") or a region
+        to its tally ("the Volgograd Region with 17")."""
         if any(
             self.ctx.covering(label, token) is not None
             for label in (labels.REGION, labels.QUANTITY, labels.TIME, labels.SOURCE, labels.ITEM)
         ):
             return True
+        if not 0 < token < len(self.ctx.lower) - 1 or self.ctx.covering(labels.REGION, token - 1) is None:
+            return False
+        word = self.ctx.lower[token]
+        if word in self.g["region_tally_prepositions"]:
+            return True  # "followed by the Volgograd Region with 17": the region's own count
         return (
-            0 < token < len(self.ctx.lower) - 1
-            and self.ctx.lower[token] in self.g["region_list_connectors"]
-            and self.ctx.covering(labels.REGION, token - 1) is not None
+            word in self.g["region_list_connectors"]
             and self.ctx.covering(labels.REGION, token + 1) is not None
         )
 

@@ -83,7 +83,7 @@ class Assembler:
         the claims just before it, and becomes the frame."""
         for d in claims:
             if Timeline.refines(moved, d.time):
-                d.time = self.timeline.localize(moved, d.locations)[0]
+                d.time = self.timeline.localize(self.timeline.refined(moved, d.time), d.locations)[0]
                 d.evidence.append(
                     Evidence(
                         rule="time.refined",

@@ -23,7 +23,7 @@ from .anchors import AnchorFinder
 from .context import Sentence
 from .drafts import Draft, Drafting
 from .harm import HarmReader
-from .locations import location_evidence
+from .locations import country_level, location_evidence
 from .remainder import RemainderDrafter
 
 #: Most words naming the harmed people between a count and its casualty verb ("22
@@ -206,6 +206,8 @@ class CountDrafter:
                 item, how = "person", "casualty_subject"
             elif self._toll_value(q, s):  # "the death toll rose to 58"
                 item, how = "person", "toll"
+            elif (counted := self._number_of_item(q, s)) is not None:  # "the number of drones rose to 300"
+                item, how, item_span = counted.id_, "number_of", counted
             elif (
                 how == "anaphor"
                 and prev is not None
@@ -233,6 +235,15 @@ class CountDrafter:
             evidence.append(
                 Evidence(rule="count.event", detail=event, start=trigger.start_char, end=trigger.end_char)
             )
+            if self.ctx.span_text(trigger).lower() in self.g["locally_lost_triggers"]:
+                evidence.append(  # "44 drones were lost locally": jammed, not shot down
+                    Evidence(
+                        rule="count.outcome",
+                        detail="locally lost (electronic warfare), not shot down",
+                        start=trigger.start_char,
+                        end=trigger.end_char,
+                    )
+                )
         else:
             evidence.append(Evidence(rule="count.event.inherited", detail=event))
         quantity = Quantity(
@@ -282,13 +293,33 @@ class CountDrafter:
         )
         return any(ev.start >= q.end or q.start - ev.end <= 2 for ev in events)
 
+    def _number_of_item(self, q: Span, s: int) -> Span | None:
+        """The item a count is the new value of: "the number of drones launched has risen
+        to 300" (a count noun, "of", an item, then a link such as "to" right before it)."""
+        lower = self.ctx.lower
+        if q.start <= s or lower[q.start - 1] not in self.g["toll_links"]:
+            return None
+        lo = max(s, q.start - MAX_TOLL_GAP)
+        for t in range(lo, q.start - 2):
+            if lower[t] in self.g["toll_count_nouns"] and lower[t + 1] == "of":
+                item = self.ctx.covering(labels.ITEM, t + 2)
+                if item is not None and item.id_ not in self.g["place_items"]:
+                    return item
+        return None
+
     def _toll_value(self, q: Span, s: int) -> bool:
         """Count ``q`` is the value of a toll named before it in its segment: "the death
         toll from Monday's strike rose to 58", "bringing the toll to 12", "a toll of 40"."""
         lower = self.ctx.lower
         if q.start <= s or lower[q.start - 1] not in self.g["toll_links"]:
             return False
-        return not self.g["toll_nouns"].isdisjoint(lower[max(s, q.start - MAX_TOLL_GAP) : q.start])
+        lo = max(s, q.start - MAX_TOLL_GAP)
+        if not self.g["toll_nouns"].isdisjoint(lower[lo : q.start]):
+            return True
+        # "the number of people hurt has risen to 17": a count noun with a casualty word
+        return not self.g["toll_count_nouns"].isdisjoint(lower[lo : q.start]) and any(
+            ev.id_ == "casualty" for ev in self.ctx.within(labels.EVENT, lo, q.start)
+        )
 
     def _harmed_subject(self, q: Span, events: list[Span]) -> bool:
         """Count ``q`` and a noun claimx does not list ("Palestinians", "Hezbollah
@@ -448,11 +479,35 @@ class CountDrafter:
             events = self.ctx.within(labels.EVENT, sent.start, sent.end)
         if events:
             best = min(events, key=lambda ev: min(abs(ev.start - token), abs(ev.end - token)))
-            kind = "damage" if item in self.g["damage_items"] else best.id_
+            kind = (
+                "damage"
+                if item in self.g["damage_items"] or self._on_the_ground(item, best, sent)
+                else best.id_
+            )
             return kind, best
         if prev is not None:
             return prev.event, None
         return None, None
+
+    def _on_the_ground(self, item: str, trigger: Span, sent: Sentence) -> bool:
+        """Weapons destroyed on the ground are damage, not interceptions: air-defence
+        systems, launchers and radars always; aircraft when the sentence puts them on the
+        ground ("destroyed two Su-34s at the Morozovsk airfield", "parked")."""
+        if (
+            trigger.id_ != "interception"
+            or self.ctx.span_text(trigger).lower() not in self.g["ground_destruction_triggers"]
+        ):
+            return False
+        if item in self.g["ground_items"]:
+            return True
+        if item != "aircraft":
+            return False
+        words = " " + " ".join(self.ctx.lower[sent.start : sent.end]) + " "
+        if any(f" {m} " in words for m in self.g["ground_markers"]):
+            return True
+        return any(
+            it.id_ in self.g["ground_site_items"] for it in self.ctx.within(labels.ITEM, sent.start, sent.end)
+        )
 
     def _event_noun(self, trigger: Span) -> bool:
         """The trigger names an event ("attacks", "strike") rather than reporting one."""
@@ -534,9 +589,13 @@ class CountDrafter:
     def _single_draft(
         self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
     ) -> Draft:
-        """One harmed person named with an article: "a woman was injured" is 1 casualty."""
+        """One harmed person named with an article: "a woman was injured" is 1 casualty;
+        two coordinated ("a girl and a woman were killed") are 2."""
         text = self.ctx.span_text(a)
-        quantity = Quantity(value=1, low=1, high=1, text=text, start=a.start_char, end=a.end_char)
+        people = 1 + ("and" in self.ctx.lower[a.start : a.end])  # "a girl and a woman were killed"
+        quantity = Quantity(
+            value=people, low=people, high=people, text=text, start=a.start_char, end=a.end_char
+        )
         items = self.ctx.within(labels.ITEM, a.start, a.end)
         return Draft(
             sentence=i,
@@ -554,7 +613,8 @@ class CountDrafter:
         """The item of a count of one: the harmed person's own noun, not a place in the
         phrase ("a woman from the village of …"); the weapon of "a drone slammed into …"."""
         if event == "casualty":
-            return next((it.id_ for it in items if it.id_ in self.g["casualty_items"]), "person")
+            people = {it.id_ for it in items if it.id_ in self.g["casualty_items"]}
+            return people.pop() if len(people) == 1 else "person"  # "a girl and a woman": people
         weapons = [it for it in items if it.id_ in self.g["weapon_items"]]
         return weapons[-1].id_ if weapons else (items[-1].id_ if items else "person")
 
@@ -575,6 +635,13 @@ class CountDrafter:
         if own_place:
             return
         zero = draft.quantity is not None and draft.quantity.value == 0
+        if any(e.rule == "count.outcome" for e in draft.evidence):
+            # drones lost to jamming were not where the last ones were shot down: the report's country
+            donor = self.state.previous_located(draft.sentence, any_level=False)
+            if donor is not None and country_level(donor.locations):
+                draft.locations = list(donor.locations)
+                draft.evidence.append(location_evidence("location.inherited", donor.locations))
+            return
         harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
         latest = next((d for d in reversed(self.state.drafts) if d.locations), None)
         if zero and harm is not None and latest is not None and latest.sentence > harm.sentence:

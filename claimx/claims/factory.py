@@ -88,7 +88,12 @@ class ClaimAssembler(StatelessPipe):
         return doc
 
 
-@Language.factory("claimx_claims", default_config={"spans_key": SPANS_KEY, "data_dir": None})
+@Language.factory(
+    "claimx_claims",
+    default_config={"spans_key": SPANS_KEY, "data_dir": None},
+    requires=["doc.spans", "token.is_sent_start"],
+    assigns=["doc._.claimx_claims", "doc._.claims"],
+)
 def make_claim_assembler(nlp: Language, name: str, spans_key: str, data_dir: str | None) -> ClaimAssembler:
     """Create the claim assembler; needs ``claimx_entities`` earlier in the pipeline."""
     return ClaimAssembler(nlp, name, spans_key=spans_key, data_dir=data_dir)

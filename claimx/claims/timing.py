@@ -54,6 +54,11 @@ class TimedMention:
         )
 
 
+def _comparable(a: datetime, b: datetime) -> bool:
+    """Both aware or both naive."""
+    return (a.tzinfo is None) == (b.tzinfo is None)
+
+
 def _day_of(value: date | datetime | None) -> date | None:
     if isinstance(value, datetime):
         return value.date()
@@ -164,7 +169,37 @@ class Timeline:
             stamp = bool(self._preceded_by(span, self.g["report_stamp_prepositions"]))
             approximate = self._preceded_by(span, self.g["time_approximators"]) if value.has_clock else ""
             out.append(TimedMention(span, text, value, statement, stamp, approximate))
-        return self._merge_clock_with_day(self._merge_night_with_date(out))
+        return self._merge_clock_with_day(self._merge_night_with_date(self._merge_from_to(out)))
+
+    def _merge_from_to(self, mentions: list[TimedMention]) -> list[TimedMention]:
+        """Two dated clock times joined as a range ("from 11:00 p.m. Moscow time (8:00 p.m.
+        GMT) on November 15 to 7:00 a.m. … on November 16"), which the grammar reads as two
+        mentions when each carries its own date and aside: one window from the first to
+        the second."""
+        lower, out, k = self.ctx.lower, [], 0
+        while k < len(mentions):
+            m = mentions[k]
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            if (
+                nxt is not None
+                and m.value.has_clock
+                and nxt.value.has_clock
+                and isinstance(m.value.start, datetime)
+                and isinstance(nxt.value.end, datetime)
+                and m.span.start > 0
+                and lower[m.span.start - 1] in self.g["range_openers_time"]
+                and lower[m.span.end : nxt.span.start] in ([w] for w in self.g["range_joiners_time"])
+                and _comparable(m.value.start, nxt.value.end)
+                and m.value.start <= nxt.value.end
+            ):
+                span = self.ctx.doc[m.span.start : nxt.span.end]
+                value = replace(m.value, end=nxt.value.end, granularity="minute")
+                out.append(replace(m, span=span, text=self.ctx.span_text(span), value=value))
+                k += 2
+                continue
+            out.append(m)
+            k += 1
+        return out
 
     def _dates_with_years(self, spans: list[Span]) -> tuple[list[Span], dict[int, str]]:
         """A date without a year followed by a year phrase ("since October 7 last year")
@@ -322,6 +357,30 @@ class Timeline:
         return replace_span(span, start=span.start.replace(tzinfo=tz), end=end), [
             Evidence(rule="time.local_zone", detail=name)
         ]
+
+    def refined(self, new: TimeSpan, old: TimeSpan | None) -> TimeSpan:
+        """The window ``new`` (a clock instant that :meth:`refines` ``old``) makes of a
+        longer ``old``: the onset of the night ("Launches started at 22:30 on August 6")
+        keeps the night's end, its close ("ended at 6:00") the night's start; otherwise
+        the instant itself."""
+        if (
+            old is None
+            or old.start is None
+            or old.end is None
+            or new.start != new.end
+            or new.char_start is None
+        ):
+            return new
+        if _day_of(old.start) == _day_of(old.end) or isinstance(old.end, datetime):
+            return new
+        token = self.ctx.token_at(new.char_start)
+        sent = self.ctx.sentence(token)
+        words = " " + " ".join(self.ctx.lower[max(sent.start, token - 4) : token]) + " "
+        if any(f" {w} " in words for w in self.g["onset_words"]):
+            return replace_span(new, end=old.end, granularity="minute")
+        if any(f" {w} " in words for w in self.g["close_words"]):
+            return replace_span(new, start=old.start, granularity="minute")
+        return new
 
     @staticmethod
     def refines(new: TimeSpan, old: TimeSpan | None) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 # One place word: "KYIV", "New", "Wis.", "Ra'anana". The repetitions below are bounded and
@@ -56,25 +57,32 @@ def mark(doc: Doc) -> list[tuple[int, int]]:
         return []
     ranges = []
     starts = line_starts(text)
+    firsts = []  # tokens that start a sentence
     for pos in starts:
         end = dateline_end(text, pos)
         if end is not None:
             ranges.append((pos, end))
-            _start_sentence_at(doc, end)
+            firsts.append(_first_token_at(doc, end, len(text)))
     first_line_end = starts[1] - 1 if len(starts) > 1 else len(text)
     first_line = text[:first_line_end].rstrip()
     if len(starts) > 1 and first_line and first_line[-1] not in _TERMINAL:
-        _start_sentence_at(doc, starts[1])
+        firsts.append(_first_token_at(doc, starts[1], len(text)))
+    firsts = [i for i in firsts if i]  # not None, not the first token
+    if firsts:
+        # in one array: spaCy's Token.is_sent_start setter checks the whole Doc each time
+        column = doc.to_array([SENT_START])
+        column[firsts] = 1
+        doc.from_array([SENT_START], column.reshape(-1, 1))
     return ranges
 
 
-def _start_sentence_at(doc: Doc, char: int) -> None:
-    """Let the first non-space token at or after ``char`` start a sentence."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+def _first_token_at(doc: Doc, char: int, length: int) -> int | None:
+    """The first non-space token at or after ``char`` (``length`` is the text's:
+    ``doc.text`` joins every token again on each call)."""
+    span = doc.char_span(char, length, alignment_mode="expand")
     if span is None:
-        return
+        return None
     for tok in span:
         if not tok.is_space:
-            if tok.i > 0:
-                tok.is_sent_start = True
-            return
+            return tok.i
+    return None

@@ -71,6 +71,7 @@ class EntityRecognizer(StatelessPipe):
 @Language.factory(
     "claimx_entities",
     default_config={"data_dir": None, "spans_key": SPANS_KEY},
+    assigns=["doc.spans"],
 )
 def make_entity_recognizer(
     nlp: Language, name: str, data_dir: str | None, spans_key: str

@@ -9,6 +9,7 @@ GeoNames by scripts/build_gazetteer.py, and hand-checked aliases that override t
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
@@ -125,7 +126,9 @@ def load_gazetteer(data_dir: Path) -> Gazetteer:
 
 
 def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= char < b for a, b in ranges)
+    """Whether ``char`` lies in one of ``ranges`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(ranges, (char, float("inf"))) - 1
+    return k >= 0 and char < ranges[k][1]
 
 
 class RegionRecognizer:
