@@ -51,7 +51,7 @@ class Assembler:
         self.counts = CountDrafter(state, data_dir)
         self.events = EventDrafter(state)
         self.speech = StatementDrafter(state)
-        self.names = SpeakerNames(self.ctx, self.attributor, data_dir)
+        self.names = SpeakerNames(self.ctx, self.attributor)
         # the governing attribution and the latest sentence a claim inherited it in
         self._series: tuple[Attribution | None, int] = (None, -1)
 

@@ -643,7 +643,7 @@ class CountDrafter:
                 draft.evidence.append(location_evidence("location.inherited", donor.locations))
             return
         harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
-        latest = next((d for d in reversed(self.state.drafts) if d.locations), None)
+        latest = self.state.latest_located()
         if zero and harm is not None and latest is not None and latest.sentence > harm.sentence:
             harm = latest  # "Rostov accounted for 18. … no casualties": the place just reported
         if same_sentence:

@@ -1,16 +1,12 @@
-"""The fullest name of each speaker in one document.
+"""The fullest name of each speaker in one document, where the attributor's own naming
+(:meth:`~.attribution.Attributor.info`: an acronym the document spells out in
+parentheses, one canonical name per body from ``lexicons/org_names.json``) leaves a
+short form:
 
-News copy names a body in full once and then shortens it: it defines an acronym in
-parentheses ("the Russian Ministry of Defense (MoD)"), or uses one spelled from the
-initials of the full name ("The UK Maritime Trade Operations agency said … UKMTO also
-confirmed"), or the short form everyone knows ("CENTCOM"). A claim's ``source.name`` is
-the fullest name in the document, so that a user grouping claims by speaker finds one
-speaker, not three:
-
-1. a body listed in ``lexicons/org_names.json`` takes its one canonical name;
-2. an acronym defined in the document takes the name it was defined for: in
-   parentheses after it, else an earlier full mention whose initials spell it;
-3. a reference to an unnamed speaker ("he" after "its governor", "the sources" after
+1. an acronym after a modifier ("the Russian MoD") takes the name the document spelled
+   it out as; one spelled from the initials of an earlier full mention takes that name
+   ("The Lebanese Civil Defence Directorate said … LCDD added");
+2. a reference to an unnamed speaker ("he" after "its governor", "the sources" after
    "a security source and a government source") takes the description the speaker
    was introduced with, since "he" tells a reader nothing.
 """
@@ -18,11 +14,8 @@ speaker, not three:
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 from ..entities import labels
-from ..resources import load_data
 from ..schema import Source
 from .attribution import Attributor
 from .context import DocContext
@@ -33,18 +26,6 @@ ARTICLES = ("the ", "a ", "an ")
 DETERMINERS = ARTICLES + ("its ", "their ", "his ", "her ")
 #: A token that reads as an acronym: two or more capitals, small letters allowed ("MoD").
 ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z]{2,8}$")
-
-
-@cache
-def _canonical(data_dir: str | None) -> dict[str, str]:
-    """Lower-cased form -> canonical name, from the lexicon."""
-    names = load_data("lexicons/org_names.json", data_dir)["names"]
-    out: dict[str, str] = {}
-    for canonical, forms in names.items():
-        out[canonical.lower()] = canonical
-        for form in forms:
-            out[form.lower()] = canonical
-    return out
 
 
 def _bare(name: str, determiners: tuple[str, ...] = ARTICLES) -> str:
@@ -79,24 +60,14 @@ class SpeakerNames:
     """Fullest names of the speakers of one document, from its source mentions (built
     once per document, one pass over them)."""
 
-    def __init__(self, ctx: DocContext, attributor: Attributor, data_dir: Path | None = None) -> None:
-        self.canonical = _canonical(str(data_dir) if data_dir is not None else None)
-        self.defined: dict[str, str] = {}  # lower-cased acronym -> name it was defined for
+    def __init__(self, ctx: DocContext, attributor: Attributor) -> None:
+        self.attributor = attributor
         self.spelled: dict[str, str] = {}  # lower-cased initials -> first full name spelling them
-        words = ctx.words
         for span in ctx.by_label[labels.SOURCE]:
             if span.kb_id_ != "entity":
                 continue
             name = attributor.info(span).name
-            if not name:
-                continue
-            # "the Russian Ministry of Defense (MoD) press service", "... Ministry (MoD) said"
-            for k in range(span.start + 1, min(span.end + 1, len(words) - 2)):
-                if words[k] == "(" and words[k + 2] == ")" and ACRONYM.match(words[k + 1]):
-                    full = _bare(ctx.text[span.start_char : ctx.token_starts[k]].strip())
-                    self.defined.setdefault(words[k + 1].lower(), full)
-                    break
-            if " " in name:
+            if name and " " in name:
                 for spelling in initials(_bare(name)):
                     self.spelled.setdefault(spelling, _bare(name))
 
@@ -111,18 +82,14 @@ class SpeakerNames:
         return source if full == source.name else source.model_copy(update={"name": full})
 
     def _expand(self, name: str) -> str:
-        low = name.lower()
-        if low in self.canonical:
-            return self.canonical[low]
-        if " (" in name:  # "Russian Ministry of Defense (MoD) press service"
-            head = name.split(" (", 1)[0]
-            return self.canonical.get(head.lower(), head) if " " in head else name
         *rest, last = name.split()
-        key = last.lower()
-        full = self.defined.get(key) or (self.spelled.get(key) if ACRONYM.match(last) else None)
+        if not ACRONYM.match(last):
+            return name
+        # spelled out in parentheses (the attributor's table: it names a bare "MoD" itself)
+        full = (self.attributor.acronyms or {}).get(last) or self.spelled.get(last.lower())
         if full is None:
             return name
-        # "Russian MoD" after "the Russian Ministry of Defense (MoD)": the modifiers must agree
+        # "Lebanese LCDD" after "the Lebanese Civil Defence Directorate": the modifiers must agree
         if rest and not all(w.lower() in full.lower() for w in rest):
             return name
-        return self.canonical.get(full.lower(), full)
+        return full
