@@ -42,6 +42,11 @@ _WATCH_INTERVAL = 1.0
 #: Seconds a worker that was told to stop gets to exit before it is killed.
 _STOP_GRACE = 1.0
 
+#: Seconds between dispatch attempts while tasks wait and no worker can take one: a
+#: worker whose sender thread is still ending looks busy, and nothing else would wake
+#: the parent once that worker has finished and gone quiet.
+_REDISPATCH = 0.05
+
 #: ``prctl`` option that makes the kernel signal a process when its parent exits.
 _PR_SET_PDEATHSIG = 1
 
@@ -177,6 +182,8 @@ class WorkerPool:
         """Block until an outcome arrives, an item is stopped or a worker is replaced."""
         busy = [w.since + self._timeout for w in self._workers if w.tasks] if self._timeout else []
         wait_for = max(0.0, min(busy) - time.monotonic()) if busy else None
+        if self._queue:
+            wait_for = _REDISPATCH if wait_for is None else min(wait_for, _REDISPATCH)
         handles = [w.conn for w in self._workers] + [w.process.sentinel for w in self._workers]
         connection.wait(handles, wait_for)
         for index, worker in enumerate(self._workers):

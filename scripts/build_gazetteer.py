@@ -68,6 +68,7 @@ REGIONAL = {
     "KP",
     "KR",
     "TW",
+    "IN",
 }
 MIN_POPULATION = {"focus": 1000, "regional": 15000, "world": 100000}
 # A name shared by places in several regions goes to ``shared_places.json`` with every
@@ -246,6 +247,7 @@ def build_subdivisions(hand_countries: set[str], stop: set[str], country_names: 
             stems = {_SUFFIX.sub("", n) for n in names}
             stems = {s for s in stems if usable(s, stop)}
             records[code] = {
+                "all_names": set(names),
                 "name": canonical,
                 "country": cc,
                 "names": names,
@@ -258,6 +260,23 @@ def build_subdivisions(hand_countries: set[str], stop: set[str], country_names: 
         rec["names"] = sorted(n for n in rec["names"] if len(owners[n]) == 1)
         rec["stems"] = sorted(n for n in rec["stems"] if len(owners[n]) == 1)
     return records
+
+
+def shared_subdivisions(subdivisions: dict[str, dict], words: set[str]) -> dict[str, list[list]]:
+    """Full names borne by subdivisions of several countries ("Punjab": PK-PB, IN-PB) ->
+    [[code, 0, "region"], ...]: the recognizer takes the one in a country the document names.
+    Names that are also common words or given names ("Atlantic", "Bolivar") are left out."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for code, rec in subdivisions.items():
+        for name in rec.get("all_names", ()):
+            if name not in words and name.split()[0] not in words:
+                owners[name].add(code)
+    out = {}
+    for name, codes in owners.items():
+        countries = {c.split("-")[0] for c in codes}
+        if len(codes) > 1 and len(countries) == len(codes):
+            out[name] = [[code, 0, "region"] for code in sorted(codes)]
+    return out
 
 
 def _distance(a: list[float], b: list[float]) -> float:
@@ -405,6 +424,9 @@ def main() -> None:
         },
     )
     _write(args.out / "places.json", places)
+    for name, entries in shared_subdivisions(subdivisions, words).items():
+        if name not in taken:
+            shared.setdefault(name, entries)
     _write(args.out / "shared_places.json", shared)
     for key, value in sorted(how.items()):
         print(f"{key}: {value}")

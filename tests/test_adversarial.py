@@ -81,6 +81,7 @@ EXTRA = {
     "quotation then speaker": '"We shot down 3 drones," the governor said. ',
     "anonymous sources": "a source who spoke on condition of anonymity said that ",
     "times table": "12:00 - 13:30 MSK; ",
+    "open time ranges": "between 11 and the 12th the November 1-",
     "datelines": "Drones hit a depot\nKYIV, Nov 12 (Reuters) - Two drones struck a fuel depot, officials said.\n",
 }
 

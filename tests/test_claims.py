@@ -998,6 +998,11 @@ def test_a_growing_number_of_hurt_and_people_who_could_not_be_saved():
     )
     got = {(c.quantity.value, c.harm) for c in claims if c.event == "casualty"}
     assert got == {(19, "injured"), (2, "killed")}
+    # the number of something else that grows counts that thing, not people
+    (drones,) = claimx.extract(
+        "The number of drones launched this month has risen to 3,300.", published="2025-03-04"
+    )
+    assert (drones.quantity.value, drones.item, drones.event) == (3300, "drone", "attack")
 
 
 def test_people_with_an_age_before_them_and_two_coordinated():

@@ -601,3 +601,8 @@ def test_a_town_that_is_a_persons_surname_here_is_no_town(find):
     text = "Governor Alexander Gusev said debris fell on a warehouse. Gusev added that nobody was hurt."
     assert not any(m[0] == "Gusev" for m in find(text))
     assert ("Gusev", "RU-KGD", "place") in find("Drones struck a depot near Gusev overnight.")
+
+
+def test_subdivision_named_alike_in_two_countries_takes_the_documents_country(find):
+    assert ("Punjab", "IN-PB", "region") in find("Indian officials said a drone fell in Punjab near Amritsar.")
+    assert ("Punjab", "PK-PB", "region") in find("Pakistani officials said a drone fell in Punjab near Lahore.")

@@ -380,9 +380,28 @@ NEGATIVE = [
     "The company announced a new chief executive.",
     "Reporters asked the governor about the budget.",
     "Voters go to the polls on Tuesday.",
+    "Trade between the United States and Canada grew last year.",
 ]
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_speech_acts_without_content_are_no_claims(text: str) -> None:
     assert statements(text) == []
+
+
+# -- one name per organisation (#10.6) ---------------------------------------------------------
+
+
+def test_an_acronym_the_document_spells_out_takes_that_name():
+    text = (
+        "The British Ministry of Defence (MoD) said on Monday that the frigate would sail in May. "
+        "Later the MoD said that the crew had been told to expect delays."
+    )
+    names = [c.source.name for c in statements(text)]
+    assert names == ["British Ministry of Defence", "British Ministry of Defence"]
+
+
+def test_an_acronym_takes_its_canonical_name_from_the_lexicon():
+    text = "CENTCOM said in a statement that its forces had destroyed two radar sites."
+    (claim,) = claimx.extract(text)
+    assert (claim.source.name, claim.source.text) == ("U.S. Central Command", "CENTCOM")

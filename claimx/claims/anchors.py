@@ -26,12 +26,11 @@ class AnchorFinder:
         """The spans a count claim hangs on in ``sent``, in order: counts (vague ones
         included, not numbers inside a time), zero-count phrases, single casualties and
         totalities."""
-        times = self.ctx.within(labels.TIME, sent.start, sent.end)
-        anchors = []
-        for q in self.ctx.within(labels.QUANTITY, sent.start, sent.end):
-            if any(t.start < q.end and q.start < t.end for t in times):
-                continue
-            anchors.append(q)
+        anchors = [
+            q
+            for q in self.ctx.within(labels.QUANTITY, sent.start, sent.end)
+            if not self.ctx.overlaps(labels.TIME, q.start, q.end)
+        ]
         anchors.extend(self.ctx.within(labels.NEGATION, sent.start, sent.end))
         anchors.extend(self.ctx.within(labels.SINGLE, sent.start, sent.end))
         anchors.extend(self._totalities(sent))

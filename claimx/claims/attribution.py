@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -82,6 +83,12 @@ class Attribution:
         return replace(self, rule="inherited")
 
 
+#: A name spelled out with its acronym: "Russian Ministry of Defense (MoD)", from its first
+#: capitalized word (at most nine words; no nested quantifiers, so no backtracking blow-up).
+ACRONYM_AFTER = re.compile(r"(?:The )?([A-Z][^\s()]*(?: [^\s()]+){0,8}) \(([A-Z][A-Za-z.-]{1,9})\)")
+
+ACRONYM_IN_NAME = re.compile(r" \([A-Z][A-Za-z.-]{1,9}\)")
+
 #: Most tokens in a comma-enclosed aside between a speaker and its cue
 #: (", speaking on condition of anonymity,").
 MAX_ASIDE = 14
@@ -113,6 +120,8 @@ class Attributor:
         self.entity_starts = [s.start for s in self.entities]
         self.infos: dict[tuple[int, int], SourceInfo] = {}  # filled on demand: most mentions never speak
         self.governing: Attribution | None = None
+        self.org_names: dict[str, str] = load_data("lexicons/org_names.json", data_dir)["names"]
+        self.acronyms: dict[str, str] | None = None  # acronym -> the document's spelling
         # per sentence's attribution list (kept, so its id is not reused): see _innermost
         self._innermost_at: dict[int, tuple[list[Attribution], int, list[int | None]]] = {}
 
@@ -131,8 +140,26 @@ class Attributor:
     def info(self, span: Span) -> SourceInfo:
         key = (span.start, span.end)
         if key not in self.infos:
-            self.infos[key] = describe_source(span, self.data_dir)
+            info = describe_source(span, self.data_dir)
+            if info.name:
+                info = replace(info, name=self._canonical(info.name))
+            self.infos[key] = info
         return self.infos[key]
+
+    def _canonical(self, name: str) -> str:
+        """One name per organisation: an acronym the document spells out ("the Russian
+        Ministry of Defense (MoD)" … "the MoD said") takes that spelling, else the lexicon's
+        (``org_names.json``: "CENTCOM" → "U.S. Central Command"); a spelled-out name drops
+        its acronym."""
+        if self.acronyms is None:
+            self.acronyms = {}
+            for span in self.sources:
+                match = ACRONYM_AFTER.search(self.ctx.span_text(span))
+                if match is not None:
+                    self.acronyms.setdefault(match.group(2), match.group(1))
+        if ACRONYM_AFTER.search(name) is not None:
+            return ACRONYM_IN_NAME.sub("", name)
+        return self.acronyms.get(name) or self.org_names.get(name, name)
 
     def _entities_before(self, token: int):
         """Full source mentions before ``token``, nearest first, at most

@@ -220,6 +220,12 @@ class DocContext:
         hi = self.semicolons[k] if k < len(self.semicolons) and self.semicolons[k] < sent.end else sent.end
         return lo, hi
 
+    def overlaps(self, label: str, start: int, end: int) -> bool:
+        """Whether a span of ``label`` shares a token with ``[start, end)`` (spans of one
+        label do not overlap, so only the last one starting before ``end`` can)."""
+        i = bisect.bisect_left(self.starts[label], end) - 1
+        return i >= 0 and self.ends[label][i] > start
+
     def covering(self, label: str, token: int) -> Span | None:
         """The span of ``label`` containing token index ``token``, if any (spans of one
         label do not overlap, so only the last span starting at or before it can)."""

@@ -206,6 +206,8 @@ class CountDrafter:
                 item, how = "person", "casualty_subject"
             elif self._toll_value(q, s):  # "the death toll rose to 58"
                 item, how = "person", "toll"
+            elif (counted := self._number_of_item(q, s)) is not None:  # "the number of drones rose to 300"
+                item, how, item_span = counted.id_, "number_of", counted
             elif (
                 how == "anaphor"
                 and prev is not None
@@ -290,6 +292,20 @@ class CountDrafter:
             labels.EVENT, max(sent.start, q.start - 3), min(sent.end, q.end + MAX_VAGUE_TRIGGER_GAP)
         )
         return any(ev.start >= q.end or q.start - ev.end <= 2 for ev in events)
+
+    def _number_of_item(self, q: Span, s: int) -> Span | None:
+        """The item a count is the new value of: "the number of drones launched has risen
+        to 300" (a count noun, "of", an item, then a link such as "to" right before it)."""
+        lower = self.ctx.lower
+        if q.start <= s or lower[q.start - 1] not in self.g["toll_links"]:
+            return None
+        lo = max(s, q.start - MAX_TOLL_GAP)
+        for t in range(lo, q.start - 2):
+            if lower[t] in self.g["toll_count_nouns"] and lower[t + 1] == "of":
+                item = self.ctx.covering(labels.ITEM, t + 2)
+                if item is not None and item.id_ not in self.g["place_items"]:
+                    return item
+        return None
 
     def _toll_value(self, q: Span, s: int) -> bool:
         """Count ``q`` is the value of a toll named before it in its segment: "the death
@@ -627,7 +643,7 @@ class CountDrafter:
                 draft.evidence.append(location_evidence("location.inherited", donor.locations))
             return
         harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
-        latest = next((d for d in reversed(self.state.drafts) if d.locations), None)
+        latest = self.state.latest_located()
         if zero and harm is not None and latest is not None and latest.sentence > harm.sentence:
             harm = latest  # "Rostov accounted for 18. … no casualties": the place just reported
         if same_sentence:

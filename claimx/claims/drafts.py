@@ -85,10 +85,13 @@ class Drafting:
         words = " " + " ".join(self.ctx.lower[s:e]) + " "
         return any(f" {phrase} " in words for phrase in self.g["anaphoric_places"])
 
-    def previous_located(self, i: int, *, any_level: bool, item: str | None = None) -> Draft | None:
-        """The latest earlier claim with locations: any for a zero-count follow-up
-        ("Nobody was hurt"), else only a whole-country one, since a country frames the
-        report while a region belongs to its own breakdown line."""
+    def latest_located(self) -> Draft | None:
+        """The latest drafted claim with locations."""
+        self._index_located()
+        return self._last_located.get(True)
+
+    def _index_located(self) -> None:
+        """Bring the running latest located drafts up to date with ``drafts``."""
         # drafts come in sentence order, so the latest located one is also the nearest
         for d in self.drafts[self._located_upto :]:
             if d.locations:
@@ -97,6 +100,12 @@ class Drafting:
                     self._last_located[level] = d
                     self._last_located_item[level, d.item] = d
         self._located_upto = len(self.drafts)
+
+    def previous_located(self, i: int, *, any_level: bool, item: str | None = None) -> Draft | None:
+        """The latest earlier claim with locations: any for a zero-count follow-up
+        ("Nobody was hurt"), else only a whole-country one, since a country frames the
+        report while a region belongs to its own breakdown line."""
+        self._index_located()
         same = self._last_located_item.get((any_level, item)) if item is not None else None
         if same is not None and i - same.sentence <= 8:
             return same

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from itertools import islice
 
 from ..entities import labels
 from ..resources import load_word_sets
@@ -206,7 +207,9 @@ class StatementDrafter:
             # the attribution when it ends the sentence, or only a time, a venue or a
             # participle cue follows ("…, the company said on Tuesday, adding that …")
             sent = ctx.sentence(first)
-            rest = [j for j in range(last, sent.end) if not ctx.punct[j]]
+            # the words after the attribution, counted only as far as the limit
+            words_after = (j for j in range(last, sent.end) if not ctx.punct[j])
+            rest = list(islice(words_after, MAX_TRAILING_ATTRIBUTION + 1))
             stop = next((j for j in range(last, sent.end) if ctx.words[j] == ","), sent.end)
             # "…, the company said, adding that …" / "…, the company said, while analysts …"
             follows = stop + 1 < sent.end and (

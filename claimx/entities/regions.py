@@ -95,10 +95,11 @@ class Gazetteer:
             self._add(names, code, "country")
         self._add(aliases["water"], "", "water")
         self._add(stoplist["blocks"], "", _BLOCK)
-        # town name -> [(region code, population)], most populous first; resolved per document
-        self.shared: dict[str, list[tuple[str, int]]] = {
-            name: [(code, pop) for code, pop in towns]
-            for name, towns in data("shared_places.json").items()
+        # name -> [(code, population, kind)], most populous first; resolved per document.
+        # Towns ("Ivanivka") and subdivisions of several countries ("Punjab", population 0).
+        self.shared: dict[str, list[tuple[str, int, str]]] = {
+            name: [(e[0], e[1], e[2] if len(e) > 2 else "place") for e in entries]
+            for name, entries in data("shared_places.json").items()
             if name not in stop and name not in self.names
         }
 
@@ -162,7 +163,7 @@ class RegionRecognizer:
                 ((text, (_NAME, code, kind)) for text, (code, kind) in gaz.names.items()),
                 ((text, (_STEM, code, "region")) for text, code in gaz.stems.items()),
                 ((text, (_DEMONYM, code, "demonym")) for text, code in dem["demonyms"].items()),
-                ((text, (_SHARED, text, "place")) for text in gaz.shared),
+                ((text, (_SHARED, text, "shared")) for text in gaz.shared),
             )
         )
 
@@ -263,20 +264,31 @@ class RegionRecognizer:
         candidates: list[tuple[int, int, int, str, str]],
         demonyms: set[str],
     ) -> list[tuple[int, int, int, str, str]]:
-        """Town names shared by several regions, placed in a country the document names
-        ("Aleksandrovka" in a report about Ukraine is the Ukrainian one), else given to
-        a far larger namesake, else left out."""
+        """Names shared by several regions, placed in the country the document names most
+        ("Aleksandrovka" in a report about Ukraine is the Ukrainian one, "Punjab" in one
+        about India IN-PB), else given to a far larger namesake town, else left out."""
         inside = set()  # tokens of the shared names: "Qusayr" inside "Al Qusayr" is no evidence
         for start, end, _ in shared:
             inside.update(range(start, end))
-        countries = {c[3].split("-")[0] for c in candidates if c[3] and c[4] != _BLOCK and c[0] not in inside}
-        countries |= demonyms
+        mentions: dict[str, int] = {}  # country -> how often the document names it or its places
+        for c in candidates:
+            if c[3] and c[4] != _BLOCK and c[0] not in inside:
+                cc = c[3].split("-")[0]
+                mentions[cc] = mentions.get(cc, 0) + 1
+        for cc in demonyms:
+            mentions[cc] = mentions.get(cc, 0) + 1
         out = []
         for start, end, name in shared:
-            towns = self.gazetteer.shared[name]
-            local = [t for t in towns if t[0].split("-")[0] in countries] or towns
-            if len(local) == 1 or local[0][1] >= _DOMINANCE * local[1][1]:
-                out.append((start, end, 1, local[0][0], "place"))
+            entries = self.gazetteer.shared[name]
+            named = sorted(
+                {e[0].split("-")[0] for e in entries if e[0].split("-")[0] in mentions},
+                key=lambda cc: -mentions[cc],
+            )
+            if len(named) > 1 and mentions[named[0]] == mentions[named[1]]:
+                continue  # two countries named as often: no guess
+            local = [e for e in entries if e[0].split("-")[0] == named[0]] if named else entries
+            if len(local) == 1 or 0 < _DOMINANCE * local[1][1] <= local[0][1]:
+                out.append((start, end, 1, local[0][0], local[0][2]))
         return out
 
     def _generic(self, doc: Doc, i: int) -> tuple[int, bool] | None:

@@ -681,6 +681,8 @@ class SourceRecognizer:
             taken.update(range(*name))
 
         for i in numpy.flatnonzero(numpy.isin(lowers, self.verb_ids)).tolist():
+            if doc[i].text[:1].isupper() and not _sentence_initial(doc, i):
+                continue  # part of a name: "the United States", "Says Street"
             if doc[i].lower_ == "according":
                 if i + 1 < n and doc[i + 1].lower_ == "to":
                     add(self._name_closing(doc, i + 2))
