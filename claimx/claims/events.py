@@ -200,7 +200,8 @@ class EventDrafter:
         if not g["hypothetical_nouns"].isdisjoint(before):
             return False
         if not g["circumstance_prepositions"].isdisjoint(before):
-            return False  # "injured in the strike on X": the casualty's circumstance, told there
+            # "injured in the strike on X", "the toll from a strike on X": told with the casualty
+            return False
         return not g["attributive_determiners"].isdisjoint(before) or any(w.endswith("'s") for w in before)
 
     def _clause(self, token: int, sent: Sentence) -> tuple[int, int]:
