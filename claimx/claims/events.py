@@ -107,8 +107,7 @@ class EventDrafter:
             taken.append((lo, hi))
         return out
 
-    @staticmethod
-    def _claims(count: Draft, trigger: Span, lo: int, hi: int) -> bool:
+    def _claims(self, count: Draft, trigger: Span, lo: int, hi: int) -> bool:
         """Whether ``count``, a count claim of the sentence, already tells what ``trigger``
         reports: it lies in the trigger's clause, unless the trigger is damage and the count
         a casualty toll ("an enterprise was damaged, and two residents were hospitalised"
@@ -118,7 +117,11 @@ class EventDrafter:
             return False
         if trigger.id_ == "damage" and count.event == "attack" and count.anchor < trigger.start:
             return False  # "several missiles hit the camp and set tents on fire": the fire too
-        return not (trigger.id_ == "damage" and count.event == "casualty" and count.anchor > trigger.end)
+        if count.event == "casualty" and count.anchor > trigger.end:
+            # "an enterprise was damaged, and two residents were hospitalised", "A drone
+            # strike on a camp killed 11": the damage or the attack is reported too
+            return not (trigger.id_ == "damage" or self._targeted_noun(trigger))
+        return True
 
     def _item(self, trigger: Span, lo: int, hi: int) -> str | None:
         """What the claim is about: for damage, the site hit anywhere in the clause ("a
@@ -149,8 +152,8 @@ class EventDrafter:
         """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):
         only a reported act is a claim, a mention of attacks in general is not."""
         text = self.ctx.span_text(trigger).lower()
-        if text in self.g["event_nouns"]:
-            return self._placed_noun(trigger)
+        if text in self.g["event_nouns"] or text in self.g["targeted_event_nouns"]:
+            return self._placed_noun(trigger) or self._targeted_noun(trigger)
         if self._attributive(trigger):
             return False
         return text in self.g["irregular_event_verbs"] or any(
@@ -177,6 +180,29 @@ class EventDrafter:
             and lower[j] in self.g["copulas"]
             and lower[j + 1] in self.g["locative_prepositions"]
         )
+
+    def _targeted_noun(self, trigger: Span) -> bool:
+        """One attack named with its target ("the strike on Kiryat Ata", "A drone strike on
+        a camp", "an air raid against the port"): a singular noun after a determiner,
+        followed by "on"/"against", reports a specific event. Plurals ("strikes on power
+        stations") are attacks in general, and a threat, fear or plan of an attack ("the
+        threat of a strike on …") is not one that happened."""
+        lower, g, k, j = self.ctx.lower, self.g, trigger.start, trigger.end
+        if (
+            trigger.id_ != "attack"
+            or trigger.end - trigger.start != 1
+            or lower[k] not in g["targeted_event_nouns"]
+        ):
+            return False
+        if j >= self.ctx.sentence(k).end or lower[j] not in g["target_prepositions"]:
+            return False
+        before = lower[max(self.ctx.sentence(k).start, k - 4) : k]
+        if not g["hypothetical_nouns"].isdisjoint(before):
+            return False
+        if not g["circumstance_prepositions"].isdisjoint(before):
+            # "injured in the strike on X", "the toll from a strike on X": told with the casualty
+            return False
+        return not g["attributive_determiners"].isdisjoint(before) or any(w.endswith("'s") for w in before)
 
     def _clause(self, token: int, sent: Sentence) -> tuple[int, int]:
         """The clause around ``token``: from the last clause opener before it to the
