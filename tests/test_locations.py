@@ -1,0 +1,31 @@
+"""Where a claim happened: the places of its own sentence, of its speaker's area, or of
+the report it continues (claims/locations.py and the speaker's-area rule)."""
+
+from __future__ import annotations
+
+import claimx
+
+
+def _places(text: str) -> list[tuple[str, float | None, list[str]]]:
+    return [
+        (c.text, c.quantity.value if c.quantity else None, [loc.code for loc in c.locations])
+        for c in claimx.extract(text, published="2025-01-10")
+        if c.event != "statement"
+    ]
+
+
+def _codes_of(text: str, fragment: str) -> list[list[str]]:
+    return [codes for claim_text, _, codes in _places(text) if fragment in claim_text]
+
+
+def test_governor_named_later_speaks_for_the_area_of_his_first_mention():
+    text = (
+        "Two people were hurt when drones struck the Kursk region on Friday, Governor Ivan Petrov said.\n"
+        '"Air defence forces destroyed 12 drones over the city and the surrounding district," Petrov '
+        "wrote on Telegram.\n"
+        "One man had cuts to his arm, he said. Both were taken to hospital.\n"
+        "Nine houses and a school had their roofs damaged, the governor added.\n"
+        "Three cars were also burnt out, according to Petrov."
+    )
+    assert _codes_of(text, "Nine houses") == [["RU-KRS"]]
+    assert _codes_of(text, "Three cars") == [["RU-KRS"]]
