@@ -29,3 +29,16 @@ def test_governor_named_later_speaks_for_the_area_of_his_first_mention():
     )
     assert _codes_of(text, "Nine houses") == [["RU-KRS"]]
     assert _codes_of(text, "Three cars") == [["RU-KRS"]]
+
+
+def test_the_country_is_not_a_country_named_among_the_launch_sites():
+    text = (
+        "Ukrainian air defence destroyed 40 of the 55 Russian drones launched at the country overnight, "
+        "the Air Force said.\n"
+        "The drones came from several directions: Bryansk and Millerovo in Russia, and Cape Chauda in "
+        "occupied Crimea.\n"
+        "Air defence shot down 40 drones in the north and centre of the country.\n"
+        "Hits by nine drones were recorded at five locations."
+    )
+    assert _codes_of(text, "40 drones in the north") == [["UA"]]
+    assert _codes_of(text, "Hits by nine drones") == [["UA"]]
