@@ -42,3 +42,16 @@ def test_the_country_is_not_a_country_named_among_the_launch_sites():
     )
     assert _codes_of(text, "40 drones in the north") == [["UA"]]
     assert _codes_of(text, "Hits by nine drones") == [["UA"]]
+
+
+def test_a_compass_phrase_places_the_event_near_the_named_town():
+    assert _codes_of("Militants said they fired 20 rockets at a base east of Haifa on Sunday.", "20 rockets") == [
+        ["IL-HA"]
+    ]
+    text = "The shells landed in the Kyivskyi district, north of downtown Kharkiv, killing two people."
+    assert _codes_of(text, "two people") == [["UA-63"]]
+
+
+def test_a_compass_phrase_after_a_named_region_only_says_where_it_lies():
+    text = "Officials said three drones came down over the Tula region south-east of Moscow."
+    assert _codes_of(text, "three drones") == [["RU-TUL"]]

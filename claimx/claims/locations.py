@@ -62,6 +62,13 @@ class LocationFinder:
                 return self._locative_or_origin(j, last)
             if word == "of" and j > sent_start and lower[j - 1] in g["place_nouns"]:
                 return "locative"
+            if word == "of" and j > sent_start and lower[j - 1] in g["compass_points"]:
+                # "a base east of Haifa", "north of downtown Kharkiv": near it; but "the Ryazan
+                # region south-east of Moscow" only says where a place just named lies
+                k = j - 1
+                while k > sent_start and (lower[k] in g["compass_points"] or lower[k] in ("-", ",")):
+                    k -= 1  # "south-east", "some 40 km" is not crossed
+                return "other" if self.ctx.covering(labels.REGION, k) is not None else "locative"
             if word == "for" and j > sent_start and lower[j - 1] in g["heading_words"]:
                 return "locative"  # "a drone heading for Moscow", "bound for", "on course for"
             if word == "of" and j > sent_start and lower[j - 1] in g["attack_of_nouns"]:
