@@ -55,3 +55,14 @@ def test_a_compass_phrase_places_the_event_near_the_named_town():
 def test_a_compass_phrase_after_a_named_region_only_says_where_it_lies():
     text = "Officials said three drones came down over the Tula region south-east of Moscow."
     assert _codes_of(text, "three drones") == [["RU-TUL"]]
+
+
+def test_the_country_of_the_speaker_or_of_the_defending_forces_is_not_a_location():
+    text = (
+        "Two drones launched by the rebels were intercepted by French naval forces in the Gulf of Aden, "
+        "U.S. Central Command said. The drones posed a threat to U.S. and coalition forces and to "
+        "shipping, the command said, and one more drone was destroyed in an area of Yemen held by the rebels."
+    )
+    codes = [c for _, _, c in _places(text)]
+    assert all("US" not in c for c in codes), codes
+    assert ["YE"] in codes

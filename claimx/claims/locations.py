@@ -37,7 +37,11 @@ class LocationFinder:
             if out:
                 prev = out[-1][-1]
                 between = self.ctx.lower[prev.end : span.start]
-                if self.g["region_list_connectors"].issuperset(between):
+                # a name opening who speaks ("in the Red Sea, U.S. Central Command said") is
+                # no part of the list before it
+                if self.g["region_list_connectors"].issuperset(between) and (
+                    self.ctx.covering(labels.SOURCE, span.start) is None
+                ):
                     out[-1].append(span)
                     continue
             out.append([span])
@@ -114,7 +118,10 @@ class LocationFinder:
         item = self.ctx.covering(labels.ITEM, k)
         if item is not None and item.start == k:
             return item.id_ not in self.g["place_items"]
-        return self.ctx.lower[k] in self.g["foreign_presence_nouns"]
+        lower, presence = self.ctx.lower, self.g["foreign_presence_nouns"]
+        if lower[k] == "and" and k + 2 < len(lower):
+            k += 2  # "to U.S. and coalition forces", "U.S. and British warships"
+        return lower[k] in presence
 
     def _locative_or_origin(self, prep: int, last: Span) -> str:
         """A locative phrase inside an origin ("launched from Cape Chauda in occupied
