@@ -66,3 +66,28 @@ def test_the_country_of_the_speaker_or_of_the_defending_forces_is_not_a_location
     codes = [c for _, _, c in _places(text)]
     assert all("US" not in c for c in codes), codes
     assert ["YE"] in codes
+
+
+def test_a_count_with_no_place_is_in_the_country_whose_air_defences_met_it():
+    text = (
+        "KYIV - Three cruise missiles and 12 drones fired by Russia overnight were destroyed by "
+        "Ukraine's air defences, the air force said on Tuesday."
+    )
+    assert _codes_of(text, "12 drones") == [["UA"]]
+
+
+def test_an_attack_by_a_named_country_is_in_the_country_the_report_is_about():
+    text = (
+        "Ukraine's air force said on Monday it had shot down 20 drones over the Odesa region.\n"
+        "No one was hurt, the regional governor said.\n"
+        "A school and two shops were damaged in the port, officials added.\n"
+        "Power lines were cut in several villages, according to the energy ministry.\n"
+        "Repairs were expected to take a week.\n"
+        "In total, Russia launched six ballistic missiles during the night, the air force said."
+    )
+    assert _codes_of(text, "six ballistic missiles") == [["UA"]]
+
+
+def test_a_demonym_alone_does_not_place_a_count():
+    text = "Russian air defences destroyed 33 Ukrainian drones over a seven-hour period, the ministry said."
+    assert _codes_of(text, "33 Ukrainian drones") == [[]]

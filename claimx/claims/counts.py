@@ -666,6 +666,11 @@ class CountDrafter:
         if inherited:
             draft.locations = inherited
             draft.evidence.append(location_evidence("location.inherited", donor.locations))
+            return
+        implied = self.places.implied_country(s, e)  # "fired by Russia", "by Ukraine's air defences"
+        if implied is not None:
+            draft.locations = [implied]
+            draft.evidence.append(location_evidence("location.implied", draft.locations))
 
     def _reported_clause(self, anchor: int, s: int, e: int) -> tuple[int, int]:
         """The part of segment ``[s, e)`` in the anchor's own reported clause: a speaker
