@@ -91,3 +91,23 @@ def test_an_attack_by_a_named_country_is_in_the_country_the_report_is_about():
 def test_a_demonym_alone_does_not_place_a_count():
     text = "Russian air defences destroyed 33 Ukrainian drones over a seven-hour period, the ministry said."
     assert _codes_of(text, "33 Ukrainian drones") == [[]]
+
+
+def test_people_killed_in_attacks_of_one_side_are_in_the_country_the_report_is_about():
+    text = (
+        "Ukraine's air force said it shot down 40 drones over the Kharkiv region on Sunday.\n"
+        "Officials in Kyiv said repairs to the grid would take weeks.\n"
+        "The ministry said teams were working around the clock.\n"
+        "Schools in the capital stayed open.\n"
+        "Trains ran on time, the railway said.\n"
+        "At least 190 civilians were killed in Russian attacks in October, the United Nations said."
+    )
+    assert _codes_of(text, "190 civilians") == [["UA"]]
+
+
+def test_a_place_in_a_since_clause_dates_the_claim_and_does_not_place_it():
+    text = (
+        "The health ministry in Gaza said 1,200 people had been wounded across the Gaza Strip "
+        "since the war began with the attack on Israel on October 7, 2023."
+    )
+    assert _codes_of(text, "1,200 people") == [["PS"]]

@@ -667,7 +667,8 @@ class CountDrafter:
             draft.locations = inherited
             draft.evidence.append(location_evidence("location.inherited", donor.locations))
             return
-        implied = self.places.implied_country(s, e)  # "fired by Russia", "by Ukraine's air defences"
+        # "fired by Russia", "by Ukraine's air defences", "killed in Russian attacks"
+        implied = self.places.implied_country(s, e, harm=draft.event in ("casualty", "damage"))
         if implied is not None:
             draft.locations = [implied]
             draft.evidence.append(location_evidence("location.implied", draft.locations))

@@ -182,8 +182,11 @@ class LocationFinder:
     def _find(self, start: int, end: int, quote: Quotation | None) -> tuple[list[Location], bool]:
         locations: list[Location] = []
         own_place = False
+        background = self._period_clauses(start, end)
         for group in self.groups(start, end):
             if self.ctx.quotation_at(group[0].start_char) not in (None, quote):
+                continue
+            if background and any(a <= group[0].start < b for a, b in background):
                 continue
             role = self.role(group)
             if role == "origin":
@@ -193,20 +196,41 @@ class LocationFinder:
                 locations.extend(self.to_location(s) for s in group)
         return dedupe(locations), own_place
 
-    def implied_country(self, start: int, end: int) -> Location | None:
+    def _period_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Token ranges of clauses that only date the claim by an earlier event ("wounded
+        since the fighting started with Hamas's attack on Israel on October 7, 2023"): from
+        "since" not followed by a time up to the next comma outside a time. A place there is
+        where that event happened, not the claim's."""
+        ctx, out = self.ctx, []
+        opens = self.g["open_period_prepositions"]
+        t = start
+        while t < end - 1:
+            if ctx.lower[t] in opens and ctx.covering(labels.TIME, t + 1) is None:
+                k = t + 1
+                while k < end and not (ctx.words[k] in (",", ";") and ctx.covering(labels.TIME, k) is None):
+                    k += 1
+                out.append((t, k))
+                t = k
+            t += 1
+        return out
+
+    def implied_country(self, start: int, end: int, *, harm: bool = False) -> Location | None:
         """The country a count with no place of its own happened in, when its clause says
         whose weapons or whose defences they were: the defending side's country ("15 drones
         were destroyed by Ukraine's air defences" → UA; "Israeli air defence intercepted 30"
         → IL), else, when the clause names only the attacker ("Russia fired four missiles",
         "40 Russian drones"), the country the text is about, if that is another country
-        ("Russia fired four missiles" in a report about Ukraine is UA)."""
+        ("Russia fired four missiles" in a report about Ukraine is UA). For harm (people
+        killed, homes damaged: ``harm``) an attacker's demonym is enough too: people "killed in
+        Russian attacks" in a report about Ukraine were killed in Ukraine."""
         sides = self._side_index()
         # only a country named as such says which side: "Russian air defences destroyed 33
         # Ukrainian drones" leaves the place open, as the annotators do
         mentions = [
             m
             for m in sides.within(start, end)
-            if m.named and self.ctx.covering(labels.SOURCE, m.start) is None
+            if (m.named or (harm and m.side == "attacker"))
+            and self.ctx.covering(labels.SOURCE, m.start) is None
         ]
         for m in mentions:
             if m.side == "defender":
