@@ -111,3 +111,14 @@ def test_a_place_in_a_since_clause_dates_the_claim_and_does_not_place_it():
         "since the war began with the attack on Israel on October 7, 2023."
     )
     assert _codes_of(text, "1,200 people") == [["PS"]]
+
+
+def test_a_count_after_a_placed_strike_belongs_to_that_incident():
+    text = (
+        "The city of Odesa came under a massive missile attack on Sunday morning, the governor said. "
+        "Three missiles hit a residential area and a warehouse, officials said."
+    )
+    assert _codes_of(text, "Three missiles") == [["UA-51"]]
+    assert _codes_of("A drone attack hit the port of Odesa overnight. Three warehouses were damaged.", "Three") == [
+        ["UA-51"]
+    ]

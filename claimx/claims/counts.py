@@ -643,6 +643,8 @@ class CountDrafter:
                 draft.evidence.append(location_evidence("location.inherited", donor.locations))
             return
         harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
+        if draft.event in ("attack", "damage") and harm is None:
+            harm = self._previous_incident(draft.sentence)  # "A strike on Kharkiv. Two missiles hit …"
         latest = self.state.latest_located()
         if zero and harm is not None and latest is not None and latest.sentence > harm.sentence:
             harm = latest  # "Rostov accounted for 18. … no casualties": the place just reported
@@ -688,6 +690,16 @@ class CountDrafter:
                 s = t + 1
                 break
         return s, e
+
+    def _previous_incident(self, i: int) -> Draft | None:
+        """A value-less strike of the sentence before, placed below country level: the
+        incident a following count of its missiles or damage belongs to."""
+        for d in reversed(self.state.drafts):
+            if i - d.sentence > 1:
+                return None
+            if d.event == "attack" and d.quantity is None and d.locations and not country_level(d.locations):
+                return d
+        return None
 
     def _previous_harm(self, i: int) -> Draft | None:
         """The latest located casualty or damage claim of the last two sentences."""
