@@ -15,14 +15,17 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from . import claims as _claims  # noqa: F401  (registers the claimx_claims factory)
-from . import entities as _entities  # noqa: F401  (registers the claimx_entities factory)
-from .api import extract, load
-from .compare import ClaimGroup, Comparison, Report, compare
-from .consistency import Finding, check
-from .html import ClaimList
-from .render import render
-from .schema import Claim, Evidence, Location, Mention, Quantity, Source, TimeSpan
+from .gcpause import paused as _gc_paused
+
+with _gc_paused():  # importing spaCy and the pipeline modules makes objects, no garbage
+    from . import claims as _claims  # noqa: F401  (registers the claimx_claims factory)
+    from . import entities as _entities  # noqa: F401  (registers the claimx_entities factory)
+    from .api import extract, load
+    from .compare import ClaimGroup, Comparison, Report, compare
+    from .consistency import Finding, check
+    from .html import ClaimList
+    from .render import render
+    from .schema import Claim, Evidence, Location, Mention, Quantity, Source, TimeSpan
 
 if TYPE_CHECKING:  # pragma: no cover (for type checkers and IDEs: the lazy names below)
     from .batch import ExtractionResult, extract_many
