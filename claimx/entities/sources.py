@@ -953,7 +953,7 @@ def _pattern_docs(nlp: Language, phrases: list[str], cased: bool) -> list[Doc]:
     docs = []
     for phrase in phrases:
         variants = [phrase] if cased else [phrase, phrase.lower(), phrase.title()]
-        for variant in variants:
+        for variant in dict.fromkeys(variants):  # a lower-case phrase is its own .lower()
             doc = nlp.make_doc(variant)
             key = tuple(t.text if cased else t.lower_ for t in doc)
             if key not in seen:
