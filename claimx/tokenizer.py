@@ -21,6 +21,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from .doctext import remember
 from .regexcache import RegexCache
 
 #: Longest run of punctuation and symbols (no letter, digit or space) spaCy gets whole:
@@ -58,7 +59,7 @@ class GuardedTokenizer(Tokenizer):
     def __call__(self, text: str) -> Doc:
         cuts = cut_points(text)
         if not cuts:
-            return super().__call__(text)
+            return remember(super().__call__(text), text)
         tokenize = super().__call__
         pieces = [tokenize(text[a:b]) for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
         # the pieces' tokens as arrays, joined into one Doc: Doc.from_docs visits every
@@ -68,7 +69,7 @@ class GuardedTokenizer(Tokenizer):
         words = [strings[orth] for orth in table[:, 0].tolist()]
         doc = Doc(self.vocab, words=words, spaces=[bool(s) for s in table[:, 2].tolist()])
         doc.from_array([NORM], table[:, 1:2])  # a special case's norm ("n't" -> "not")
-        return doc
+        return remember(doc, text)
 
     def pipe(self, texts, batch_size: int = 1000) -> Iterator[Doc]:  # noqa: D102
         for text in texts:
