@@ -50,9 +50,10 @@ class PhraseTable:
         table = self._table
         # token offsets and lengths as one array: a Token object per token costs more
         # than the look-up it serves
-        spans = doc.to_array([IDX, LENGTH]).tolist()
+        columns = doc.to_array([IDX, LENGTH])
+        starts, lengths = columns[:, 0].tolist(), columns[:, 1].tolist()  # flat: no list per token
         ends: dict[int, int] | None = None  # end char -> token end, built on the first multi-token hit
-        for i, (idx, length) in enumerate(spans):
+        for i, (idx, length) in enumerate(zip(starts, lengths, strict=True)):
             orth = text[idx : idx + length]
             entries = table.get(_lead(orth))
             if entries is None:
@@ -62,7 +63,8 @@ class PhraseTable:
                     yield value, i, i + 1
                 elif len(phrase) > length and text.startswith(phrase, idx):
                     if ends is None:
-                        ends = {start + size: k + 1 for k, (start, size) in enumerate(spans)}
+                        pairs = zip(starts, lengths, strict=True)
+                        ends = {start + size: k + 1 for k, (start, size) in enumerate(pairs)}
                     end = ends.get(idx + len(phrase))
                     if end is not None:
                         yield value, i, end
