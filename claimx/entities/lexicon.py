@@ -58,6 +58,7 @@ class LexiconRecognizer:
                 add(labels.ITEM, item, terms + [plural(t) for t in terms])
         add(labels.HEDGE, "", load_data("lexicons/hedges.json", data_dir)["terms"])
 
+        self._match_names: dict[int, tuple[str, str]] = {}  # match id -> (label, key), once each
         self.negations = Matcher(nlp.vocab)
         self.gate = _Gate()
         for label, path in (
@@ -71,9 +72,12 @@ class LexiconRecognizer:
 
     def __call__(self, doc: Doc) -> list[Span]:
         by_label: dict[str, list[Span]] = {}
-        strings = self.vocab.strings
+        names = self._match_names
         for match_id, start, end in [*self.phrases(doc), *self._token_matches(doc)]:
-            label, key = strings[match_id].split("|", 1)
+            name = names.get(match_id)
+            if name is None:
+                name = names[match_id] = tuple(self.vocab.strings[match_id].split("|", 1))
+            label, key = name
             by_label.setdefault(label, []).append(Span(doc, start, end, label=label, span_id=key))
         spans: list[Span] = []
         for group in by_label.values():

@@ -55,7 +55,7 @@ class PhraseTable:
         ends: dict[int, int] | None = None  # end char -> token end, built on the first multi-token hit
         for i, (idx, length) in enumerate(zip(starts, lengths, strict=True)):
             orth = text[idx : idx + length]
-            entries = table.get(_lead(orth))
+            entries = table.get(orth if orth.isalnum() else _lead(orth))
             if entries is None:
                 continue
             for phrase, value in entries:
