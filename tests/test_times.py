@@ -607,3 +607,52 @@ def test_the_onset_of_a_night_refines_its_start_and_keeps_its_end():
     )
     for _, span in got:
         assert span.start == datetime(2025, 3, 6, 21, 45, tzinfo=KYIV) and span.end == date(2025, 3, 7)
+
+
+def _all_times(text: str, published: str) -> list[tuple[str, object]]:
+    return [(text[c.start : c.end], c.time) for c in claimx.extract(text, published=published)]
+
+
+def test_a_statement_before_any_event_time_is_dated_by_its_saying_not_a_later_frame():
+    text = (
+        "The retailer said on Monday that its sales rose faster than analysts expected. "
+        "Its chief executive said she was confident about the holiday season. "
+        "Last month, the retailer opened 40 stores in Texas, the company said."
+    )
+    times = _all_times(text, "2023-11-15")
+    first = next(t for s, t in times if "sales rose" in s)
+    assert (first.start, first.end) == (date(2023, 11, 13), date(2023, 11, 13))
+    assert all(t is None or t.start != date(2023, 10, 1) for s, t in times if "sales rose" in s)
+
+
+def test_a_lede_without_a_time_takes_the_first_event_time_told_after_it():
+    text = (
+        "Russian glide bombs hit two schools in Zaporizhzhia and wounded at least nine people, "
+        "officials said. The bombs fell on Friday evening, Governor Ivan Fedorov said."
+    )
+    (lede,) = [c for c in claimx.extract(text, published="2025-03-02") if c.event == "casualty"]
+    assert lede.quantity.value == 9
+    assert (lede.time.start, lede.time.end) == (date(2025, 2, 28), date(2025, 2, 28))
+    assert any(e.rule == "time.lede" for e in lede.evidence)
+
+
+def test_a_lede_keeps_the_report_day_when_the_first_time_is_background():
+    text = (
+        "A Russian missile hit a hospital in Kharkiv and wounded 12 people, officials said. "
+        "The hospital was last hit in March 2022."
+    )
+    (lede,) = [c for c in claimx.extract(text, published="2025-03-02") if c.event == "casualty"]
+    assert (lede.time.start, lede.time.end) == (date(2025, 3, 2), date(2025, 3, 2))
+
+
+def test_a_background_date_does_not_move_a_recent_frame():
+    text = (
+        "Drones struck the port of Izmail on Saturday, the governor said. "
+        "The port was also hit on July 14, when two workers were killed. "
+        "On the same day, three people were injured in Odesa, the governor said."
+    )
+    times = _all_times(text, "2025-08-10")
+    injured = next(t for s, t in times if "three people were injured" in s)
+    assert (injured.start, injured.end) == (date(2025, 8, 9), date(2025, 8, 9))
+    killed = next(t for s, t in times if "two workers were killed" in s)
+    assert killed.start == date(2025, 7, 14)

@@ -24,6 +24,7 @@ from ..timeparse import ResolvedTime, resolve_time
 from .context import DocContext
 
 RELATIVE_FILE = "lexicons/time_relative.json"
+_CURRENT = object()  # for_token's default frame: the timeline's current one
 ZONES_FILE = "lexicons/timezones.json"
 
 
@@ -75,6 +76,8 @@ class Timeline:
         self.frame: TimeSpan | None = None
         relative = load_data(RELATIVE_FILE)
         self.year_after_date: dict[str, int] = relative["year_after_date"]
+        self.recent_days: int = relative["recent_days"]
+        self.lede_reach = 2  # sentences before the first event time that it dates
         # phrases read against a date in their sentence ("overnight", "in the early hours")
         self.nights = frozenset(k for k, rule in relative["relative"].items() if rule in ("night", "today"))
         zones = load_data(ZONES_FILE)
@@ -279,12 +282,27 @@ class Timeline:
             out = [m for m in out if m not in dated]
         return out
 
+    def for_statement(
+        self, token: int, mentions: list[TimedMention], frame: TimeSpan | None
+    ) -> tuple[TimeSpan | None, list[Evidence]]:
+        """The time of a statement anchored at ``token``: when it was said, if its sentence
+        dates the saying ("Powell said on Thursday that …"), else as :meth:`for_token`
+        with the ``frame`` its sentence had (``None``: no event time before it)."""
+        said = [m for m in mentions if m.statement and not m.stamp]
+        if said:
+            m = said[0]
+            return m.to_timespan(), [
+                Evidence(rule="time.statement", detail=m.text, start=m.span.start_char, end=m.span.end_char)
+            ]
+        return self.for_token(token, mentions, frame)
+
     def for_token(
-        self, token: int, mentions: list[TimedMention], frame: TimeSpan | None = None
+        self, token: int, mentions: list[TimedMention], frame: TimeSpan | None | object = _CURRENT
     ) -> tuple[TimeSpan | None, list[Evidence]]:
         """The time of a claim anchored at ``token`` in a sentence with ``mentions``;
-        ``frame`` overrides the current frame (for claims built after the pass)."""
-        frame = frame if frame is not None else self.frame
+        ``frame`` overrides the current frame (for claims built after the pass, with the
+        frame their sentence had: ``None`` when no time came before it)."""
+        frame = self.frame if frame is _CURRENT else frame
         events = [m for m in mentions if not m.statement and not m.stamp]
         if events:
             best = min(events, key=lambda m: min(abs(m.span.start - token), abs(m.span.end - token)))
@@ -323,17 +341,52 @@ class Timeline:
             ]
         return None, stamp_note
 
+    def recent(self, span: TimeSpan | None) -> bool:
+        """Whether ``span`` ends within ``recent_days`` of publication: the report's news,
+        not its background ("who died in a strike on September 27" told on October 19)."""
+        if span is None or self.published is None:
+            return False
+        end = _day_of(span.end) or _day_of(span.start)
+        if end is None:
+            return False
+        return (self.published - end).days <= self.recent_days
+
     def advance(self, mentions: list[TimedMention]) -> TimeSpan | None:
-        """Move the frame to the sentence's last event time; return it if it moved."""
+        """Move the frame to the sentence's last event time; return it if it moved. A
+        background time does not displace a recent frame: after "on Saturday …", a
+        sentence recalling "a strike on September 27" leaves "the same day" of the next
+        sentence on Saturday."""
         events = [m for m in mentions if not m.statement and not m.stamp]
         if events:
-            self.frame = events[-1].to_timespan()
+            new = events[-1].to_timespan()
+            if self.recent(self.frame) and not self.recent(new):
+                return None
+            self.frame = new
             return self.frame
         if self.frame is None:
             statements = [m for m in mentions if m.statement and not m.stamp]
             if statements:
                 self.frame = statements[0].to_timespan()
         return None
+
+    def date_lede(self, drafts: list, first: TimeSpan, sentence: int) -> None:
+        """Claims of the sentences just before the document's first event time, which gave
+        none and so took the publication day, take that time when it is recent: news
+        tells the event first and its time after ("New strikes on Kharkiv wounded 21
+        people. The bombs landed on Saturday night …")."""
+        if not self.recent(first) or first.granularity not in ("minute", "hour", "day"):
+            return
+        for d in drafts:
+            if d.sentence < sentence - self.lede_reach or not d.evidence:
+                continue
+            k = next((j for j, e in enumerate(d.evidence) if e.rule == "time.published"), None)
+            if k is None:
+                continue
+            d.time, zone = self.localize(first, d.locations)
+            d.evidence[k] = Evidence(
+                rule="time.lede", detail=first.text, start=first.char_start, end=first.char_end
+            )
+            d.evidence.extend(zone)
 
     def localize(
         self, span: TimeSpan | None, locations: list[Location]
