@@ -48,9 +48,8 @@ class EventDrafter:
         if any(f" {m} " in sentence_words for m in self.g["generic_markers"]):
             return out
         for trigger in triggers:
-            if not self.g["modal_markers"].isdisjoint(
-                lower[max(sent.start, trigger.start - 2) : trigger.start]
-            ):
+            act = self._act_start(trigger)
+            if not self.g["modal_markers"].isdisjoint(lower[max(sent.start, act - 2) : act]):
                 continue  # "is able to hit", "will strike": not a reported event
             if trigger.end < sent.end and lower[trigger.end] in self.g["origin_prepositions"]:
                 continue  # "drones launched from Yemen": a description, not the reported act
@@ -61,6 +60,8 @@ class EventDrafter:
                 continue
             if not self.g["irrealis_markers"].isdisjoint(lower[lo : trigger.start]):
                 continue  # "did not say whether anything had been damaged"
+            if trigger.id_ == "attack" and not self._attacker(trigger, lo):
+                continue  # "falling debris struck a house", "the bus hit a tree"
             quote = self.ctx.quotation_at(trigger.start_char)
             locations, own_place = self.places.find(lo, hi, quote)
             evidence = [
@@ -107,6 +108,22 @@ class EventDrafter:
             taken.append((lo, hi))
         return out
 
+    def _attacker(self, trigger: Span, lo: int) -> bool:
+        """Whether what hit can be an attack: not debris of a downed weapon ("falling
+        debris struck a house") and, when the subject names an item, a weapon or an
+        attack ("a drone attack hit the region", not "the bus hit a tree"); in the
+        passive or after "came under", the subject is the target."""
+        lower = self.ctx.lower
+        if not self.g["debris_nouns"].isdisjoint(lower[lo : trigger.start]):
+            return False
+        if not self.g["auxiliaries"].isdisjoint(lower[max(lo, trigger.start - 2) : trigger.start]):
+            return True  # passive ("a substation was hit"): the subject is the target
+        if self.ctx.span_text(trigger).lower() in self.g["undergo_triggers"]:
+            return True  # "the tanker came under attack"
+        skip = self.g["casualty_items"] | self.g["place_items"]
+        subject = [it.id_ for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ not in skip]
+        return not subject or any(i in self.g["weapon_items"] or i in self.g["attack_items"] for i in subject)
+
     def _claims(self, count: Draft, trigger: Span, lo: int, hi: int) -> bool:
         """Whether ``count``, a count claim of the sentence, already tells what ``trigger``
         reports: it lies in the trigger's clause, unless the trigger is damage and the count
@@ -130,6 +147,27 @@ class EventDrafter:
         weapon right after it, as its object ("launched dozens of drones at Odesa"), else
         the site right after it ("had hit a Russian ammunition depot")."""
         if trigger.id_ == "damage":
+            act = self._act_start(trigger)
+            if act < trigger.start:  # "set tents on fire": what the act left in that state
+                places = self.g["place_items"]
+                held = [
+                    it for it in self.ctx.within(labels.ITEM, act + 1, trigger.start) if it.id_ not in places
+                ]
+                if held:
+                    return held[0].id_
+                # a bare object with no item of its own ("set grass alight", "set the tents
+                # on fire"): that noun, singular
+                noun = self.ctx.lower[trigger.start - 1]
+                between = self.ctx.lower[act + 1 : trigger.start]
+                if (
+                    (
+                        len(between) == 1
+                        or (len(between) == 2 and between[0] in self.g["attributive_determiners"])
+                    )
+                    and noun.isalpha()
+                    and self.ctx.covering(labels.REGION, trigger.start - 1) is None
+                ):
+                    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
             sites = self.g["site_items"]
             site = next((it for it in self.ctx.within(labels.ITEM, lo, hi) if it.id_ in sites), None)
             if site is not None:
@@ -152,6 +190,8 @@ class EventDrafter:
         """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):
         only a reported act is a claim, a mention of attacks in general is not."""
         text = self.ctx.span_text(trigger).lower()
+        if text in self.g["resultative_triggers"]:
+            return self._act_start(trigger) < trigger.start
         if text in self.g["event_nouns"] or text in self.g["targeted_event_nouns"]:
             return self._placed_noun(trigger) or self._targeted_noun(trigger)
         if self._attributive(trigger):
@@ -160,6 +200,19 @@ class EventDrafter:
             w.endswith("ed") or w in self.g["irregular_event_verbs"]
             for w in self.ctx.lower[trigger.start : trigger.end]
         )
+
+    def _act_start(self, trigger: Span) -> int:
+        """Where the act a trigger reports starts: the resultative verb that governs a
+        resulting state ("set grass alight", "put the station out of action", "were
+        ablaze"), else the trigger itself."""
+        if self.ctx.span_text(trigger).lower() not in self.g["resultative_triggers"]:
+            return trigger.start
+        lo = max(self.ctx.sentence(trigger.start).start, trigger.start - 10)
+        lower = self.ctx.lower
+        for k in range(trigger.start - 1, lo - 1, -1):
+            if lower[k] in self.g["resultative_verbs"]:
+                return k
+        return trigger.start
 
     def _attributive(self, trigger: Span) -> bool:
         """A participle between a determiner and the item it describes ("near the damaged
@@ -254,10 +307,19 @@ class EventDrafter:
         return locations
 
     def _anaphoric_subject(self, lo: int, trigger: int, hi: int) -> bool:
-        """The clause's subject points back ("the drones", "The raid", "it") or the
-        clause names a place by reference ("the city")."""
-        first = self.ctx.lower[lo] if lo < trigger else ""
-        return first in ("the", "it", "they", "this") or self.state.anaphoric_place(lo, max(hi, trigger + 6))
+        """The clause's subject points back ("the drones", "The raid", "it", "debris from
+        the downed drones") or the clause names a place by reference ("the city")."""
+        lower = self.ctx.lower
+        first = lower[lo] if lo < trigger else ""
+        if first in ("the", "it", "they", "this") or self.state.anaphoric_place(lo, max(hi, trigger + 6)):
+            return True
+        # "debris from the downed drones had set grass alight": a definite weapon before it
+        definite = self.g["definite_determiners"]
+        return any(
+            not definite.isdisjoint(lower[max(lo, it.start - 2) : it.start])
+            for it in self.ctx.within(labels.ITEM, lo, trigger)
+            if it.id_ in self.g["weapon_items"]
+        )
 
 
 class _ClauseMarks:

@@ -1,0 +1,70 @@
+"""Value-less attack and damage claims: resulting states ("set grass alight", "put the
+plant out of action"), attacks told in a "when" clause, and their false twins (threats,
+conditionals, debris, traffic)."""
+
+import claimx
+
+P = "2025-06-10"
+
+
+def _claims(text: str, event: str) -> list:
+    return [c for c in claimx.extract(text, published=P) if c.event == event and c.quantity is None]
+
+
+def _codes(claim) -> list:
+    return [loc.code for loc in claim.locations]
+
+
+def test_debris_setting_grass_alight_is_damage_where_the_drones_fell():
+    text = (
+        "Air defences downed 40 drones over Russia overnight. The Saratov region accounted for 20 of "
+        "them. Its governor, Roman Busargin, said debris from the downed drones had set grass alight "
+        "but caused neither casualties nor damage."
+    )
+    (fire,) = _claims(text, "damage")
+    assert fire.item == "grass" and _codes(fire) == ["RU-SAR"]
+    assert "set grass alight" in text[fire.start : fire.end]
+
+
+def test_shells_that_set_stalls_on_fire_report_the_fire_too():
+    text = "Witnesses said several shells hit the market in Kherson and set the stalls on fire."
+    (fire,) = _claims(text, "damage")
+    assert fire.item == "stall" and _codes(fire) == ["UA-65"]
+
+
+def test_an_attack_that_put_a_plant_out_of_action_is_damage_at_the_earlier_place():
+    text = (
+        "A drone hit a school in the town of Kupiansk on Monday. The attack also put the town's "
+        "water plant out of action, the governor said."
+    )
+    (out,) = _claims(text, "damage")
+    assert out.item == "plant" and _codes(out) == ["UA-63"]
+
+
+def test_threatened_or_possible_damage_is_no_claim():
+    for text in (
+        "Russia threatened to put the power plants of the Kharkiv region out of action this winter.",
+        "The drones could set the fields of the Kursk region ablaze, officials warned.",
+        "If the dam in the Kherson region were put out of action, whole villages would flood.",
+    ):
+        assert _claims(text, "damage") == [], text
+
+
+def test_an_attack_in_a_when_clause_is_reported_beside_the_toll():
+    text = "Three people were injured when a large drone attack hit Ukraine's Sumy region late on Sunday."
+    (attack,) = _claims(text, "attack")
+    assert _codes(attack) == ["UA-59"] and attack.item == "drone"
+    assert any(c.event == "casualty" for c in claimx.extract(text, published=P))
+
+
+def test_debris_or_a_bus_hitting_something_is_no_attack():
+    for text in (
+        "Five people were hurt when falling drone debris struck a house in Kyiv, the mayor said.",
+        "Two people were killed when the bus hit a tree near Lviv, police said.",
+    ):
+        assert _claims(text, "attack") == [], text
+
+
+def test_a_passive_hit_keeps_its_target_as_subject():
+    (attack,) = _claims("A substation in the Sumy region was hit on Monday, the governor said.", "attack")
+    assert attack.item == "substation" and _codes(attack) == ["UA-59"]
