@@ -68,3 +68,25 @@ def test_debris_or_a_bus_hitting_something_is_no_attack():
 def test_a_passive_hit_keeps_its_target_as_subject():
     (attack,) = _claims("A substation in the Sumy region was hit on Monday, the governor said.", "attack")
     assert attack.item == "substation" and _codes(attack) == ["UA-59"]
+
+
+def test_an_inclusion_after_a_comma_is_its_own_part_of_the_attack():
+    text = "The group said it had fired rockets into southern Lebanon, among them at a post near Tyre."
+    attacks = _claims(text, "attack")
+    assert attacks and _codes(attacks[0]) == ["LB"]
+
+
+def test_a_subordinate_clause_after_a_comma_does_not_hold_the_attack_count():
+    text = (
+        "The militia said it fired a rocket salvo at the northern town of Nahariya, after the army "
+        "counted 90 projectiles launched from Lebanon."
+    )
+    (salvo,) = _claims(text, "attack")
+    assert _codes(salvo) == ["IL-Z"] and salvo.item == "rocket"
+
+
+def test_a_site_east_of_a_city_lies_in_that_citys_region():
+    (attack,) = _claims("Rockets struck an army base east of Haifa, according to the militia.", "attack")
+    assert _codes(attack) == ["IL-HA"]
+    text = "Two drones came down over the Tula region south of Moscow, the governor said."
+    assert {loc.code for c in claimx.extract(text, published=P) for loc in c.locations} == {"RU-TUL"}

@@ -165,6 +165,7 @@ class EventDrafter:
                         or (len(between) == 2 and between[0] in self.g["attributive_determiners"])
                     )
                     and noun.isalpha()
+                    and noun not in self.g["partitive_anaphors"]  # "set it on fire": the site
                     and self.ctx.covering(labels.REGION, trigger.start - 1) is None
                 ):
                     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
@@ -326,7 +327,8 @@ class _ClauseMarks:
     """Token positions that bound an event's clause (:meth:`EventDrafter._clause`), in
     document order, so each clause is found by bisection instead of by a walk over its
     sentence: clause openers and quotation marks; the (end, start) of each cue; strong
-    delimiters, semicolons and "and that"; and the cues that end a clause before them
+    delimiters, semicolons, "and that", and a comma before a subordinator (", after …")
+    or an inclusion (", among them …"); and the cues that end a clause before them
     (", according to …", ", adding that …", "…, he said"), each with where the clause
     then ends and, for a speaker's cue, where the speaker starts."""
 
@@ -336,12 +338,22 @@ class _ClauseMarks:
         self.openers = [j for j in range(n) if lower[j] in g["clause_openers"] or ctx.quote[j]]
         cues = ctx.by_label[labels.CUE]
         self.cue_ends = sorted((c.end, c.start) for c in cues)
+        inclusions = tuple(f"{m} " for m in g["inclusion_markers"])
         self.delimiters = [
             j
             for j in range(n)
             if words[j] == ";"
             or lower[j] in g["strong_delimiters"]
             or (lower[j] == "and" and j + 1 < ctx.sentence(j).end and lower[j + 1] == "that")
+            # ", after the army counted …", ", among them at a base …": a new clause or a part
+            or (
+                words[j] == ","
+                and j + 1 < n
+                and (
+                    lower[j + 1] in g["clause_subordinators"]
+                    or f"{' '.join(lower[j + 1 : j + 3])} ".startswith(inclusions)
+                )
+            )
         ]
         self.breaks: list[tuple[int, int, int, int | None]] = []
         for cue in cues:
