@@ -90,3 +90,31 @@ def test_a_site_east_of_a_city_lies_in_that_citys_region():
     assert _codes(attack) == ["IL-HA"]
     text = "Two drones came down over the Tula region south of Moscow, the governor said."
     assert {loc.code for c in claimx.extract(text, published=P) for loc in c.locations} == {"RU-TUL"}
+
+
+def test_a_fire_told_with_its_cause_is_damage_not_only_speech():
+    text = (
+        "In the Belgorod region, Governor Vyacheslav Gladkov reported that a fire started by falling "
+        "drone debris had left residents of Shebekino without electricity."
+    )
+    (fire,) = _claims(text, "damage")
+    assert _codes(fire) == ["RU-BEL"] and fire.item is None
+    assert "a fire started by" in text[fire.start : fire.end]
+
+
+def test_a_feared_fire_is_no_claim():
+    assert (
+        _claims(
+            "Officials warned of the risk of a fire caused by drone debris in the Kursk region.", "damage"
+        )
+        == []
+    )
+
+
+def test_damage_caused_by_the_raid_is_to_the_site_it_was_told_to_hit():
+    text = (
+        "Officials said drones had hit the air base near Kassala on Tuesday. "
+        "The raid caused material damage, the spokesman said."
+    )
+    (damage,) = _claims(text, "damage")
+    assert damage.item == "base"

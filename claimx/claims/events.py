@@ -99,7 +99,7 @@ class EventDrafter:
                     end=hi,
                     anchor=trigger.start,
                     event=trigger.id_,
-                    item=self._item(trigger, lo, hi),
+                    item=self._item(trigger, lo, hi, i),
                     locations=locations,
                     hedged=self.state.hedged(lo, hi),
                     evidence=evidence,
@@ -140,39 +140,14 @@ class EventDrafter:
             return not (trigger.id_ == "damage" or self._targeted_noun(trigger))
         return True
 
-    def _item(self, trigger: Span, lo: int, hi: int) -> str | None:
+    def _item(self, trigger: Span, lo: int, hi: int, i: int) -> str | None:
         """What the claim is about: for damage, the site hit anywhere in the clause ("a
         fire broke out at an oil refinery", "an enterprise was damaged"); otherwise, or
         when no site is named, the weapon before the trigger, as its subject, else the
         weapon right after it, as its object ("launched dozens of drones at Odesa"), else
         the site right after it ("had hit a Russian ammunition depot")."""
         if trigger.id_ == "damage":
-            act = self._act_start(trigger)
-            if act < trigger.start:  # "set tents on fire": what the act left in that state
-                places = self.g["place_items"]
-                held = [
-                    it for it in self.ctx.within(labels.ITEM, act + 1, trigger.start) if it.id_ not in places
-                ]
-                if held:
-                    return held[0].id_
-                # a bare object with no item of its own ("set grass alight", "set the tents
-                # on fire"): that noun, singular
-                noun = self.ctx.lower[trigger.start - 1]
-                between = self.ctx.lower[act + 1 : trigger.start]
-                if (
-                    (
-                        len(between) == 1
-                        or (len(between) == 2 and between[0] in self.g["attributive_determiners"])
-                    )
-                    and noun.isalpha()
-                    and noun not in self.g["partitive_anaphors"]  # "set it on fire": the site
-                    and self.ctx.covering(labels.REGION, trigger.start - 1) is None
-                ):
-                    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-            sites = self.g["site_items"]
-            site = next((it for it in self.ctx.within(labels.ITEM, lo, hi) if it.id_ in sites), None)
-            if site is not None:
-                return site.id_
+            return self._damage_item(trigger, lo, hi, i)
         # people before the trigger are those it harmed or moved ("100 people were evacuated
         # after drone debris sparked a fire"), and places say where: neither attacked
         skip = self.g["casualty_items"] | self.g["place_items"]  # "In the Lviv region, a drone hit …"
@@ -186,6 +161,41 @@ class EventDrafter:
         # no weapon named: the site the attack hit ("it had hit a Russian ammunition depot")
         site = next((it for it in after if it.id_ in self.g["site_items"]), None)
         return site.id_ if site is not None else None
+
+    def _damage_item(self, trigger: Span, lo: int, hi: int, i: int) -> str | None:
+        """What was damaged: what a resultative act left in its state ("set tents on fire"),
+        else the site hit anywhere in the clause ("a fire broke out at an oil refinery"),
+        else, after an attack as subject ("The raid caused material damage"), the site the
+        attack was told to hit just before, else the subject before the trigger. A weapon
+        after it is the cause ("a fire started by drone debris"), not what was damaged."""
+        act = self._act_start(trigger)
+        if act < trigger.start:  # "set tents on fire": what the act left in that state
+            places = self.g["place_items"]
+            held = [it for it in self.ctx.within(labels.ITEM, act + 1, trigger.start) if it.id_ not in places]
+            if held:
+                return held[0].id_
+            # a bare object with no item of its own ("set grass alight", "set the tents
+            # on fire"): that noun, singular
+            noun = self.ctx.lower[trigger.start - 1]
+            between = self.ctx.lower[act + 1 : trigger.start]
+            if (
+                (len(between) == 1 or (len(between) == 2 and between[0] in self.g["attributive_determiners"]))
+                and noun.isalpha()
+                and noun not in self.g["partitive_anaphors"]  # "set it on fire": the site
+                and self.ctx.covering(labels.REGION, trigger.start - 1) is None
+            ):
+                return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        sites = self.g["site_items"]
+        site = next((it for it in self.ctx.within(labels.ITEM, lo, hi) if it.id_ in sites), None)
+        if site is not None:
+            return site.id_
+        skip = self.g["casualty_items"] | self.g["place_items"]
+        subject = [it.id_ for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ not in skip]
+        if subject and all(i in self.g["attack_items"] for i in subject):
+            start = self.ctx.sents[max(0, i - 1)].start
+            told = [it for it in self.ctx.within(labels.ITEM, start, lo) if it.id_ in sites]
+            return told[-1].id_ if told else None
+        return subject[0] if subject else None
 
     def _verbal(self, trigger: Span) -> bool:
         """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):
@@ -226,14 +236,16 @@ class EventDrafter:
 
     def _placed_noun(self, trigger: Span) -> bool:
         """A damage noun the clause puts somewhere ("the fire was at an oil refinery",
-        "the blaze was in a warehouse"): reported as a fact, like a verb."""
-        lower, j = self.ctx.lower, trigger.end
-        return (
-            trigger.id_ == "damage"
-            and j + 1 < len(lower)
-            and lower[j] in self.g["copulas"]
-            and lower[j + 1] in self.g["locative_prepositions"]
-        )
+        "the blaze was in a warehouse") or tells with its cause ("a fire started by falling
+        debris"): reported as a fact, like a verb."""
+        lower, j, g = self.ctx.lower, trigger.end, self.g
+        if trigger.id_ != "damage" or j + 1 >= self.ctx.sentence(trigger.start).end:
+            return False
+        if lower[j] in g["cause_participles"] and lower[j + 1] == "by":
+            # "a fire started by falling debris": told with its cause, unless only feared
+            before = lower[max(self.ctx.sentence(trigger.start).start, trigger.start - 4) : trigger.start]
+            return g["hypothetical_nouns"].isdisjoint(before)
+        return lower[j] in g["copulas"] and lower[j + 1] in g["locative_prepositions"]
 
     def _targeted_noun(self, trigger: Span) -> bool:
         """One attack named with its target ("the strike on Kiryat Ata", "A drone strike on
