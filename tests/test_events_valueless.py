@@ -118,3 +118,36 @@ def test_damage_caused_by_the_raid_is_to_the_site_it_was_told_to_hit():
     )
     (damage,) = _claims(text, "damage")
     assert damage.item == "base"
+
+
+def test_a_ship_hit_at_sea_is_damage_to_the_ship_with_no_land_place():
+    text = "A maritime security agency said the tanker had been hit by a missile in the Arabian Sea."
+    (hit,) = _claims(text, "damage")
+    assert hit.item == "ship" and _codes(hit) == [None]
+
+
+def test_a_ship_that_lost_power_or_was_hit_in_a_quoted_fragment_is_damage():
+    (lost,) = _claims("The agency said the freighter had lost engine power after the strike.", "damage")
+    assert lost.item == "ship"
+    (quoted,) = _claims('The rebels\' spokesman said the vessel had been "hit directly".', "damage")
+    assert quoted.item == "ship"
+    (which,) = _claims(
+        "The second target was a bulk carrier owned by a Greek firm, which was struck twice.", "damage"
+    )
+    assert which.item == "ship"
+
+
+def test_a_ship_attacked_or_under_attack_is_an_attack_on_a_ship():
+    (attack,) = _claims("The rebels said they attacked a cargo ship in the Gulf of Aden on Monday.", "attack")
+    assert attack.item == "ship"
+    (under,) = _claims("The agency said the container ship had come under attack on Tuesday.", "attack")
+    assert under.item == "ship"
+
+
+def test_threats_to_ships_and_power_cuts_on_land_are_no_claims():
+    for text in (
+        "The rebels threatened to attack any ship bound for Israeli ports.",
+        "The ship could be hit by drones if it enters the strait, the navy warned.",
+        "Thousands of residents lost power after the storm, the utility said.",
+    ):
+        assert _claims(text, "attack") + _claims(text, "damage") == [], text

@@ -28,6 +28,10 @@ class EventDrafter:
         self.state = state
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
         self._marks: _ClauseMarks | None = None
+        self._vessel_phrases: dict[str, list[list[str]]] = {}
+        for phrase in sorted(self.g["vessel_damage_phrases"], key=lambda p: -len(p.split())):
+            words = phrase.split()
+            self._vessel_phrases.setdefault(words[0], []).append(words)
 
     def for_sentence(self, i: int, counts: list[Draft]) -> list[Draft]:
         """Attacks and damage reported without a count in sentence ``i`` ("the drones had
@@ -41,6 +45,7 @@ class EventDrafter:
             for t in self.ctx.within(labels.EVENT, sent.start, sent.end)
             if t.id_ in ("attack", "damage") and self._verbal(t)
         ]
+        triggers = sorted(triggers + self._vessel_damage(sent), key=lambda t: t.start)
         if not triggers:
             return out
         lower = self.ctx.lower
@@ -64,6 +69,8 @@ class EventDrafter:
                 continue  # "falling debris struck a house", "the bus hit a tree"
             quote = self.ctx.quotation_at(trigger.start_char)
             locations, own_place = self.places.find(lo, hi, quote)
+            # a ship hit is a specific target even at sea, where no land place is named
+            vessel = self._vessel_target(trigger, lo, hi)
             evidence = [
                 Evidence(
                     rule="event.trigger", detail=trigger.id_, start=trigger.start_char, end=trigger.end_char
@@ -84,22 +91,27 @@ class EventDrafter:
                     if self._anaphoric_subject(lo, trigger.start, hi)
                     else None
                 )
-                if donor is None:
+                if donor is not None:
+                    locations = list(donor.locations)
+                    evidence.append(location_evidence("location.inherited", locations))
+                elif not vessel:
                     continue
-                locations = list(donor.locations)
-                evidence.append(location_evidence("location.inherited", locations))
             elif locations:
                 evidence.append(location_evidence("location.segment", locations))
-            if not locations:
+            if not locations and not vessel:
                 continue
+            event = trigger.id_
+            undergo = self.ctx.span_text(trigger).lower() in self.g["undergo_triggers"]
+            if vessel and event == "attack" and not undergo and self._passive(trigger, lo):
+                event = "damage"  # "the tanker had been hit": what the ship suffered
             out.append(
                 Draft(
                     sentence=i,
                     start=lo,
                     end=hi,
                     anchor=trigger.start,
-                    event=trigger.id_,
-                    item=self._item(trigger, lo, hi, i),
+                    event=event,
+                    item=vessel or self._item(trigger, lo, hi, i),
                     locations=locations,
                     hedged=self.state.hedged(lo, hi),
                     evidence=evidence,
@@ -107,6 +119,52 @@ class EventDrafter:
             )
             taken.append((lo, hi))
         return out
+
+    def _vessel_damage(self, sent: Sentence) -> list[Span]:
+        """Damage only a ship suffers in these words ("had lost engine power", "sank"),
+        in a sentence that names a ship: as damage triggers (``vessel_damage_phrases``)."""
+        ctx, g = self.ctx, self.g
+        ships = [it for it in ctx.within(labels.ITEM, sent.start, sent.end) if it.id_ in g["vessel_items"]]
+        if not ships:
+            return []
+        out, lower = [], ctx.lower
+        for j in range(ships[0].end, sent.end):
+            for phrase in self._vessel_phrases.get(lower[j], ()):
+                if lower[j : j + len(phrase)] == phrase:
+                    out.append(Span(ctx.doc, j, j + len(phrase), label=labels.EVENT, span_id="damage"))
+                    break
+        return out
+
+    def _vessel_target(self, trigger: Span, lo: int, hi: int) -> str | None:
+        """The ship a trigger reports hit or disabled: a ship item as the subject of a
+        passive or disabling trigger ("the tanker had been hit", "the vessel had lost
+        engine power"), or right after an active one ("attacked a cargo ship")."""
+        vessels = self.g["vessel_items"]
+        text = self.ctx.span_text(trigger).lower()
+        sent = self.ctx.sentence(trigger.start)
+        if lo - 1 > sent.start and self.ctx.quote[lo - 1]:
+            # a quoted fragment ('the vessel had been "hit directly"'): its subject is outside
+            lo = self._clause(lo - 1, sent)[0]
+        lower = self.ctx.lower
+        if not self.g["relative_pronouns"].isdisjoint(lower[max(lo, trigger.start - 3) : trigger.start]):
+            lo = sent.start  # "another ship …, which was struck": the ship it refers to
+        before = [it for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ in vessels]
+        if before and (
+            self._passive(trigger, lo)
+            or text in self.g["undergo_triggers"]
+            or text in self.g["vessel_damage_phrases"]
+        ):
+            return before[-1].id_
+        after = self.ctx.within(labels.ITEM, trigger.end, min(hi, trigger.end + 4))
+        return after[0].id_ if after and after[0].id_ in vessels and trigger.id_ == "attack" else None
+
+    def _passive(self, trigger: Span, lo: int) -> bool:
+        """The trigger is a passive participle ("was hit", "had been struck", 'had been
+        "hit directly"')."""
+        k = trigger.start
+        while k > max(lo - 1, 0) and self.ctx.quote[k - 1]:
+            k -= 1
+        return not self.g["auxiliaries"].isdisjoint(self.ctx.lower[max(0, k - 2) : k])
 
     def _attacker(self, trigger: Span, lo: int) -> bool:
         """Whether what hit can be an attack: not debris of a downed weapon ("falling
@@ -116,7 +174,7 @@ class EventDrafter:
         lower = self.ctx.lower
         if not self.g["debris_nouns"].isdisjoint(lower[lo : trigger.start]):
             return False
-        if not self.g["auxiliaries"].isdisjoint(lower[max(lo, trigger.start - 2) : trigger.start]):
+        if self._passive(trigger, lo):
             return True  # passive ("a substation was hit"): the subject is the target
         if self.ctx.span_text(trigger).lower() in self.g["undergo_triggers"]:
             return True  # "the tanker came under attack"
@@ -201,6 +259,8 @@ class EventDrafter:
         """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):
         only a reported act is a claim, a mention of attacks in general is not."""
         text = self.ctx.span_text(trigger).lower()
+        if text in self.g["vessel_damage_phrases"]:
+            return True
         if text in self.g["resultative_triggers"]:
             return self._act_start(trigger) < trigger.start
         if text in self.g["event_nouns"] or text in self.g["targeted_event_nouns"]:
