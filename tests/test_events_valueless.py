@@ -151,3 +151,29 @@ def test_threats_to_ships_and_power_cuts_on_land_are_no_claims():
         "Thousands of residents lost power after the storm, the utility said.",
     ):
         assert _claims(text, "attack") + _claims(text, "damage") == [], text
+
+
+def test_an_aside_after_the_event_neither_makes_it_generic_nor_places_it():
+    text = (
+        "A Russian missile strike on a hospital in Kharkiv killed four people, officials said, "
+        "the latest in a string of attacks on medical sites across Ukraine."
+    )
+    (attack,) = _claims(text, "attack")
+    assert _codes(attack) == ["UA-63"] and attack.item == "missile"
+
+
+def test_an_attack_in_general_is_no_claim():
+    for text in (
+        "It was the third time that the depot in the Bryansk region had been hit.",
+        "Drone attacks on the Belgorod region have become routine.",
+    ):
+        assert _claims(text, "attack") == [], text
+
+
+def test_a_quoted_word_does_not_cut_the_clause_and_the_attack_is_on_the_site_told_before():
+    text = (
+        "A fire broke out at an oil depot in the Oryol region overnight. A security source said "
+        'military intelligence had "planned and organised" the attack, the latest in a series of raids.'
+    )
+    attack = [c for c in _claims(text, "attack") if "organised" in text[c.start : c.end]]
+    assert attack and attack[0].item == "depot" and _codes(attack[0]) == ["RU-ORL"]

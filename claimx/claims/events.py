@@ -49,9 +49,6 @@ class EventDrafter:
         if not triggers:
             return out
         lower = self.ctx.lower
-        sentence_words = " " + " ".join(lower[sent.start : sent.end]) + " "
-        if any(f" {m} " in sentence_words for m in self.g["generic_markers"]):
-            return out
         for trigger in triggers:
             act = self._act_start(trigger)
             if not self.g["modal_markers"].isdisjoint(lower[max(sent.start, act - 2) : act]):
@@ -59,6 +56,8 @@ class EventDrafter:
             if trigger.end < sent.end and lower[trigger.end] in self.g["origin_prepositions"]:
                 continue  # "drones launched from Yemen": a description, not the reported act
             lo, hi = self._clause(trigger.start, sent)
+            if self._generic(trigger, lo, hi):
+                continue  # "a series of strikes", "attacks have become more frequent"
             if any(self._claims(d, trigger, lo, hi) for d in counts) or any(
                 a <= trigger.start < b for a, b in taken
             ):
@@ -119,6 +118,19 @@ class EventDrafter:
             )
             taken.append((lo, hi))
         return out
+
+    def _generic(self, trigger: Span, lo: int, hi: int) -> bool:
+        """The clause tells attacks in general, not one ("a series of strikes", "attacks
+        have become more frequent", "it was the third time that the plant had been hit"):
+        a generic marker from the sentence's start to the first comma after the trigger; an
+        aside after it ("…, the latest in a string of attacks") comments on the event
+        without making it generic."""
+        lower = self.ctx.lower
+        end = trigger.end
+        while end < hi and lower[end] != ",":
+            end += 1
+        words = " " + " ".join(lower[self.ctx.sentence(lo).start : end]) + " "
+        return any(f" {m} " in words for m in self.g["generic_markers"])
 
     def _vessel_damage(self, sent: Sentence) -> list[Span]:
         """Damage only a ship suffers in these words ("had lost engine power", "sank"),
@@ -218,7 +230,12 @@ class EventDrafter:
             return weapon.id_
         # no weapon named: the site the attack hit ("it had hit a Russian ammunition depot")
         site = next((it for it in after if it.id_ in self.g["site_items"]), None)
-        return site.id_ if site is not None else None
+        if site is not None:
+            return site.id_
+        words = " " + " ".join(self.ctx.lower[lo:hi]) + " "
+        if any(f" {p} " in words for p in self.g["anaphoric_events"]):
+            return self._site_told_before(lo, i)  # "had organised the attack": on what was told
+        return None
 
     def _damage_item(self, trigger: Span, lo: int, hi: int, i: int) -> str | None:
         """What was damaged: what a resultative act left in its state ("set tents on fire"),
@@ -250,10 +267,17 @@ class EventDrafter:
         skip = self.g["casualty_items"] | self.g["place_items"]
         subject = [it.id_ for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ not in skip]
         if subject and all(i in self.g["attack_items"] for i in subject):
-            start = self.ctx.sents[max(0, i - 1)].start
-            told = [it for it in self.ctx.within(labels.ITEM, start, lo) if it.id_ in sites]
-            return told[-1].id_ if told else None
+            return self._site_told_before(lo, i)
         return subject[0] if subject else None
+
+    def _site_told_before(self, lo: int, i: int) -> str | None:
+        """The last site named in sentence ``i`` before ``lo`` or in the sentence before it:
+        the target an anaphoric attack refers to ("… hit the air base. The raid caused
+        material damage"; "… at a refinery. The SBU had organised the attack")."""
+        start = self.ctx.sents[max(0, i - 1)].start
+        sites = self.g["site_items"]
+        told = [it for it in self.ctx.within(labels.ITEM, start, lo) if it.id_ in sites]
+        return told[-1].id_ if told else None
 
     def _verbal(self, trigger: Span) -> bool:
         """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):
@@ -346,7 +370,7 @@ class EventDrafter:
             k -= 1
         hi = sent.end
         quote = ctx.quotation_at(ctx.token_starts[token])
-        if quote is not None:
+        if quote is not None and not marks.fragment(quote):
             hi = min(hi, self.ctx.token_at(quote.end - 1) + 1)
         k = bisect.bisect_left(marks.delimiters, token)
         if k < len(marks.delimiters) and marks.delimiters[k] < sent.end:
@@ -407,17 +431,27 @@ class _ClauseMarks:
     def __init__(self, ctx, g: dict[str, frozenset[str]]) -> None:
         lower, words = ctx.lower, ctx.words
         n = len(words)
-        self.openers = [j for j in range(n) if lower[j] in g["clause_openers"] or ctx.quote[j]]
+        self.text = ctx.text
+        self.fragment_words = 4
+        # the marks of a quoted word or phrase ('had "organised" the attack') bound nothing
+        inner = set()
+        for q in ctx.quotations:
+            if q.close is not None and self.fragment(q):
+                inner.update((ctx.token_at(q.open), ctx.token_at(q.close)))
+        self.openers = [
+            j for j in range(n) if lower[j] in g["clause_openers"] or (ctx.quote[j] and j not in inner)
+        ]
         cues = ctx.by_label[labels.CUE]
         self.cue_ends = sorted((c.end, c.start) for c in cues)
-        inclusions = tuple(f"{m} " for m in g["inclusion_markers"])
+        inclusions = tuple(f"{m} " for m in g["inclusion_markers"] | g["aside_openers"])
         self.delimiters = [
             j
             for j in range(n)
             if words[j] == ";"
             or lower[j] in g["strong_delimiters"]
             or (lower[j] == "and" and j + 1 < ctx.sentence(j).end and lower[j + 1] == "that")
-            # ", after the army counted …", ", among them at a base …": a new clause or a part
+            # ", after the army counted …", ", among them at a base …", ", the latest in …":
+            # a new clause, a part, or an aside
             or (
                 words[j] == ","
                 and j + 1 < n
@@ -439,3 +473,8 @@ class _ClauseMarks:
             source = ctx.covering(labels.SOURCE, cue.start - 1)
             if source is not None and source.start > 0 and words[source.start - 1] == ",":
                 self.breaks.append((cue.start, cue.end, source.start - 1, source.start))
+
+    def fragment(self, quote) -> bool:
+        """A quoted word or short phrase inside a clause ('had "organised" the attack',
+        'been "hit accurately and directly" in the Red Sea'), not a quoted clause."""
+        return len(self.text[quote.start : quote.end].split()) <= self.fragment_words
