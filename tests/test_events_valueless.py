@@ -177,3 +177,18 @@ def test_a_quoted_word_does_not_cut_the_clause_and_the_attack_is_on_the_site_tol
     )
     attack = [c for c in _claims(text, "attack") if "organised" in text[c.start : c.end]]
     assert attack and attack[0].item == "depot" and _codes(attack[0]) == ["RU-ORL"]
+
+
+def test_weapons_that_landed_somewhere_are_an_attack_there():
+    text = "The shells landed on Sunday morning in the Kyivskyi district of Kharkiv, the mayor said."
+    (attack,) = _claims(text, "attack")
+    assert attack.item == "shell" and _codes(attack) == ["UA-63"]
+
+
+def test_a_landing_plane_or_a_possible_landing_is_no_attack():
+    for text in (
+        "The plane landed in Kyiv on Sunday, the airline said.",
+        "A rocket could land anywhere in northern Israel, the army warned.",
+        "If the missiles landed in Odesa, the damage would be vast.",
+    ):
+        assert _claims(text, "attack") == [], text

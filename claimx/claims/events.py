@@ -45,7 +45,7 @@ class EventDrafter:
             for t in self.ctx.within(labels.EVENT, sent.start, sent.end)
             if t.id_ in ("attack", "damage") and self._verbal(t)
         ]
-        triggers = sorted(triggers + self._vessel_damage(sent), key=lambda t: t.start)
+        triggers = sorted(triggers + self._vessel_damage(sent) + self._impacts(sent), key=lambda t: t.start)
         if not triggers:
             return out
         lower = self.ctx.lower
@@ -131,6 +131,22 @@ class EventDrafter:
             end += 1
         words = " " + " ".join(lower[self.ctx.sentence(lo).start : end]) + " "
         return any(f" {m} " in words for m in self.g["generic_markers"])
+
+    def _impacts(self, sent: Sentence) -> list[Span]:
+        """Attacks told by where a weapon came down ("The bombs landed on Saturday night in
+        the district", "a rocket exploded near the port"): an ``impact_verbs`` verb right
+        after a weapon item (up to two words between), as an attack trigger."""
+        ctx, g, out = self.ctx, self.g, []
+        weapons = [it for it in ctx.within(labels.ITEM, sent.start, sent.end) if it.id_ in g["weapon_items"]]
+        for it in weapons:
+            if ctx.within(labels.QUANTITY, max(sent.start, it.start - 3), it.start):
+                continue  # "two rockets landed …": a count, the count drafter's
+            for j in range(it.end, min(it.end + 3, sent.end)):
+                if ctx.lower[j] in g["impact_verbs"]:
+                    if ctx.covering(labels.EVENT, j) is None:
+                        out.append(Span(ctx.doc, j, j + 1, label=labels.EVENT, span_id="attack"))
+                    break
+        return out
 
     def _vessel_damage(self, sent: Sentence) -> list[Span]:
         """Damage only a ship suffers in these words ("had lost engine power", "sank"),
@@ -283,7 +299,7 @@ class EventDrafter:
         """A trigger used as a verb ("struck", "set off a fire"), not a noun ("strikes"):
         only a reported act is a claim, a mention of attacks in general is not."""
         text = self.ctx.span_text(trigger).lower()
-        if text in self.g["vessel_damage_phrases"]:
+        if text in self.g["vessel_damage_phrases"] or text in self.g["impact_verbs"]:
             return True
         if text in self.g["resultative_triggers"]:
             return self._act_start(trigger) < trigger.start
