@@ -192,3 +192,18 @@ def test_a_landing_plane_or_a_possible_landing_is_no_attack():
         "If the missiles landed in Odesa, the damage would be vast.",
     ):
         assert _claims(text, "attack") == [], text
+
+
+def test_history_and_denials_are_no_event_claims():
+    text = (
+        "A Russian missile hit a hospital in Kharkiv and wounded 12 people, officials said. "
+        "The hospital was last hit in March 2022."
+    )
+    assert not any("March 2022" in text[c.start : c.end] for c in _claims(text, "attack"))
+    assert _claims("The militia denied that its drones hit the camp in El Fasher.", "attack") == []
+
+
+def test_a_denial_does_not_reach_past_but():
+    text = "The militia denied involvement, but officials said its drones hit the camp in El Fasher."
+    (attack,) = _claims(text, "attack")
+    assert _codes(attack) == ["SD-DN"]

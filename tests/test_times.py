@@ -656,3 +656,23 @@ def test_a_background_date_does_not_move_a_recent_frame():
     assert (injured.start, injured.end) == (date(2025, 8, 9), date(2025, 8, 9))
     killed = next(t for s, t in times if "two workers were killed" in s)
     assert killed.start == date(2025, 7, 14)
+
+
+def test_a_background_time_in_a_later_relative_clause_does_not_date_the_claim():
+    text = (
+        "Rockets struck an army base near Haifa, the group said, weeks into the war that broke "
+        "out on September 2."
+    )
+    times = _all_times(text, "2025-10-19")
+    struck = next(t for s, t in times if "struck" in s)
+    assert struck.start == date(2025, 10, 19)
+
+
+def test_a_recent_time_in_a_relative_clause_dates_the_event_it_describes():
+    text = (
+        "Officials said 40 people were hurt in the landslide, which hit just after midnight on "
+        "Wednesday and buried several homes."
+    )
+    times = _all_times(text, "2025-10-16")
+    hurt = next(t for s, t in times if "40 people" in s)
+    assert hurt.start.date() == date(2025, 10, 15)

@@ -64,6 +64,10 @@ class EventDrafter:
                 continue
             if not self.g["irrealis_markers"].isdisjoint(lower[lo : trigger.start]):
                 continue  # "did not say whether anything had been damaged"
+            if self._denied(trigger, sent):
+                continue  # "the group denied that its drones hit the camp"
+            if self._background(i, trigger):
+                continue  # "the hospital was last hit in March 2022": history, not the news
             if trigger.id_ == "attack" and not self._attacker(trigger, lo):
                 continue  # "falling debris struck a house", "the bus hit a tree"
             quote = self.ctx.quotation_at(trigger.start_char)
@@ -131,6 +135,29 @@ class EventDrafter:
             end += 1
         words = " " + " ".join(lower[self.ctx.sentence(lo).start : end]) + " "
         return any(f" {m} " in words for m in self.g["generic_markers"])
+
+    def _denied(self, trigger: Span, sent: Sentence) -> bool:
+        """A denial governs the trigger: a denial word before it in its sentence, after the
+        last strong delimiter ("denied that its drones hit …", not "X denied it, but
+        officials said drones hit …")."""
+        g = self.g
+        for w in reversed(self.ctx.lower[sent.start : trigger.start]):
+            if w in g["strong_delimiters"]:
+                return False
+            if w in g["denial_words"]:
+                return True
+        return False
+
+    def _background(self, i: int, trigger: Span) -> bool:
+        """The trigger's own sentence dates it long before the report (more than
+        ``recent_days``): background history, not a reported event."""
+        mentions, _ = self.state.times.get(i, ([], None))
+        timeline = self.state.timeline
+        if not mentions or timeline.published is None:
+            return False
+        span, evidence = timeline.for_token(trigger.start, mentions, None)
+        own = any(e.rule == "time.sentence" for e in evidence)
+        return own and span is not None and span.start is not None and not timeline.recent(span)
 
     def _impacts(self, sent: Sentence) -> list[Span]:
         """Attacks told by where a weapon came down ("The bombs landed on Saturday night in

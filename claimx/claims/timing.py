@@ -41,6 +41,10 @@ class TimedMention:
     statement: bool
     stamp: bool = False  # the time of the report ("as of 8:20 a.m."), never of an event
     approximate: str = ""  # the word that makes the time approximate ("around 3 a.m.")
+    # the relative pronoun or "that" of the clause the time sits in ("the war that broke
+    # out on September 23"): a claim before it is not dated by it if it is background;
+    # -1 when none
+    clause_from: int = -1
 
     def to_timespan(self, value: ResolvedTime | None = None) -> TimeSpan:
         v = value or self.value
@@ -129,6 +133,18 @@ class Timeline:
             j -= 1
         return j > 0 and lower[j - 1] in self.g["open_period_prepositions"]
 
+    def _subordinate_clause(self, span: Span) -> int:
+        """Where the relative or "that" clause holding ``span`` starts, if one starts at most
+        five words before it with no comma between ("the war that broke out on September
+        23", "a strike which killed him on May 3"); -1 otherwise."""
+        lower, lo = self.ctx.lower, max(self.ctx.sentence(span.start).start, span.start - 5)
+        for k in range(span.start - 1, lo - 1, -1):
+            if lower[k] == ",":
+                return -1
+            if lower[k] in self.g["relative_pronouns"] or lower[k] in self.g["complementizers"]:
+                return k
+        return -1
+
     def sentence_times(self, index: int) -> list[TimedMention]:
         """The sentence's time mentions, resolved; partial ones completed from context."""
         sent = self.ctx.sents[index]
@@ -171,7 +187,8 @@ class Timeline:
                     statement = False
             stamp = bool(self._preceded_by(span, self.g["report_stamp_prepositions"]))
             approximate = self._preceded_by(span, self.g["time_approximators"]) if value.has_clock else ""
-            out.append(TimedMention(span, text, value, statement, stamp, approximate))
+            clause_from = self._subordinate_clause(span)
+            out.append(TimedMention(span, text, value, statement, stamp, approximate, clause_from))
         return self._merge_clock_with_day(self._merge_night_with_date(self._merge_from_to(out)))
 
     def _merge_from_to(self, mentions: list[TimedMention]) -> list[TimedMention]:
@@ -303,7 +320,17 @@ class Timeline:
         ``frame`` overrides the current frame (for claims built after the pass, with the
         frame their sentence had: ``None`` when no time came before it)."""
         frame = self.frame if frame is _CURRENT else frame
-        events = [m for m in mentions if not m.statement and not m.stamp]
+        # a background time in a clause that starts after the claim ("…, weeks into the war
+        # that broke out on September 23") dates that clause, not the claim; a recent one
+        # tells when the event the claim is about happened ("hurt in the quake, which hit
+        # just after midnight on Wednesday")
+        events = [
+            m
+            for m in mentions
+            if not m.statement
+            and not m.stamp
+            and not (token < m.clause_from and not self.recent(m.to_timespan()))
+        ]
         if events:
             best = min(events, key=lambda m: min(abs(m.span.start - token), abs(m.span.end - token)))
             evidence = [
