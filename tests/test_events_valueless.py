@@ -207,3 +207,18 @@ def test_a_denial_does_not_reach_past_but():
     text = "The militia denied involvement, but officials said its drones hit the camp in El Fasher."
     (attack,) = _claims(text, "attack")
     assert _codes(attack) == ["SD-DN"]
+
+
+def test_a_further_consequence_told_with_also_is_where_the_attack_was():
+    text = (
+        "Drones attacked the Tambov region overnight, Governor Yevgeny Pervyshov said. An industrial "
+        "facility was also damaged, according to the governor."
+    )
+    (damage,) = _claims(text, "damage")
+    assert damage.item == "facility" and _codes(damage) == ["RU-TAM"]
+
+
+def test_a_site_still_on_fire_is_damage_to_that_site():
+    text = "A former official told reporters the refinery in Ryazan was still on fire after the strikes."
+    (fire,) = _claims(text, "damage")
+    assert fire.item == "refinery" and _codes(fire) == ["RU-RYA"]

@@ -20,6 +20,8 @@ from .context import Sentence
 from .drafts import Draft, Drafting
 from .locations import location_evidence
 
+_REACH = 15  # tokens a look-back from a trigger reads (denials, generic markers), kept bounded
+
 
 class EventDrafter:
     """Builds the value-less event claims of one document, sentence by sentence."""
@@ -28,6 +30,7 @@ class EventDrafter:
         self.state = state
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
         self._marks: _ClauseMarks | None = None
+        self._time_starts: tuple[int, list[int]] = (-1, [])  # a sentence's time mention starts
         self._vessel_phrases: dict[str, list[list[str]]] = {}
         for phrase in sorted(self.g["vessel_damage_phrases"], key=lambda p: -len(p.split())):
             words = phrase.split()
@@ -49,6 +52,8 @@ class EventDrafter:
         if not triggers:
             return out
         lower = self.ctx.lower
+        by_anchor = sorted(counts, key=lambda d: d.anchor)
+        anchors = [d.anchor for d in by_anchor]
         for trigger in triggers:
             act = self._act_start(trigger)
             if not self.g["modal_markers"].isdisjoint(lower[max(sent.start, act - 2) : act]):
@@ -58,8 +63,11 @@ class EventDrafter:
             lo, hi = self._clause(trigger.start, sent)
             if self._generic(trigger, lo, hi):
                 continue  # "a series of strikes", "attacks have become more frequent"
-            if any(self._claims(d, trigger, lo, hi) for d in counts) or any(
-                a <= trigger.start < b for a, b in taken
+            # only the counts anchored in the clause can claim it (bisection keeps a long
+            # sentence of many counts linear); ``taken`` holds earlier, disjoint clauses
+            in_clause = by_anchor[bisect.bisect_left(anchors, lo) : bisect.bisect_left(anchors, hi)]
+            if any(self._claims(d, trigger, lo, hi) for d in in_clause) or (
+                taken and taken[-1][0] <= trigger.start < taken[-1][1]
             ):
                 continue
             if not self.g["irrealis_markers"].isdisjoint(lower[lo : trigger.start]):
@@ -133,7 +141,8 @@ class EventDrafter:
         end = trigger.end
         while end < hi and lower[end] != ",":
             end += 1
-        words = " " + " ".join(lower[self.ctx.sentence(lo).start : end]) + " "
+        start = max(self.ctx.sentence(lo).start, trigger.start - _REACH)
+        words = " " + " ".join(lower[start:end]) + " "
         return any(f" {m} " in words for m in self.g["generic_markers"])
 
     def _denied(self, trigger: Span, sent: Sentence) -> bool:
@@ -141,7 +150,7 @@ class EventDrafter:
         last strong delimiter ("denied that its drones hit …", not "X denied it, but
         officials said drones hit …")."""
         g = self.g
-        for w in reversed(self.ctx.lower[sent.start : trigger.start]):
+        for w in reversed(self.ctx.lower[max(sent.start, trigger.start - _REACH) : trigger.start]):
             if w in g["strong_delimiters"]:
                 return False
             if w in g["denial_words"]:
@@ -154,6 +163,14 @@ class EventDrafter:
         mentions, _ = self.state.times.get(i, ([], None))
         timeline = self.state.timeline
         if not mentions or timeline.published is None:
+            return False
+        if self._time_starts[0] != i:
+            self._time_starts = (i, [m.span.start for m in mentions])
+        starts = self._time_starts[1]
+        # only the times near the trigger, so a sentence of many times stays linear
+        k = bisect.bisect_left(starts, trigger.start - 2 * _REACH)
+        mentions = mentions[k : bisect.bisect_right(starts, trigger.start + 2 * _REACH)]
+        if not mentions:
             return False
         span, evidence = timeline.for_token(trigger.start, mentions, None)
         own = any(e.rule == "time.sentence" for e in evidence)
@@ -202,7 +219,7 @@ class EventDrafter:
             lo = self._clause(lo - 1, sent)[0]
         lower = self.ctx.lower
         if not self.g["relative_pronouns"].isdisjoint(lower[max(lo, trigger.start - 3) : trigger.start]):
-            lo = sent.start  # "another ship …, which was struck": the ship it refers to
+            lo = max(sent.start, trigger.start - 2 * _REACH)  # "another ship …, which was struck"
         before = [it for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ in vessels]
         if before and (
             self._passive(trigger, lo)
@@ -293,11 +310,16 @@ class EventDrafter:
             if held:
                 return held[0].id_
             # a bare object with no item of its own ("set grass alight", "set the tents
-            # on fire"): that noun, singular
+            # on fire"): that noun, singular; after a copula ("was still on fire") the
+            # subject is what burns, a site of the clause
             noun = self.ctx.lower[trigger.start - 1]
             between = self.ctx.lower[act + 1 : trigger.start]
             if (
-                (len(between) == 1 or (len(between) == 2 and between[0] in self.g["attributive_determiners"]))
+                self.ctx.lower[act] not in self.g["copulas"]
+                and (
+                    len(between) == 1
+                    or (len(between) == 2 and between[0] in self.g["attributive_determiners"])
+                )
                 and noun.isalpha()
                 and noun not in self.g["partitive_anaphors"]  # "set it on fire": the site
                 and self.ctx.covering(labels.REGION, trigger.start - 1) is None
@@ -317,7 +339,7 @@ class EventDrafter:
         """The last site named in sentence ``i`` before ``lo`` or in the sentence before it:
         the target an anaphoric attack refers to ("… hit the air base. The raid caused
         material damage"; "… at a refinery. The SBU had organised the attack")."""
-        start = self.ctx.sents[max(0, i - 1)].start
+        start = max(self.ctx.sents[max(0, i - 1)].start, lo - 3 * _REACH)
         sites = self.g["site_items"]
         told = [it for it in self.ctx.within(labels.ITEM, start, lo) if it.id_ in sites]
         return told[-1].id_ if told else None
@@ -453,6 +475,8 @@ class EventDrafter:
         first = lower[lo] if lo < trigger else ""
         if first in ("the", "it", "they", "this") or self.state.anaphoric_place(lo, max(hi, trigger + 6)):
             return True
+        if not self.g["continuation_words"].isdisjoint(lower[max(lo, trigger - 3) : trigger]):
+            return True  # "An industrial facility was also damaged": where the event told was
         # "debris from the downed drones had set grass alight": a definite weapon before it
         definite = self.g["definite_determiners"]
         return any(

@@ -11,6 +11,7 @@ date in the same sentence ("overnight on Feb. 1").
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -70,6 +71,16 @@ def _day_of(value: date | datetime | None) -> date | None:
     return value
 
 
+class _Kinds:
+    """One sentence's time mentions by kind, in text order."""
+
+    def __init__(self, mentions: list[TimedMention]) -> None:
+        self.events = [m for m in mentions if not m.statement and not m.stamp]
+        self.starts = [m.span.start for m in self.events]
+        self.stamps = [m for m in mentions if m.stamp]
+        self.statements = [m for m in mentions if m.statement and not m.stamp]
+
+
 class Timeline:
     """Event times of a document, read sentence by sentence in order."""
 
@@ -82,6 +93,7 @@ class Timeline:
         self.year_after_date: dict[str, int] = relative["year_after_date"]
         self.recent_days: int = relative["recent_days"]
         self.lede_reach = 2  # sentences before the first event time that it dates
+        self._kinds_of: tuple[list[TimedMention], _Kinds] | None = None
         # phrases read against a date in their sentence ("overnight", "in the early hours")
         self.nights = frozenset(k for k, rule in relative["relative"].items() if rule in ("night", "today"))
         zones = load_data(ZONES_FILE)
@@ -299,13 +311,41 @@ class Timeline:
             out = [m for m in out if m not in dated]
         return out
 
+    def _kinds(self, mentions: list[TimedMention]) -> _Kinds:
+        """``mentions`` sorted into event times, stamps and statement times, once per list
+        (every claim of a sentence asks with the same list)."""
+        if self._kinds_of is None or self._kinds_of[0] is not mentions:
+            self._kinds_of = (mentions, _Kinds(mentions))
+        return self._kinds_of[1]
+
+    def _nearest_event(self, token: int, kinds: _Kinds) -> TimedMention | None:
+        """The event time nearest to ``token``, found by bisection from both sides. A
+        background time in a clause that starts after the claim ("…, weeks into the war
+        that broke out on September 23") dates that clause, not the claim; a recent one
+        tells when the event the claim is about happened ("hurt in the quake, which hit
+        just after midnight on Wednesday")."""
+        events, starts = kinds.events, kinds.starts
+
+        def eligible(m: TimedMention) -> bool:
+            return not (token < m.clause_from and not self.recent(m.to_timespan()))
+
+        def distance(m: TimedMention) -> int:
+            return min(abs(m.span.start - token), abs(m.span.end - token))
+
+        k = bisect.bisect_left(starts, token)
+        left = next((events[j] for j in range(k - 1, -1, -1) if eligible(events[j])), None)
+        right = next((events[j] for j in range(k, len(events)) if eligible(events[j])), None)
+        if left is None or right is None:
+            return left or right
+        return left if distance(left) <= distance(right) else right
+
     def for_statement(
         self, token: int, mentions: list[TimedMention], frame: TimeSpan | None
     ) -> tuple[TimeSpan | None, list[Evidence]]:
         """The time of a statement anchored at ``token``: when it was said, if its sentence
         dates the saying ("Powell said on Thursday that …"), else as :meth:`for_token`
         with the ``frame`` its sentence had (``None``: no event time before it)."""
-        said = [m for m in mentions if m.statement and not m.stamp]
+        said = self._kinds(mentions).statements
         if said:
             m = said[0]
             return m.to_timespan(), [
@@ -320,19 +360,9 @@ class Timeline:
         ``frame`` overrides the current frame (for claims built after the pass, with the
         frame their sentence had: ``None`` when no time came before it)."""
         frame = self.frame if frame is _CURRENT else frame
-        # a background time in a clause that starts after the claim ("…, weeks into the war
-        # that broke out on September 23") dates that clause, not the claim; a recent one
-        # tells when the event the claim is about happened ("hurt in the quake, which hit
-        # just after midnight on Wednesday")
-        events = [
-            m
-            for m in mentions
-            if not m.statement
-            and not m.stamp
-            and not (token < m.clause_from and not self.recent(m.to_timespan()))
-        ]
-        if events:
-            best = min(events, key=lambda m: min(abs(m.span.start - token), abs(m.span.end - token)))
+        kinds = self._kinds(mentions)
+        best = self._nearest_event(token, kinds)
+        if best is not None:
             evidence = [
                 Evidence(
                     rule="time.sentence",
@@ -344,12 +374,10 @@ class Timeline:
             if best.approximate:  # "at around 3 a.m.": the instant as said, but not exact
                 evidence.append(Evidence(rule="time.approximate", detail=f"{best.approximate} {best.text}"))
             return best.to_timespan(), evidence
-        stamps = [m for m in mentions if m.stamp]
         stamp_note = [
             Evidence(rule="time.report_stamp", detail=m.text, start=m.span.start_char, end=m.span.end_char)
-            for m in stamps[:1]
+            for m in kinds.stamps[:1]
         ]  # "as of 8:20 a.m., 13 wounded": when the tally was taken, not when it happened
-        mentions = [m for m in mentions if not m.stamp]
         if frame is not None:
             return frame, [
                 Evidence(
@@ -357,7 +385,7 @@ class Timeline:
                 ),
                 *stamp_note,
             ]
-        statements = [m for m in mentions if m.statement]
+        statements = kinds.statements
         if not statements and self.published is not None:  # no time anywhere: the report's day
             day = TimeSpan(start=self.published, end=self.published, granularity="day")
             return day, [Evidence(rule="time.published", detail=self.published.isoformat()), *stamp_note]
