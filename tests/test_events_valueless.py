@@ -222,3 +222,11 @@ def test_a_site_still_on_fire_is_damage_to_that_site():
     text = "A former official told reporters the refinery in Ryazan was still on fire after the strikes."
     (fire,) = _claims(text, "damage")
     assert fire.item == "refinery" and _codes(fire) == ["RU-RYA"]
+
+
+def test_a_verb_of_use_is_an_attack_only_with_a_weapon():
+    (attack,) = _claims("Russia used glide bombs against Kharkiv on Friday, the governor said.", "attack")
+    assert attack.item == "bomb" and _codes(attack) == ["UA-63"]
+    assert (
+        _claims("The army said the compound in Gaza City was used to plan attacks on troops.", "attack") == []
+    )

@@ -242,10 +242,19 @@ class EventDrafter:
         """Whether what hit can be an attack: not debris of a downed weapon ("falling
         debris struck a house") and, when the subject names an item, a weapon or an
         attack ("a drone attack hit the region", not "the bus hit a tree"); in the
-        passive or after "came under", the subject is the target."""
-        lower = self.ctx.lower
-        if not self.g["debris_nouns"].isdisjoint(lower[lo : trigger.start]):
+        passive or after "came under", the subject is the target. A verb of use ("used",
+        "sent", "launched") needs a weapon or an attack near it ("the site was used to
+        plan attacks" is none)."""
+        lower, g = self.ctx.lower, self.g
+        if not g["debris_nouns"].isdisjoint(lower[lo : trigger.start]):
             return False
+        if self.ctx.span_text(trigger).lower() in g["weapon_object_verbs"]:
+            # "used drones", "drones were sent": a weapon or an attack is what was used;
+            # "was used to plan attacks" tells a purpose
+            if trigger.end < len(lower) and lower[trigger.end] == "to":
+                return False
+            near = self.ctx.within(labels.ITEM, lo, min(self.ctx.sentence(lo).end, trigger.end + 6))
+            return any(it.id_ in g["weapon_items"] or it.id_ in g["attack_items"] for it in near)
         if self._passive(trigger, lo):
             return True  # passive ("a substation was hit"): the subject is the target
         if self.ctx.span_text(trigger).lower() in self.g["undergo_triggers"]:
