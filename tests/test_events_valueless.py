@@ -230,3 +230,20 @@ def test_a_verb_of_use_is_an_attack_only_with_a_weapon():
     assert (
         _claims("The army said the compound in Gaza City was used to plan attacks on troops.", "attack") == []
     )
+
+
+def test_attacks_carried_out_with_a_weapon_are_an_attack_where_told_before():
+    text = (
+        "Glide bombs hit two districts of Zaporizhzhia late on Friday, the governor said. Officials "
+        "said both attacks were carried out with KAB-type aerial glide bombs, a Soviet-era weapon."
+    )
+    (attack,) = _claims(text, "attack")
+    assert attack.item == "bomb" and _codes(attack) == ["UA-23"]
+
+
+def test_attacks_that_would_be_carried_out_are_no_claim():
+    text = (
+        "Drones hit the port of Odesa on Monday, the governor said. More attacks on the port would be "
+        "carried out with naval drones, the group warned."
+    )
+    assert all("would be" not in text[c.start : c.end] for c in _claims(text, "attack"))

@@ -293,7 +293,10 @@ class EventDrafter:
         items = [it for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ not in skip]
         if items:
             return items[0].id_
-        after = self.ctx.within(labels.ITEM, trigger.end, min(hi, trigger.end + 5))
+        # after a perpetration verb the weapon may come late ("were carried out with KAB-type
+        # aerial glide bombs"); else it is right after the trigger
+        reach = hi if self._perpetrated(trigger) else min(hi, trigger.end + 5)
+        after = self.ctx.within(labels.ITEM, trigger.end, reach)
         weapon = next((it for it in after if it.id_ in self.g["weapon_items"]), None)
         if weapon is not None:
             return weapon.id_
@@ -362,7 +365,9 @@ class EventDrafter:
         if text in self.g["resultative_triggers"]:
             return self._act_start(trigger) < trigger.start
         if text in self.g["event_nouns"] or text in self.g["targeted_event_nouns"]:
-            return self._placed_noun(trigger) or self._targeted_noun(trigger)
+            return (
+                self._placed_noun(trigger) or self._targeted_noun(trigger) or self._perpetrated(trigger) > 0
+            )
         if self._attributive(trigger):
             return False
         return text in self.g["irregular_event_verbs"] or any(
@@ -382,6 +387,23 @@ class EventDrafter:
             if lower[k] in self.g["resultative_verbs"]:
                 return k
         return trigger.start
+
+    def _perpetrated(self, trigger: Span) -> int:
+        """Where the perpetration verb an attack noun is the subject of ends ("both attacks
+        were carried out with glide bombs", "the raid was conducted by drones"), else 0."""
+        if trigger.id_ != "attack":
+            return 0
+        lower, j = self.ctx.lower, trigger.end
+        end = self.ctx.sentence(trigger.start).end
+        while j < end and j - trigger.end < 3 and lower[j] in self.g["auxiliaries"]:
+            if lower[j] in self.g["modal_markers"]:
+                return 0  # "the attacks would be carried out with drones": not done
+            j += 1
+        for phrase in self.g["perpetration_verbs"]:
+            words = phrase.split()
+            if lower[j : j + len(words)] == words:
+                return j + len(words)
+        return 0
 
     def _attributive(self, trigger: Span) -> bool:
         """A participle between a determiner and the item it describes ("near the damaged
@@ -482,7 +504,7 @@ class EventDrafter:
         the downed drones") or the clause names a place by reference ("the city")."""
         lower = self.ctx.lower
         first = lower[lo] if lo < trigger else ""
-        if first in ("the", "it", "they", "this") or self.state.anaphoric_place(lo, max(hi, trigger + 6)):
+        if first in self.g["anaphoric_subject_words"] or self.state.anaphoric_place(lo, max(hi, trigger + 6)):
             return True
         if not self.g["continuation_words"].isdisjoint(lower[max(lo, trigger - 3) : trigger]):
             return True  # "An industrial facility was also damaged": where the event told was
