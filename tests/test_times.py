@@ -676,3 +676,13 @@ def test_a_recent_time_in_a_relative_clause_dates_the_event_it_describes():
     times = _all_times(text, "2025-10-16")
     hurt = next(t for s, t in times if "40 people" in s)
     assert hurt.start.date() == date(2025, 10, 15)
+
+
+def test_the_evening_that_opens_the_night_leaves_the_night_as_the_frame():
+    text = (
+        "Russia fired 20 drones at Ukraine overnight, the air force said. Late on Monday, blasts "
+        "were heard in Kyiv. In the south, 12 drones were downed over the Odesa region."
+    )
+    times = _all_times(text, "2024-08-06")
+    odesa = next(t for s, t in times if "12 drones" in s)
+    assert (odesa.start, odesa.end) == (date(2024, 8, 5), date(2024, 8, 6))

@@ -406,6 +406,19 @@ class Timeline:
             return False
         return (self.published - end).days <= self.recent_days
 
+    def _opens_night(self, mention: TimedMention, frame: TimeSpan | None) -> bool:
+        """``mention`` is the evening that opens the night ``frame`` ("overnight …. Late on
+        Monday, blasts were heard" in a report of Tuesday): a part of that night."""
+        if frame is None or frame.granularity != "day" or frame.start is None or frame.end is None:
+            return False
+        start, end = _day_of(frame.start), _day_of(frame.end)
+        value = mention.value
+        if start is None or end is None or (end - start).days != 1 or value.has_clock:
+            return False
+        words = mention.text.lower().split()
+        evening = words[:1] == ["late"] or "evening" in words or "night" in words
+        return evening and _day_of(value.start) == start and _day_of(value.end) == start
+
     def advance(self, mentions: list[TimedMention]) -> TimeSpan | None:
         """Move the frame to the sentence's last event time; return it if it moved. A
         background time does not displace a recent frame: after "on Saturday …", a
@@ -416,6 +429,8 @@ class Timeline:
             new = events[-1].to_timespan()
             if self.recent(self.frame) and not self.recent(new):
                 return None
+            if self._opens_night(events[-1], self.frame):
+                return None  # "Late on Monday, …" inside the night into Tuesday: still that night
             self.frame = new
             return self.frame
         if self.frame is None:
