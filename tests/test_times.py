@@ -659,10 +659,7 @@ def test_a_background_date_does_not_move_a_recent_frame():
 
 
 def test_a_background_time_in_a_later_relative_clause_does_not_date_the_claim():
-    text = (
-        "Rockets struck an army base near Haifa, the group said, weeks into the war that broke "
-        "out on September 2."
-    )
+    text = "Rockets struck an army base near Haifa, the group said, in a conflict that began on September 2."
     times = _all_times(text, "2025-10-19")
     struck = next(t for s, t in times if "struck" in s)
     assert struck.start == date(2025, 10, 19)
@@ -670,12 +667,11 @@ def test_a_background_time_in_a_later_relative_clause_does_not_date_the_claim():
 
 def test_a_recent_time_in_a_relative_clause_dates_the_event_it_describes():
     text = (
-        "Officials said 40 people were hurt in the landslide, which hit just after midnight on "
-        "Wednesday and buried several homes."
+        "Rescuers said 40 people were injured in the flood, which swept through the valley late on Wednesday."
     )
     times = _all_times(text, "2025-10-16")
     hurt = next(t for s, t in times if "40 people" in s)
-    assert hurt.start.date() == date(2025, 10, 15)
+    assert hurt.start == date(2025, 10, 15)
 
 
 def test_the_evening_that_opens_the_night_leaves_the_night_as_the_frame():

@@ -177,8 +177,8 @@ class EventDrafter:
         return own and span is not None and span.start is not None and not timeline.recent(span)
 
     def _impacts(self, sent: Sentence) -> list[Span]:
-        """Attacks told by where a weapon came down ("The bombs landed on Saturday night in
-        the district", "a rocket exploded near the port"): an ``impact_verbs`` verb right
+        """Attacks told by where a weapon came down ("the shells landed in a village",
+        "a rocket exploded near the port"): an ``impact_verbs`` verb right
         after a weapon item (up to two words between), as an attack trigger."""
         ctx, g, out = self.ctx, self.g, []
         weapons = [it for it in ctx.within(labels.ITEM, sent.start, sent.end) if it.id_ in g["weapon_items"]]
@@ -243,14 +243,14 @@ class EventDrafter:
         debris struck a house") and, when the subject names an item, a weapon or an
         attack ("a drone attack hit the region", not "the bus hit a tree"); in the
         passive or after "came under", the subject is the target. A verb of use ("used",
-        "sent", "launched") needs a weapon or an attack near it ("the site was used to
-        plan attacks" is none)."""
+        "sent", "launched") needs a weapon or an attack near it ("a tunnel was used to
+        store weapons" is none)."""
         lower, g = self.ctx.lower, self.g
         if not g["debris_nouns"].isdisjoint(lower[lo : trigger.start]):
             return False
         if self.ctx.span_text(trigger).lower() in g["weapon_object_verbs"]:
             # "used drones", "drones were sent": a weapon or an attack is what was used;
-            # "was used to plan attacks" tells a purpose
+            # "was used to store weapons for attacks" tells a purpose
             if trigger.end < len(lower) and lower[trigger.end] == "to":
                 return False
             near = self.ctx.within(labels.ITEM, lo, min(self.ctx.sentence(lo).end, trigger.end + 6))
@@ -272,7 +272,7 @@ class EventDrafter:
         if not lo <= count.anchor < hi:
             return False
         if trigger.id_ == "damage" and count.event == "attack" and count.anchor < trigger.start:
-            return False  # "several missiles hit the camp and set tents on fire": the fire too
+            return False  # "several missiles hit the camp and set stalls on fire": the fire too
         if count.event == "casualty" and count.anchor > trigger.end:
             # "an enterprise was damaged, and two residents were hospitalised", "A drone
             # strike on a camp killed 11": the damage or the attack is reported too
@@ -306,22 +306,22 @@ class EventDrafter:
             return site.id_
         words = " " + " ".join(self.ctx.lower[lo:hi]) + " "
         if any(f" {p} " in words for p in self.g["anaphoric_events"]):
-            return self._site_told_before(lo, i)  # "had organised the attack": on what was told
+            return self._site_told_before(lo, i)  # "had planned the attack": on what was told
         return None
 
     def _damage_item(self, trigger: Span, lo: int, hi: int, i: int) -> str | None:
-        """What was damaged: what a resultative act left in its state ("set tents on fire"),
+        """What was damaged: what a resultative act left in its state ("set stalls on fire"),
         else the site hit anywhere in the clause ("a fire broke out at an oil refinery"),
-        else, after an attack as subject ("The raid caused material damage"), the site the
+        else, after an attack as subject ("The raid caused damage"), the site the
         attack was told to hit just before, else the subject before the trigger. A weapon
         after it is the cause ("a fire started by drone debris"), not what was damaged."""
         act = self._act_start(trigger)
-        if act < trigger.start:  # "set tents on fire": what the act left in that state
+        if act < trigger.start:  # "set stalls on fire": what the act left in that state
             places = self.g["place_items"]
             held = [it for it in self.ctx.within(labels.ITEM, act + 1, trigger.start) if it.id_ not in places]
             if held:
                 return held[0].id_
-            # a bare object with no item of its own ("set grass alight", "set the tents
+            # a bare object with no item of its own ("set a field alight", "set the stalls
             # on fire"): that noun, singular; after a copula ("was still on fire") the
             # subject is what burns, a site of the clause
             noun = self.ctx.lower[trigger.start - 1]
@@ -350,7 +350,7 @@ class EventDrafter:
     def _site_told_before(self, lo: int, i: int) -> str | None:
         """The last site named in sentence ``i`` before ``lo`` or in the sentence before it:
         the target an anaphoric attack refers to ("… hit the air base. The raid caused
-        material damage"; "… at a refinery. The SBU had organised the attack")."""
+        damage"; "… at a refinery. Intelligence had planned the attack")."""
         start = max(self.ctx.sents[max(0, i - 1)].start, lo - 3 * _REACH)
         sites = self.g["site_items"]
         told = [it for it in self.ctx.within(labels.ITEM, start, lo) if it.id_ in sites]
@@ -377,7 +377,7 @@ class EventDrafter:
 
     def _act_start(self, trigger: Span) -> int:
         """Where the act a trigger reports starts: the resultative verb that governs a
-        resulting state ("set grass alight", "put the station out of action", "were
+        resulting state ("set a field alight", "put the water plant out of action", "were
         ablaze"), else the trigger itself."""
         if self.ctx.span_text(trigger).lower() not in self.g["resultative_triggers"]:
             return trigger.start
@@ -389,8 +389,8 @@ class EventDrafter:
         return trigger.start
 
     def _perpetrated(self, trigger: Span) -> int:
-        """Where the perpetration verb an attack noun is the subject of ends ("both attacks
-        were carried out with glide bombs", "the raid was conducted by drones"), else 0."""
+        """Where the perpetration verb an attack noun is the subject of ends ("the strikes
+        were carried out with guided bombs", "the raid was conducted by drones"), else 0."""
         if trigger.id_ != "attack":
             return 0
         lower, j = self.ctx.lower, trigger.end
@@ -500,15 +500,15 @@ class EventDrafter:
         return locations
 
     def _anaphoric_subject(self, lo: int, trigger: int, hi: int) -> bool:
-        """The clause's subject points back ("the drones", "The raid", "it", "debris from
+        """The clause's subject points back ("the drones", "The raid", "it", "wreckage of
         the downed drones") or the clause names a place by reference ("the city")."""
         lower = self.ctx.lower
         first = lower[lo] if lo < trigger else ""
         if first in self.g["anaphoric_subject_words"] or self.state.anaphoric_place(lo, max(hi, trigger + 6)):
             return True
         if not self.g["continuation_words"].isdisjoint(lower[max(lo, trigger - 3) : trigger]):
-            return True  # "An industrial facility was also damaged": where the event told was
-        # "debris from the downed drones had set grass alight": a definite weapon before it
+            return True  # "A warehouse was also damaged": where the event told was
+        # "wreckage of the downed drones set a field alight": a definite weapon before it
         definite = self.g["definite_determiners"]
         return any(
             not definite.isdisjoint(lower[max(lo, it.start - 2) : it.start])
@@ -531,7 +531,7 @@ class _ClauseMarks:
         n = len(words)
         self.text = ctx.text
         self.fragment_words = 4
-        # the marks of a quoted word or phrase ('had "organised" the attack') bound nothing
+        # the marks of a quoted word or phrase ('had "planned" the attack') bound nothing
         inner = set()
         for q in ctx.quotations:
             if q.close is not None and self.fragment(q):
@@ -573,6 +573,6 @@ class _ClauseMarks:
                 self.breaks.append((cue.start, cue.end, source.start - 1, source.start))
 
     def fragment(self, quote) -> bool:
-        """A quoted word or short phrase inside a clause ('had "organised" the attack',
-        'been "hit accurately and directly" in the Red Sea'), not a quoted clause."""
+        """A quoted word or short phrase inside a clause ('had "planned" the attack',
+        'been "hit directly" in the Red Sea'), not a quoted clause."""
         return len(self.text[quote.start : quote.end].split()) <= self.fragment_words

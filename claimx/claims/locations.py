@@ -72,8 +72,8 @@ class LocationFinder:
                 and lower[j - 1] in g["compass_points"]
                 and not self.ctx.within(labels.REGION, max(sent_start, j - 6), j)
             ):
-                # "a base east of Haifa": beside the place, in its region; not "the Ryazan
-                # region south-east of Moscow", which says where a region lies
+                # "a depot north of Kharkiv": beside the place, in its region; not "the Tula
+                # region south of Moscow", which says where a region lies
                 return "locative"
             if word in ("and", "or", ",") and depth == 0:
                 earlier = [grp for grp in self.groups(max(sent_start, j - 6), j) if grp[-1].end >= j - 4]

@@ -42,8 +42,8 @@ class TimedMention:
     statement: bool
     stamp: bool = False  # the time of the report ("as of 8:20 a.m."), never of an event
     approximate: str = ""  # the word that makes the time approximate ("around 3 a.m.")
-    # the relative pronoun or "that" of the clause the time sits in ("the war that broke
-    # out on September 23"): a claim before it is not dated by it if it is background;
+    # the relative pronoun or "that" of the clause the time sits in ("a war that began
+    # on September 2"): a claim before it is not dated by it if it is background;
     # -1 when none
     clause_from: int = -1
 
@@ -147,8 +147,8 @@ class Timeline:
 
     def _subordinate_clause(self, span: Span) -> int:
         """Where the relative or "that" clause holding ``span`` starts, if one starts at most
-        five words before it with no comma between ("the war that broke out on September
-        23", "a strike which killed him on May 3"); -1 otherwise."""
+        five words before it with no comma between ("a war that began on September
+        2", "a strike which killed him on May 3"); -1 otherwise."""
         lower, lo = self.ctx.lower, max(self.ctx.sentence(span.start).start, span.start - 5)
         for k in range(span.start - 1, lo - 1, -1):
             if lower[k] == ",":
@@ -320,10 +320,10 @@ class Timeline:
 
     def _nearest_event(self, token: int, kinds: _Kinds) -> TimedMention | None:
         """The event time nearest to ``token``, found by bisection from both sides. A
-        background time in a clause that starts after the claim ("…, weeks into the war
-        that broke out on September 23") dates that clause, not the claim; a recent one
-        tells when the event the claim is about happened ("hurt in the quake, which hit
-        just after midnight on Wednesday")."""
+        background time in a clause that starts after the claim ("…, in a war that began
+        on September 2") dates that clause, not the claim; a recent one
+        tells when the event the claim is about happened ("hurt in the flood, which struck
+        late on Wednesday")."""
         events, starts = kinds.events, kinds.starts
 
         def eligible(m: TimedMention) -> bool:
@@ -398,7 +398,7 @@ class Timeline:
 
     def recent(self, span: TimeSpan | None) -> bool:
         """Whether ``span`` ends within ``recent_days`` of publication: the report's news,
-        not its background ("who died in a strike on September 27" told on October 19)."""
+        not its background ("killed in a strike on May 3" told on May 30)."""
         if span is None or self.published is None:
             return False
         end = _day_of(span.end) or _day_of(span.start)
@@ -422,7 +422,7 @@ class Timeline:
     def advance(self, mentions: list[TimedMention]) -> TimeSpan | None:
         """Move the frame to the sentence's last event time; return it if it moved. A
         background time does not displace a recent frame: after "on Saturday …", a
-        sentence recalling "a strike on September 27" leaves "the same day" of the next
+        sentence recalling "a strike on May 3" leaves "the same day" of the next
         sentence on Saturday."""
         events = [m for m in mentions if not m.statement and not m.stamp]
         if events:
@@ -442,8 +442,8 @@ class Timeline:
     def date_lede(self, drafts: list, first: TimeSpan, sentence: int) -> None:
         """Claims of the sentences just before the document's first event time, which gave
         none and so took the publication day, take that time when it is recent: news
-        tells the event first and its time after ("New strikes on Kharkiv wounded 21
-        people. The bombs landed on Saturday night …")."""
+        tells the event first and its time after ("Glide bombs hit two schools and wounded
+        nine people. The bombs fell on Friday evening …")."""
         if not self.recent(first) or first.granularity not in ("minute", "hour", "day"):
             return
         for d in drafts:
