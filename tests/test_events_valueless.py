@@ -256,3 +256,12 @@ def test_the_camp_points_back_to_the_camp_told_before():
     )
     (fire,) = _claims(text, "damage")
     assert fire.item == "shelter" and _codes(fire) == ["SD-KA"]
+
+
+def test_natural_hazards_and_markets_hitting_a_place_are_no_attack():
+    for text in (
+        "The earthquake struck the Hualien region late on Wednesday, the agency said.",
+        "Shares of the carmaker were hit hard in New York trading on Monday.",
+        "A powerful storm hit the coast of the Odesa region on Sunday, officials said.",
+    ):
+        assert _claims(text, "attack") == [], text

@@ -248,6 +248,8 @@ class EventDrafter:
         lower, g = self.ctx.lower, self.g
         if not g["debris_nouns"].isdisjoint(lower[lo : trigger.start]):
             return False
+        if not g["non_attack_subjects"].isdisjoint(lower[max(lo, trigger.start - 8) : trigger.start]):
+            return False  # "the earthquake struck the region", "shares were hit hard"
         if self.ctx.span_text(trigger).lower() in g["weapon_object_verbs"]:
             # "used drones", "drones were sent": a weapon or an attack is what was used;
             # "was used to store weapons for attacks" tells a purpose
