@@ -72,9 +72,12 @@ class Assembler:
                 d.evidence.extend(ev + zone)
                 self._attribute(d, i)
                 self._speaker_region(d)
+            framed = self.timeline.frame is not None
             moved = self.timeline.advance(times)
             if not drafts and moved is not None:
                 self._refine_times(last_claims, moved)
+            if not framed and moved is not None:
+                self.timeline.date_lede(state.drafts, moved, i)
             self._govern(i, drafts)
             state.drafts.extend(drafts)
             if drafts:
