@@ -1011,3 +1011,64 @@ def test_people_with_an_age_before_them_and_two_coordinated():
     )
     assert ("casualty", 2, "person", ("UA-12",)) in got
     assert ("casualty", 1, "child", ("UA-59",)) in got
+
+
+# --- session 5: lists, rates, background and numbers that are no counts -----------------
+
+
+def test_a_list_of_casualty_nouns_each_counts_with_its_own_noun():
+    text = "Medics treated 12 fatalities and 31 injuries after the shelling of the market, the health ministry said."
+    got = {(c.quantity.value, c.harm) for c in claimx.extract(text, published="2025-04-02")}
+    assert got == {(12, "killed"), (31, "injured")}
+
+
+def test_interception_rates_are_percent_claims():
+    text = (
+        "Ukraine's air force said it had shot down 38 of the 45 drones Russia launched overnight. "
+        "That puts the interception rate at roughly 84%, up from 70% a week earlier. "
+        "The missile figures were worse, with the rate dropping to 41 percent."
+    )
+    rates = [
+        (c.quantity.value, c.quantity.qualifier, c.quantity.text)
+        for c in claimx.extract(text, published="2025-05-01")
+        if c.item == "percent"
+    ]
+    assert rates == [(84, "approx", "roughly 84%"), (70, "exact", "70%"), (41, "exact", "41 percent")]
+
+
+def test_a_percentage_that_was_intercepted_is_a_rate():
+    claims = claimx.extract("The army said 97% of the rockets were intercepted.", published="2025-05-01")
+    assert [(c.event, c.quantity.value, c.item) for c in claims] == [("interception", 97, "percent")]
+
+
+def test_percentages_outside_interception_are_no_counts():
+    text = (
+        "Inflation rose 3.1% in January, the statistics office said, and the unemployment rate stood at "
+        "4 percent. Traders put the chance of a rate cut at 60%, while the share of voters backing the "
+        "plan fell by 5% to 48%."
+    )
+    assert [c for c in claimx.extract(text, published="2025-05-01") if c.quantity is not None] == []
+
+
+def test_a_count_dated_years_before_the_report_is_background():
+    text = (
+        "Rescuers searched the rubble on Tuesday after a quake killed nine people, officials said. "
+        "In March 2011, a stronger quake on the coast left more than 15,000 people dead and 300,000 "
+        "without homes."
+    )
+    assert _counts(text, published="2024-06-05") == [("casualty", 9, "person", ())]
+
+
+def test_a_total_since_a_past_date_is_news():
+    text = "The ministry said 81,000 people had been wounded since the fighting began on May 2, 2023."
+    assert [c.quantity.value for c in claimx.extract(text, published="2024-09-01")] == [81000]
+
+
+def test_people_left_without_homes_are_not_counted_homes():
+    text = "The storm killed two people and left 40,000 without homes, officials said."
+    assert _counts(text) == [("casualty", 2, "person", ())]
+
+
+def test_a_magnitude_is_no_count():
+    text = "A second quake, of magnitude 5.2, hit the port late on Monday, and a magnitude 4.1 tremor followed."
+    assert [c for c in claimx.extract(text, published="2025-05-01") if c.quantity is not None] == []

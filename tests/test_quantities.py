@@ -410,3 +410,8 @@ def test_spans_slice_the_text(nlp, recognizer, words, sep):
         previous_end = span.end
         parsed = parse_quantity(span.text)
         assert parsed.value is not None or parsed.vague
+
+
+def test_an_age_after_a_name_is_no_count(find):
+    assert [s.text for s in find("Maria Lopez, 58, said three neighbours were hurt.")] == ["three"]
+    assert [s.text for s in find("In Sumy Oblast, 3 were killed.")] == ["3"]

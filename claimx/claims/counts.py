@@ -11,6 +11,7 @@ inherited from the claim it continues). A count over several regions marked
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from spacy.tokens import Span
@@ -24,6 +25,7 @@ from .context import Sentence
 from .drafts import Draft, Drafting
 from .harm import HarmReader
 from .locations import country_level, location_evidence
+from .rates import RateDrafter
 from .remainder import RemainderDrafter
 
 #: Most words naming the harmed people between a count and its casualty verb ("22
@@ -34,6 +36,10 @@ MAX_HARMED_NOUN = 2
 MAX_TOLL_GAP = 16
 #: Most tokens from a vague count to its own event word ("dozens of drones were shot down").
 MAX_VAGUE_TRIGGER_GAP = 6
+#: A count whose own time ended this long before the report is background history.
+BACKGROUND_AGE = timedelta(days=366)
+#: Most tokens from "since" to the date that opens the period ("since the war began in 2022").
+MAX_SINCE_GAP = 8
 
 
 class CountDrafter:
@@ -45,6 +51,7 @@ class CountDrafter:
         self.finder = AnchorFinder(state.ctx, state.g)
         self.harm = HarmReader(state.ctx, data_dir)
         self.remainder = RemainderDrafter(state)
+        self.rates = RateDrafter(state, data_dir)
         qualifiers = load_data("lexicons/qualifiers.json", data_dir)
         self.distributive = {
             w for w in qualifiers["distributive"] + qualifiers["distributive_phrases"] if " " not in w
@@ -70,6 +77,7 @@ class CountDrafter:
             draft = make(anchor, s, e, i, prev, governing)
             if draft is None:
                 continue
+            draft.background = self._background(draft)
             self._locate(draft, s, e, drafts, prev)
             drafts.extend(self._distribute(draft, anchor, s, e))
         self._share_coordinated_verb(drafts)
@@ -79,11 +87,35 @@ class CountDrafter:
         rest = self.remainder.draft(i, drafts)  # "… and the rest over the Oryol region"
         if rest is not None:
             drafts.append(rest)
+        for rate in self.rates.for_sentence(i):  # "the interception rate fell to 54%"
+            self._locate(rate, rate.start, rate.end, drafts, None)
+            drafts.append(rate)
         last = self._previous_draft(i)
         for d in drafts:
             d.harm = self.harm.harm(d, last)
             last = d
         return drafts
+
+    def _background(self, draft: Draft) -> bool:
+        """The count is background history, not news of the report: the time nearest
+        before it in its sentence (else the first after it) ended more than a year before
+        publication ("In September 1999, a quake left more than 2,400 people dead" in a
+        2018 report). A period running up to the report ("since October 2023") is news."""
+        published = self.state.timeline.published
+        mentions = self.state.times.get(draft.sentence, ([], None))[0]
+        if published is None or not mentions:
+            return False
+        before = [m for m in mentions if m.span.start < draft.anchor and not m.statement]
+        after = [m for m in mentions if m.span.start >= draft.anchor and not m.statement]
+        nearest = before[-1] if before else (after[0] if after else None)
+        if nearest is None or not nearest.value.resolved:
+            return False
+        opening = self.ctx.lower[max(draft.start, nearest.span.start - MAX_SINCE_GAP) : nearest.span.start]
+        if not self.g["open_period_prepositions"].isdisjoint(opening):
+            return False  # "since the fighting started on October 7, 2023": up to now
+        end = nearest.value.end
+        day = end.date() if isinstance(end, datetime) else end
+        return isinstance(day, date) and published - day > BACKGROUND_AGE
 
     def _share_coordinated_verb(self, drafts: list[Draft]) -> None:
         """Coordinated subjects share the verb after them: in "3 missiles and 86 drones
@@ -228,7 +260,9 @@ class CountDrafter:
                 end=item_span.end_char if item_span is not None else None,
             )
         )
-        event, trigger = self._event_for(q.start, item, events, i, prev if elliptical else None, first)
+        event, trigger = self._event_for(
+            q.start, item, events, i, prev if elliptical else None, first, own_noun=q.end
+        )
         if event is None:
             return None
         if trigger is not None:
@@ -372,6 +406,8 @@ class CountDrafter:
                 break
             if word in self.g["locative_prepositions"] or word in self.g["origin_prepositions"]:
                 break
+            if word in self.g["deprivation_prepositions"]:
+                break  # "left 100,000 without homes": people who lack them, not homes counted
             if (
                 self.ctx.covering(labels.CUE, j) is not None
                 or self.ctx.covering(labels.QUANTITY, j) is not None
@@ -453,6 +489,7 @@ class CountDrafter:
         i: int,
         prev: Draft | None,
         first: Draft | None = None,
+        own_noun: int | None = None,
     ) -> tuple[str | None, Span | None]:
         """The event kind of a count at ``token``, and the trigger that says so.
 
@@ -460,13 +497,19 @@ class CountDrafter:
         the verb of the sentence's previous count ("destroyed 9 missiles and 46 drones";
         "shot down 24 of the 29 drones Russia launched, as well as two missiles", where
         the partitive whole 29 does not count); casualties look for a casualty trigger
-        anywhere in the sentence."""
+        anywhere in the sentence. An event noun at ``own_noun``, right after the count, is
+        what it counts ("28 fatalities and 54 injuries"), never a later noun it shares."""
         sent = self.ctx.sents[i]
         if self._partitive_whole(token):  # "24 of the 29 drones Russia launched": 29 was launched
             events = [ev for ev in events if ev.start > token]
         if first is not None:  # "shot down 146 drones and seven missiles, one of the largest attacks"
-            events = [ev for ev in events if ev.start < token or not self._event_noun(ev)]
+            events = [
+                ev for ev in events if ev.start < token or ev.start == own_noun or not self._event_noun(ev)
+            ]
         if item in self.g["casualty_items"]:
+            own = next((ev for ev in events if ev.start == own_noun and ev.id_ == "casualty"), None)
+            if own is not None:  # "treated 12 fatalities": the noun, not the verb, says what
+                return "casualty", own
             pool = events or self.ctx.within(labels.EVENT, sent.start, sent.end)
             casualty = [ev for ev in pool if ev.id_ == "casualty"]
             if casualty:

@@ -396,7 +396,20 @@ class _Context:
         k = start - 1
         if k >= 2 and doc[k].lower_ == "and" and doc[k - 1].like_num:
             k -= 2  # the second of "two women (58 and 61)"
-        return k >= 1 and doc[k].text in (",", "(") and doc[k - 1].lower_ in self.age_nouns
+        if k < 1 or doc[k].text not in (",", "("):
+            return False
+        if doc[k - 1].lower_ in self.age_nouns:
+            return True
+        # "Dave Smith, 66, said": a person's age follows their name (two capitalised words)
+        return (
+            end - start == 1
+            and doc[start].is_digit
+            and len(doc[start]) <= 3
+            and k >= 2
+            and doc[k - 1].is_title
+            and doc[k - 2].is_title
+            and doc[k - 1].is_alpha
+        )
 
     def _in_code(self, doc: Doc, start: int, end: int) -> bool:
         """Phone numbers, dates and IDs: digits next to digits ("123-45-67", "(495) 123")."""
