@@ -1070,5 +1070,63 @@ def test_people_left_without_homes_are_not_counted_homes():
 
 
 def test_a_magnitude_is_no_count():
-    text = "A second quake, of magnitude 5.2, hit the port late on Monday, and a magnitude 4.1 tremor followed."
+    text = (
+        "A second quake, of magnitude 5.2, hit the port late on Monday, and a magnitude 4.1 tremor followed."
+    )
     assert [c for c in claimx.extract(text, published="2025-05-01") if c.quantity is not None] == []
+
+
+def test_a_person_among_a_toll_is_a_count_of_one_only_after_a_casualty_count():
+    text = "A drone hit a block of flats and injured five people, a child among them, the governor said."
+    claims = claimx.extract(text, published="2025-05-01")
+    child = [c for c in claims if c.item == "child"]
+    assert [(c.quantity.value, c.harm, c.text) for c in child] == [(1, "injured", "a child among them")]
+    assert claimx.extract("Several reporters attended the briefing, a woman among them.") == []
+
+
+def test_a_list_of_damaged_things_is_one_claim_each_without_the_attribution():
+    text = (
+        "Four private houses, at least three cars and one piece of special equipment were damaged, "
+        "according to the regional governor."
+    )
+    got = [(c.quantity.value, c.item, c.text) for c in claimx.extract(text, published="2025-05-01")]
+    assert got == [
+        (4, "home", "Four private houses"),
+        (3, "vehicle", "at least three cars"),
+        (1, "equipment", "one piece of special equipment were damaged"),
+    ]
+
+
+def test_a_trailing_quote_attribution_is_not_in_the_claim_text():
+    text = '"In all, 14 drones were destroyed over the region," the governor wrote on Telegram.'
+    (claim,) = claimx.extract(text, published="2025-05-01")
+    assert claim.text == "In all, 14 drones were destroyed over the region"
+
+
+def test_the_place_of_a_since_clause_is_not_the_place_of_the_total():
+    text = "Officials said 3,100 people had been wounded in Kharkiv since the offensive began with an attack on Vovchansk."
+    (claim,) = claimx.extract(text, published="2025-05-01")
+    assert [loc.code for loc in claim.locations] == ["UA-63"]
+
+
+def test_people_shot_and_a_part_killed_share_the_place_of_the_part():
+    text = (
+        "A man outside a bar and a woman at a bus stop were among five people a gunman shot, "
+        "two of them fatally, in Memphis, police said."
+    )
+    got = {
+        (c.quantity.value, c.harm, tuple(loc.code for loc in c.locations))
+        for c in claimx.extract(text, published="2025-05-01")
+    }
+    assert got == {(5, "injured", ("US-TN",)), (2, "killed", ("US-TN",))}
+
+
+def test_shot_at_is_no_casualty():
+    assert claimx.extract("One soldier was shot at near the checkpoint.", published="2025-05-01") == []
+
+
+def test_a_count_of_places_joined_to_a_named_place_says_where():
+    text = "Air defences destroyed 23 drones over Belgorod and three of the region's districts, the governor said."
+    assert [(c.quantity.value, c.item) for c in claimx.extract(text, published="2025-05-01")] == [
+        (23, "drone")
+    ]

@@ -10,6 +10,7 @@ inherited from the claim it continues). A count over several regions marked
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -27,6 +28,7 @@ from .harm import HarmReader
 from .locations import country_level, location_evidence
 from .rates import RateDrafter
 from .remainder import RemainderDrafter
+from .timing import TimedMention
 
 #: Most words naming the harmed people between a count and its casualty verb ("22
 #: Palestinians were killed", "12 Hezbollah members were killed").
@@ -52,6 +54,9 @@ class CountDrafter:
         self.harm = HarmReader(state.ctx, data_dir)
         self.remainder = RemainderDrafter(state)
         self.rates = RateDrafter(state, data_dir)
+        # per-sentence indexes, built once for the sentence being drafted
+        self._times_of: tuple[int, list[TimedMention], list[int]] = (-1, [], [])
+        self._marks_of: tuple[int, list[int]] = (-1, [])
         qualifiers = load_data("lexicons/qualifiers.json", data_dir)
         self.distributive = {
             w for w in qualifiers["distributive"] + qualifiers["distributive_phrases"] if " " not in w
@@ -94,7 +99,23 @@ class CountDrafter:
         for d in drafts:
             d.harm = self.harm.harm(d, last)
             last = d
+            self._trim_attribution(d)
         return drafts
+
+    def _trim_attribution(self, d: Draft) -> None:
+        """End the claim's text before a trailing attribution set off by a comma: "a
+        child among them, the governor said", "… were extinguished," Gusev wrote on his
+        Telegram channel", "…, according to the ministry" say who, not what."""
+        ctx = self.ctx
+        marks = self._attribution_marks(d.sentence)
+        j = bisect.bisect_right(marks, d.anchor)  # the first attribution after the count
+        if j == len(marks) or marks[j] >= d.end:
+            return
+        k = marks[j]
+        while k > d.anchor + 1 and ctx.quote[k - 1]:
+            k -= 1  # '…," Gusev wrote'
+        if ctx.words[k - 1] in (",", "—", "–") and k - 1 > d.anchor:
+            d.end = k - 1
 
     def _background(self, draft: Draft) -> bool:
         """The count is background history, not news of the report: the time nearest
@@ -102,13 +123,12 @@ class CountDrafter:
         publication ("In September 1999, a quake left more than 2,400 people dead" in a
         2018 report). A period running up to the report ("since October 2023") is news."""
         published = self.state.timeline.published
-        mentions = self.state.times.get(draft.sentence, ([], None))[0]
+        mentions, starts = self._event_times(draft.sentence)
         if published is None or not mentions:
             return False
-        before = [m for m in mentions if m.span.start < draft.anchor and not m.statement]
-        after = [m for m in mentions if m.span.start >= draft.anchor and not m.statement]
-        nearest = before[-1] if before else (after[0] if after else None)
-        if nearest is None or not nearest.value.resolved:
+        k = bisect.bisect_left(starts, draft.anchor)
+        nearest = mentions[k - 1] if k else mentions[0]
+        if not nearest.value.resolved:
             return False
         opening = self.ctx.lower[max(draft.start, nearest.span.start - MAX_SINCE_GAP) : nearest.span.start]
         if not self.g["open_period_prepositions"].isdisjoint(opening):
@@ -116,6 +136,28 @@ class CountDrafter:
         end = nearest.value.end
         day = end.date() if isinstance(end, datetime) else end
         return isinstance(day, date) and published - day > BACKGROUND_AGE
+
+    def _event_times(self, i: int) -> tuple[list[TimedMention], list[int]]:
+        """The time mentions of sentence ``i`` that may date an event (not the time of a
+        saying), in text order, with their first tokens (built once per sentence)."""
+        if self._times_of[0] != i:
+            found = self.state.times.get(i, ([], None))[0]
+            mentions = sorted((m for m in found if not m.statement), key=lambda m: m.span.start)
+            self._times_of = (i, mentions, [m.span.start for m in mentions])
+        return self._times_of[1], self._times_of[2]
+
+    def _attribution_marks(self, i: int) -> list[int]:
+        """The first tokens of the attributions of sentence ``i`` (the earlier of source
+        and cue), sorted (built once per sentence)."""
+        if self._marks_of[0] != i:
+            firsts = []
+            for att in self.state.attributions[i]:
+                marks = [m.start for m in (att.source, att.cue) if m is not None and m.start is not None]
+                if marks:
+                    firsts.append(self.ctx.token_at(min(marks)))
+            firsts.sort()
+            self._marks_of = (i, firsts)
+        return self._marks_of[1]
 
     def _share_coordinated_verb(self, drafts: list[Draft]) -> None:
         """Coordinated subjects share the verb after them: in "3 missiles and 86 drones
@@ -139,9 +181,19 @@ class CountDrafter:
 
     def _share_included_place(self, drafts: list[Draft]) -> None:
         """A total whose verb and place come after a part it includes takes that place:
-        "Six people, including two children, were injured … in Kyiv's Obolonskyi district"."""
+        "Six people, including two children, were injured … in Kyiv's Obolonskyi district";
+        so does a total whose part of it ("three of them fatally, in Detroit") names one."""
         for d, nxt in zip(drafts, drafts[1:], strict=False):
             if d.locations or d.own_place or not nxt.locations or nxt.event != d.event:
+                continue
+            part = nxt.elliptical and any(e.rule == "count.item.partitive_anaphor" for e in nxt.evidence)
+            if (
+                part
+                and self.ctx.lower[nxt.start] in (",", "—", "–", "(")
+                and not self.ctx.within(labels.EVENT, nxt.start, nxt.end)
+            ):  # set off, sharing the total's verb ("…, three of them fatally"): not a new clause
+                d.locations = list(nxt.locations)
+                d.evidence.append(location_evidence("location.included", nxt.locations))
                 continue
             words = " ".join(self.ctx.lower[nxt.start : nxt.anchor]).strip(" ,(—–")
             if words not in self.g["inclusion_markers"] or self.ctx.within(labels.EVENT, d.start, d.end):
@@ -312,7 +364,17 @@ class CountDrafter:
             return self._vague_claim(a, sent)
         item, how, _ = self._item_after(a, sent.end)
         one = parse_quantity(self.ctx.span_text(a)).value == 1
+        if item in self.g["place_items"] and self._joined_to_place(a):
+            return False  # "over Voronezh and two of the region's districts": where, not what
         return not (how == "partitive" and item in self.g["place_items"] and one)
+
+    def _joined_to_place(self, a: Span) -> bool:
+        """Count ``a`` is coordinated with a named place before it ("over Voronezh and two
+        of the region's districts"): a further part of the same place phrase."""
+        k = a.start - 1
+        if k < 1 or self.ctx.lower[k] not in self.g["region_list_connectors"]:
+            return False
+        return self.ctx.covering(labels.REGION, k - 1) is not None
 
     def _vague_claim(self, q: Span, sent: Sentence) -> bool:
         """A vague count ("dozens", "several") is a claim only when it counts no places
@@ -631,10 +693,15 @@ class CountDrafter:
 
     def _single_draft(
         self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
-    ) -> Draft:
+    ) -> Draft | None:
         """One harmed person named with an article: "a woman was injured" is 1 casualty;
-        two coordinated ("a girl and a woman were killed") are 2."""
+        two coordinated ("a girl and a woman were killed") are 2. A part of a toll ("injured
+        five people, a child among them") is one only right after a casualty count."""
         text = self.ctx.span_text(a)
+        words = f" {' '.join(self.ctx.lower[a.start : a.end])} "
+        part = any(f" {m} " in words for m in self.g["inclusion_markers"])
+        if part and (first is None or first.event != "casualty" or first.sentence != i):
+            return None
         people = 1 + ("and" in self.ctx.lower[a.start : a.end])  # "a girl and a woman were killed"
         quantity = Quantity(
             value=people, low=people, high=people, text=text, start=a.start_char, end=a.end_char
@@ -714,7 +781,7 @@ class CountDrafter:
         """The part of segment ``[s, e)`` in the anchor's own reported clause: a speaker
         may report several things, "said it had struck more than 100 targets and that its
         troops were operating in Khan Younis", and the place of the second is not the
-        place of the first."""
+        place of the first; nor is the place of a "since" clause that opens its period."""
         lower, joins, that = self.ctx.lower, self.g["verb_coordinators"], self.g["complementizers"]
         for t in range(anchor + 1, e - 1):
             if lower[t] in joins and lower[t + 1] in that:
@@ -724,7 +791,10 @@ class CountDrafter:
             if lower[t] in that and lower[t - 1] in joins:
                 s = t + 1
                 break
-        return s, e
+        # "wounded across the Gaza Strip since the fighting started with an attack on
+        # Israel": the period's opening event happened elsewhere
+        since = next((t for t in range(anchor + 1, e) if lower[t] in self.g["open_period_prepositions"]), e)
+        return s, since
 
     def _previous_harm(self, i: int) -> Draft | None:
         """The latest located casualty or damage claim of the last two sentences."""

@@ -59,8 +59,10 @@ class RateDrafter:
             self._last_rate_sentence = i
         if not signs:
             return []
-        anaphoric = not named and i - self._last_rate_sentence <= RATE_MEMORY and any(
-            lower[t] in self.rate_nouns for t in range(sent.start, sent.end)
+        anaphoric = (
+            not named
+            and i - self._last_rate_sentence <= RATE_MEMORY
+            and any(lower[t] in self.rate_nouns for t in range(sent.start, sent.end))
         )
         out: list[Draft] = []
         starts = [self._number_start(t) for t in signs]
