@@ -1130,3 +1130,13 @@ def test_a_count_of_places_joined_to_a_named_place_says_where():
     assert [(c.quantity.value, c.item) for c in claimx.extract(text, published="2025-05-01")] == [
         (23, "drone")
     ]
+
+
+def test_all_of_them_in_apposition_claims_nothing():
+    text = "The interceptions included one Kinzhal missile and one Kh-22 cruise missile, all of them modern weapons."
+    assert [c.quantity.value for c in claimx.extract(text, published="2025-05-01")] == [1, 1]
+
+
+def test_ages_after_of_and_a_person_noun_are_no_counts():
+    text = "Nine people were wounded in Dnipro. Among those treated were children of two, three, five and 14."
+    assert [c.quantity.value for c in claimx.extract(text, published="2025-05-01")] == [9]

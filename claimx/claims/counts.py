@@ -663,10 +663,12 @@ class CountDrafter:
         self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
     ) -> Draft | None:
         """A totality after a count: "14 drones were launched … All of them were destroyed"
-        is a claim of 14 destroyed."""
+        is a claim of 14 destroyed; only with an event word of its own clause."""
         if prev is None or prev.quantity is None or not prev.quantity.value:
             return None
         events = self.ctx.within(labels.EVENT, s, e)
+        if not events:
+            return None  # "…, all of them sophisticated Russian weapons" describes, claims nothing
         event, trigger = self._event_for(a.start, prev.item, events, i, None, None)
         if event is None or trigger is None:
             return None
