@@ -1140,3 +1140,9 @@ def test_all_of_them_in_apposition_claims_nothing():
 def test_ages_after_of_and_a_person_noun_are_no_counts():
     text = "Nine people were wounded in Dnipro. Among those treated were children of two, three, five and 14."
     assert [c.quantity.value for c in claimx.extract(text, published="2025-05-01")] == [9]
+
+
+def test_service_members_are_counted_and_a_part_keeps_its_own_place():
+    text = "The Pentagon said the strikes left at least 30 U.S. service members injured, 12 of them in Syria."
+    got = [(c.quantity.value, c.item, [loc.code for loc in c.locations]) for c in claimx.extract(text)]
+    assert got == [(30, "soldier", []), (12, "soldier", ["SY"])]

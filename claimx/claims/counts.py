@@ -191,6 +191,7 @@ class CountDrafter:
                 part
                 and self.ctx.lower[nxt.start] in (",", "—", "–", "(")
                 and not self.ctx.within(labels.EVENT, nxt.start, nxt.end)
+                and self._place_past_part(nxt)
             ):  # set off, sharing the total's verb ("…, three of them fatally"): not a new clause
                 d.locations = list(nxt.locations)
                 d.evidence.append(location_evidence("location.included", nxt.locations))
@@ -200,6 +201,16 @@ class CountDrafter:
                 continue
             d.locations = list(nxt.locations)
             d.evidence.append(location_evidence("location.included", nxt.locations))
+
+    def _place_past_part(self, part: Draft) -> bool:
+        """The part's places lie past a comma after it ("three of them fatally, … in
+        Detroit"), so they frame the whole clause; "12 of them in Syria" says where only
+        those 12 were."""
+        places = [loc.start for loc in part.locations if loc.code]
+        if not places:
+            return False
+        first = self.ctx.token_at(min(places))
+        return "," in self.ctx.words[part.anchor + 1 : first]
 
     def _share_cause_place(self, drafts: list[Draft]) -> None:
         """A toll with no place takes the place of the event clause that tells how it came
