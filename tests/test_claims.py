@@ -1146,3 +1146,10 @@ def test_service_members_are_counted_and_a_part_keeps_its_own_place():
     text = "The Pentagon said the strikes left at least 30 U.S. service members injured, 12 of them in Syria."
     got = [(c.quantity.value, c.item, [loc.code for loc in c.locations]) for c in claimx.extract(text)]
     assert got == [(30, "soldier", []), (12, "soldier", ["SY"])]
+
+
+def test_uncrewed_aerial_vehicles_are_drones():
+    text = "U.S. forces destroyed two Houthi uncrewed aerial vehicles over the Red Sea on Tuesday."
+    assert [(c.event, c.item) for c in claimx.extract(text, published="2025-05-01")] == [
+        ("interception", "drone")
+    ]
