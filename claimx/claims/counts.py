@@ -789,6 +789,12 @@ class CountDrafter:
         if inherited:
             draft.locations = inherited
             draft.evidence.append(location_evidence("location.inherited", donor.locations))
+            return
+        # "fired by Russia", "by Ukraine's air defences", "killed in Russian attacks"
+        implied = self.places.implied_country(s, e, harm=draft.event in ("casualty", "damage"))
+        if implied is not None:
+            draft.locations = [implied]
+            draft.evidence.append(location_evidence("location.implied", draft.locations))
 
     def _reported_clause(self, anchor: int, s: int, e: int) -> tuple[int, int]:
         """The part of segment ``[s, e)`` in the anchor's own reported clause: a speaker
