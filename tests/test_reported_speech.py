@@ -228,6 +228,75 @@ STRUCTURES = [
 ]
 
 
+#: session 5 (#11): a participle cue closing the speaker's own clause, the clause after a
+#: semicolon, passive reports, verbs whose object is the position taken, and a speaker
+#: before a relative clause with an age.
+MORE_STRUCTURES = [
+    (
+        "Senator Anna Bright praised the new budget, saying it would protect rural hospitals from closure.",
+        "politician",
+        "Bright",
+        "protect rural hospitals",
+    ),
+    (
+        "Rep. Carl Dunn criticized the proposal on Friday, arguing the cuts would hurt rural schools.",
+        "politician",
+        "Dunn",
+        "hurt rural schools",
+    ),
+    (
+        "The merger talks were first reported by Reuters; according to a company spokesman, the "
+        "buyer had been seeking a lower price for the mill.",
+        "organization",
+        "spokesman",
+        "seeking a lower price",
+    ),
+    ("The plan was reported earlier by the Financial Times.", "media", "Financial Times", "The plan was"),
+    (
+        "Residents who live near the quarry objected to plans to expand it, and the council delayed its vote.",
+        "witness",
+        "Residents",
+        "objected to plans",
+    ),
+    (
+        "Prosecutors had pushed for a sentence of at least ten years for the former mayor.",
+        "official",
+        "Prosecutors",
+        "pushed for a sentence",
+    ),
+    (
+        "The company stood by the outlook it first gave in March of modest sales growth.",
+        "organization",
+        "company",
+        "stood by the outlook",
+    ),
+    ("Acme Corp denied misleading its investors about the recall.", "organization", "Acme", "misleading"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "name", "content"), MORE_STRUCTURES)
+def test_more_structures(text: str, kind: str, name: str, content: str) -> None:
+    check(text, kind, name, content)
+
+
+def test_a_pronoun_after_the_cue_opens_the_reported_clause():
+    """'…, said he expects …': "he" is the subject of what was said, so the words before the
+    cue are not a statement of his."""
+    text = "Maria Lopez, who runs a bakery near the station, said she expects prices to rise again."
+    (claim,) = statements(text)
+    assert claim.source.name == "Maria Lopez"
+    assert claim.text.startswith("she expects prices")
+
+
+def test_where_it_was_said_is_no_statement():
+    text = (
+        '"We will review the plan," Councilwoman Jane Ortiz said during the hearing, which took '
+        "place at the old library on Main Street."
+    )
+    (claim,) = statements(text)
+    assert claim.quote and claim.text == "We will review the plan"
+
+
 @pytest.mark.parametrize(("text", "kind", "name", "content"), STRUCTURES)
 def test_structures(text: str, kind: str, name: str, content: str) -> None:
     check(text, kind, name, content)

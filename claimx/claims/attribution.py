@@ -98,6 +98,14 @@ MAX_ASIDE = 14
 #: Mentions that make a comma-enclosed stretch a clause of its own rather than an aside.
 ASIDE_BLOCKERS = (labels.SOURCE, labels.CUE, labels.QUANTITY, labels.EVENT)
 
+#: Most tokens from a speaker to its cue over a relative clause ("Jo Hart, 66, who was at
+#: the rally here Monday evening, said").
+MAX_RELATIVE_SPEAKER = 20
+
+#: Most tokens between a speaker and the participle cue closing its clause ("Sen. Jane Roe
+#: praised the bill, saying …"): a longer stretch is more likely a clause of its own.
+MAX_PARTICIPLE_CLAUSE = 16
+
 #: Most tokens between a speaker and the "and" before its cue ("Officials closed the
 #: airport and said"): a longer first verb phrase is more likely a clause of its own.
 MAX_FIRST_VERB_PHRASE = 12
@@ -334,16 +342,19 @@ class Attributor:
             before = self.ctx.last_within(labels.SOURCE, sent.start, j - 1)
             if before is not None and before.end >= j - 3:
                 return before
-        # "A senior official who spoke on condition of anonymity said": skip the relative clause
-        for span in reversed(self.ctx.within(labels.SOURCE, max(sent.start, j - 14), j)):
+        # "A senior official who spoke on condition of anonymity said", "Jo Hart, 66, who
+        # was at the rally, said": skip the relative clause (and an age before it); the
+        # nearest source whose gap opens with the pronoun, so a name inside the clause is passed
+        for span in reversed(self.ctx.within(labels.SOURCE, max(sent.start, j - MAX_RELATIVE_SPEAKER), j)):
             gap = [k for k in range(span.end, j) if ctx.words[k] != ","]
+            if gap and ctx.words[gap[0]].isdigit():
+                gap = gap[1:]
             if (
                 gap
                 and lower[gap[0]] in self.g["relative_pronouns"]
                 and not any(ctx.punct[k] or ctx.covering(labels.CUE, k) is not None for k in gap)
             ):
                 return span
-            break
         return None
 
     def _aside_before(self, j: int, sent: Sentence) -> int | None:
@@ -443,6 +454,38 @@ class Attributor:
             return False
         return self.ctx.lower[k] in self.g["auxiliaries"] or self.ctx.covering(labels.EVENT, k) is not None
 
+    def _by_after(self, token: int, sent: Sentence) -> int | None:
+        """The "by" of a passive cue ending at ``token``, past adverbs ("reported earlier
+        by"), else None."""
+        lower = self.ctx.lower
+        while token < sent.end and lower[token] in self.g["verb_cue_gap"]:
+            token += 1
+        return token if token < sent.end and lower[token] == "by" else None
+
+    def _verb_follows(self, src: Span, sent: Sentence) -> bool:
+        """A lowercase word follows ``src`` in its clause: the mention is a subject
+        ("said he expects …"), not an inverted speaker closing the clause ("…," said he)."""
+        k = src.end
+        return k < sent.end and self.ctx.alpha[k] and self.ctx.words[k].islower()
+
+    def _clause_subject(self, token: int, sent: Sentence) -> Span | None:
+        """The source opening the clause that a participle cue at ``token`` closes
+        ("Sen. Jane Roe praised the bill, saying …", "The judge cut the term, arguing …"):
+        the first source of the clause, at its start or after a fronted phrase's comma, with
+        a lowercase word (its verb) after it and no cue between it and ``token``."""
+        ctx = self.ctx
+        clause_start = ctx.clause_bounds(sent, token, token)[0]
+        subject = ctx.first_within(labels.SOURCE, clause_start, token - 1)
+        if (
+            subject is None
+            or not (subject.start == clause_start or ctx.words[subject.start - 1] == ",")
+            or not self._verb_follows(subject, sent)
+            or token - subject.end > MAX_PARTICIPLE_CLAUSE
+            or any(ctx.quote[t] or ctx.covering(labels.CUE, t) is not None for t in range(subject.end, token))
+        ):
+            return None
+        return subject
+
     def _has_content(self, start: int, end: int) -> bool:
         return start < end and any(self.ctx.any_within(label, start, end) for label in CONTENT)
 
@@ -479,8 +522,9 @@ class Attributor:
             if cue.id_ == "according_to":
                 src = self._source_starting_after(cue.end, sent, gap=4)
                 rule = "according_to"
-            elif cue.end < sent.end and self.ctx.lower[cue.end] == "by":
-                src = self._source_starting_after(cue.end + 1, sent, gap=0)  # "was reported by officials"
+            elif self._by_after(cue.end, sent) is not None:
+                # "was reported by officials", "were reported earlier by the Times"
+                src = self._source_starting_after(self._by_after(cue.end, sent) + 1, sent, gap=0)
                 rule = "passive_cue"
             else:
                 src = self._source_ending_before(cue.start, sent)
@@ -490,16 +534,19 @@ class Attributor:
                     rule = "inverted_cue"
                     if src is not None and self._opens_reported_clause(src, sent):
                         src = None  # "said the RSF had fired 10 drones": what is said, not who says it
+                    elif src is not None and src.kb_id_ == "pronoun" and self._verb_follows(src, sent):
+                        src = None  # "…, said he expects turnout to fall": he opens what is said
                     elif src is not None and self.ctx.span_text(cue).lower() in self.g["recipient_cues"]:
                         src = None  # "…, told AP": whom it was told, not who told it
                 if (
                     src is None
-                    and last_src is not None
                     and cue.start > sent.start
                     and self.ctx.words[cue.start - 1] == ","
                     and self.ctx.span_text(cue).lower().endswith("ing")
                 ):
-                    src, rule = last_src, "participle_cue"  # "the air force said, adding that …"
+                    # "the air force said, adding that …"; "Sen. X praised the bill, saying …"
+                    src = last_src or self._clause_subject(cue.start, sent)
+                    rule = "participle_cue"
             if src is None:
                 continue
             last_src = src

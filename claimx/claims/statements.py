@@ -38,7 +38,9 @@ class StatementDrafter:
     def __init__(self, state: Drafting) -> None:
         self.state = state
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
-        self.clause_verbs = load_word_sets("lexicons/cues.json", state.attributor.data_dir)["clause_verbs"]
+        cues = load_word_sets("lexicons/cues.json", state.attributor.data_dir)
+        self.clause_verbs, self.phrase_openers = cues["clause_verbs"], cues["phrase_openers"]
+        self.position_verbs = cues["position_verbs"]
         self._index: _DraftIndex | None = None
         self._speakers: list[tuple[int, int, int]] | None = None
 
@@ -129,6 +131,8 @@ class StatementDrafter:
         or None when the attribution introduces no such clause."""
         if att.rule == "according_to":
             return self._according_content(att)
+        if att.rule == "passive_cue":
+            return self._passive_content(att)
         if att.rule not in ("subject_cue", "participle_cue", "inverted_cue") or (
             self.state.attributor.is_document_subject(att)
         ):
@@ -144,6 +148,7 @@ class StatementDrafter:
             if cue_end >= sent.end or self.ctx.punct[cue_end]:
                 return None  # '…," Alla told Reuters, still shaking': no clause follows
         lower = self.ctx.lower
+        position = att.cue.text.lower() in self.position_verbs
         cue_end = self._past_venue(cue_end, sent.end)
         that = next(
             (
@@ -175,12 +180,20 @@ class StatementDrafter:
             and att.cue.text.lower() in self.clause_verbs
             and att.source.kind in self.g["open_speech_kinds"]
             and not (first > sent.start and lower[first - 1] in self.g["relative_pronouns"])
+            and not (after < sent.end and lower[after] in self.phrase_openers)
         ):
             # "an official who declined to be named said the strikes may continue"; a scope
             # over the whole clause (no count or event anywhere) reaches past the cue too;
             # "X said: …" opens the content with a colon; "drones, which he said were
-            # providing cover": what follows lacks its subject, a detail of the report
+            # providing cover": what follows lacks its subject, a detail of the report; "said
+            # during the hearing, which …" opens a phrase of where it was said, not a clause
             lo = cue_end + (self.ctx.words[cue_end] == ":")
+        elif position and att.rule == "subject_cue" and cue_end < sent.end and not self.ctx.punct[cue_end]:
+            # "The group has denied carrying out the strikes", "Residents objected to plans to
+            # expand the quarry, and …": the verb and its object, up to the clause's comma
+            lo = self.ctx.token_at(att.cue.start)
+            comma = next((j for j in range(cue_end, sent.end) if self.ctx.punct[j]), sent.end)
+            return (lo, comma) if comma - lo >= 4 and not any(self.ctx.quote[lo:comma]) else None
         else:
             return None
         hi = att.scope[1] if att.scope[1] > cue_end else sent.end
@@ -267,6 +280,25 @@ class StatementDrafter:
                     self._speakers.append((cue.start, cue.end, before))  # "…, adding that …"
         return self._speakers
 
+    def _passive_content(self, att: Attribution) -> tuple[int, int] | None:
+        """Tokens a passive report vouches for: its clause, up to the end of the source
+        ("The talks were reported earlier by the Times"): what was reported is the subject,
+        which is too short a claim without the verb. Only after an auxiliary ("were
+        reported by"), not a participle modifying a noun ("the figures reported by …")."""
+        ctx = self.ctx
+        cue = ctx.token_at(att.cue.start)
+        sent = ctx.sentence(cue)
+        clause_start, clause_end = ctx.clause_bounds(sent, cue, cue + 1)
+        k = cue
+        while k > clause_start and ctx.lower[k - 1] in self.g["verb_cue_gap"]:
+            k -= 1
+        if att.source.end is None or k == clause_start or ctx.lower[k - 1] not in self.g["auxiliaries"]:
+            return None
+        lo, hi = clause_start, ctx.token_at(att.source.end - 1) + 1
+        if hi - lo < 4 or any(ctx.quote[lo:hi]) or any(ctx.punct[lo:k]):
+            return None
+        return lo, hi
+
     def _according_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens an "according to X" attribution vouches for, set off from it by a comma:
         "According to the ISW, Russian forces have regrouped" or "Russian forces have
@@ -279,11 +311,12 @@ class StatementDrafter:
         ctx = self.ctx
         cue = ctx.token_at(att.cue.start)
         source_end = ctx.token_at(att.source.end - 1) + 1
-        sent = ctx.sentence(cue)
-        if cue == sent.start and source_end < sent.end and ctx.words[source_end] == ",":
-            lo, hi = source_end + 1, sent.end
-        elif cue > sent.start and ctx.words[cue - 1] == ",":
-            lo, hi = sent.start, cue - 1
+        # the clause: "…; according to the Times, the buyer had sought a lower price"
+        clause_start, clause_end = ctx.clause_bounds(ctx.sentence(cue), cue, source_end)
+        if cue == clause_start and source_end < clause_end and ctx.words[source_end] == ",":
+            lo, hi = source_end + 1, clause_end
+        elif cue > clause_start and ctx.words[cue - 1] == ",":
+            lo, hi = clause_start, cue - 1
         else:
             return None
         if hi - lo < 4 or any(ctx.quote[lo:hi]):
