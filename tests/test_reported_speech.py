@@ -474,3 +474,34 @@ def test_an_acronym_takes_its_canonical_name_from_the_lexicon():
     text = "CENTCOM said in a statement that its forces had destroyed two radar sites."
     (claim,) = claimx.extract(text)
     assert (claim.source.name, claim.source.text) == ("U.S. Central Command", "CENTCOM")
+
+
+def test_a_participle_cue_after_a_paragraph_break():
+    text = (
+        "The council met on Monday.\n\nCouncilman Ray Ortega welcomed the vote, saying the park "
+        "would finally get the lights it needs."
+    )
+    (claim,) = statements(text)
+    assert claim.source.name == "Ray Ortega" and claim.text.startswith("the park would")
+
+
+def test_according_to_after_a_paragraph_break():
+    text = "The bill passed.\n\nAccording to Sen. Mia Hart, the bill adds new money for rural clinics."
+    (claim,) = statements(text)
+    assert claim.source.name == "Mia Hart" and claim.text.startswith("the bill adds")
+
+
+def test_and_that_opens_a_second_statement():
+    text = "Mayor Tina Brooks said the bridge was safe for traffic, and that the repairs would be finished by May."
+    assert [c.text for c in statements(text)] == [
+        "the bridge was safe for traffic",
+        "the repairs would be finished by May",
+    ]
+
+
+def test_a_list_of_that_clauses_stays_one_statement():
+    text = (
+        "An analyst told reporters the vote sent two signals: that the party is united, and that "
+        "its leader is safe for now."
+    )
+    assert len(statements(text)) == 1

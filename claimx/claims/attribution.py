@@ -412,7 +412,7 @@ class Attributor:
         subject = ctx.first_within(labels.SOURCE, clause_start, k - 1)
         if subject is None:
             return None
-        opens = subject.start == clause_start or ctx.words[subject.start - 1] in (",", ";")
+        opens = all(ctx.space[clause_start : subject.start]) or ctx.words[subject.start - 1] in (",", ";")
         verb = ctx.alpha[subject.end] and ctx.words[subject.end].islower()
         between = range(subject.end, k)
         if (
@@ -478,7 +478,7 @@ class Attributor:
         subject = ctx.first_within(labels.SOURCE, clause_start, token - 1)
         if (
             subject is None
-            or not (subject.start == clause_start or ctx.words[subject.start - 1] == ",")
+            or not (all(ctx.space[clause_start : subject.start]) or ctx.words[subject.start - 1] == ",")
             or not self._verb_follows(subject, sent)
             or token - subject.end > MAX_PARTICIPLE_CLAUSE
             or any(ctx.quote[t] or ctx.covering(labels.CUE, t) is not None for t in range(subject.end, token))

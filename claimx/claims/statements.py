@@ -28,6 +28,9 @@ MAX_CUE_TO_THAT = 5
 #: stop ('…." Zelenskiy said on Telegram.'): more make it a new report of its own.
 MAX_TRAILING_ATTRIBUTION = 5
 
+#: Most statements one reporting verb's content is split into at "and that".
+MAX_COORDINATED = 4
+
 #: How many sentences back a witness's statement looks for the scene it describes.
 SCENE_SENTENCES = 4
 
@@ -43,6 +46,8 @@ class StatementDrafter:
         self.position_verbs = cues["position_verbs"]
         self._index: _DraftIndex | None = None
         self._speakers: list[tuple[int, int, int]] | None = None
+        self._and_that: list[int] | None = None  # "and that" / ", that" positions, found once
+        self._listed_that: list[int] = []
 
     def quote_speakers(self) -> dict[Quotation, Attribution]:
         """Each quotation's speaker: an attribution right after its closing mark
@@ -116,15 +121,45 @@ class StatementDrafter:
                 content = self._reported_content(att)
                 if content is None:
                     continue
-                lo, hi = content
-                k = bisect.bisect_left(starts, lo)
-                if self._holds_claim(lo, hi) or (k < len(starts) and starts[k] < hi) or covered[lo]:
-                    continue  # a count, an event or a quotation already stands for it
-                d = self._statement(lo, hi, att, quote=False)
-                out.append(d)
-                bisect.insort(starts, d.start)
-                covered[d.start : d.end] = b"\x01" * (d.end - d.start)
+                for lo, hi in self._coordinated(*content):
+                    k = bisect.bisect_left(starts, lo)
+                    if self._holds_claim(lo, hi) or (k < len(starts) and starts[k] < hi) or covered[lo]:
+                        continue  # a count, an event or a quotation already stands for it
+                    d = self._statement(lo, hi, att, quote=False)
+                    out.append(d)
+                    bisect.insort(starts, d.start)
+                    covered[d.start : d.end] = b"\x01" * (d.end - d.start)
         return out
+
+    def _coordinated(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The contents of one reporting verb, split where "and that" opens a second
+        ("said the bridge was safe, and that the repairs would finish in May"): each is a
+        statement of its own (at most ``MAX_COORDINATED``). A content holding a count or an
+        event stays whole (its claim stands for it), and so does a list of that-clauses
+        ("two signals: that A, and that B")."""
+        if self._and_that is None:
+            lower, punct = self.ctx.lower, self.ctx.punct
+            self._and_that = [j for j in range(1, len(lower)) if lower[j] == "that" and lower[j - 1] == "and"]
+            self._listed_that = [j for j in range(1, len(lower)) if lower[j] == "that" and punct[j - 1]]
+        if self._holds_claim(lo, hi):
+            return [(lo, hi)]
+        out, start = [], lo
+        k = bisect.bisect_left(self._and_that, lo + 5)
+        while k < len(self._and_that) and self._and_that[k] < hi - 4 and len(out) < MAX_COORDINATED - 1:
+            j = self._and_that[k]
+            k += 1
+            if j - start <= 5:
+                continue
+            listed = bisect.bisect_left(self._listed_that, lo + 1)
+            if listed < len(self._listed_that) and self._listed_that[listed] < j:
+                break  # a list of that-clauses
+            end = j - 1
+            while end > start and self.ctx.punct[end - 1]:
+                end -= 1
+            out.append((start, end))
+            start = j + 1
+        out.append((start, hi))
+        return [(a, b) for a, b in out if b - a >= 4]
 
     def _reported_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens of the that-clause a speaker asserts ("analysts suggest that …"),
@@ -289,6 +324,8 @@ class StatementDrafter:
         cue = ctx.token_at(att.cue.start)
         sent = ctx.sentence(cue)
         clause_start, clause_end = ctx.clause_bounds(sent, cue, cue + 1)
+        while clause_start < cue and ctx.space[clause_start]:
+            clause_start += 1  # a paragraph break opening the sentence
         k = cue
         while k > clause_start and ctx.lower[k - 1] in self.g["verb_cue_gap"]:
             k -= 1
@@ -313,6 +350,8 @@ class StatementDrafter:
         source_end = ctx.token_at(att.source.end - 1) + 1
         # the clause: "…; according to the Times, the buyer had sought a lower price"
         clause_start, clause_end = ctx.clause_bounds(ctx.sentence(cue), cue, source_end)
+        while clause_start < cue and ctx.space[clause_start]:
+            clause_start += 1  # a paragraph break opening the sentence
         if cue == clause_start and source_end < clause_end and ctx.words[source_end] == ",":
             lo, hi = source_end + 1, clause_end
         elif cue > clause_start and ctx.words[cue - 1] == ",":
