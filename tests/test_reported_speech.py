@@ -505,3 +505,21 @@ def test_a_list_of_that_clauses_stays_one_statement():
         "its leader is safe for now."
     )
     assert len(statements(text)) == 1
+
+
+def test_a_quote_speaker_after_a_long_apposition():
+    text = '"The patient is recovering at home," Sen. Laura Finch, the committee\'s ranking member, told the briefing.'
+    (claim,) = statements(text)
+    assert claim.quote and claim.source.name == "Laura Finch"
+
+
+def test_an_aside_naming_whose_role_it_is():
+    text = "Sen. Laura Finch, the committee's ranking member, said the bill would pass easily."
+    check(text, "politician", "Finch", "the bill would pass easily")
+
+
+def test_a_body_speaks_for_its_owner():
+    text = "Mayor Tina Brooks's office said the mayor and her husband were not at home that evening."
+    (claim,) = statements(text)
+    assert claim.source.name == "Tina Brooks"
+    assert claim.text.startswith("the mayor and her husband")

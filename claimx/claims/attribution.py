@@ -124,6 +124,7 @@ class Attributor:
         self.ctx = ctx
         self.g = grammar
         self.report_nouns = frozenset(load_data("lexicons/sources.json", data_dir)["documents"]["heads"])
+        self.owner_bodies = frozenset(load_data("lexicons/cues.json", data_dir)["owner_bodies"])
         self.negators = negators
         self.data_dir = data_dir
         self.sources = ctx.by_label[labels.SOURCE]
@@ -331,6 +332,9 @@ class Attributor:
             j = region.start - 1  # "the Houthis in Yemen said"
         for span in self.ctx.ending_at(labels.SOURCE, j, sent.start):
             return (parenthetical and self._relative_clause_head(span, sent)) or span
+        owner = self._owner_before(j, sent)
+        if owner is not None:
+            return owner
         if not parenthetical:
             subject = self._coordinated_subject(j, sent)
             if subject is not None:
@@ -357,6 +361,20 @@ class Attributor:
                 return span
         return None
 
+    def _owner_before(self, j: int, sent: Sentence) -> Span | None:
+        """The source owning the body that ends right before token ``j`` ("Smith's campaign
+        said", "the premier's press office said"; ``owner_bodies`` in cues.json): the body
+        speaks for its owner."""
+        lower = self.ctx.lower
+        for width in (2, 1):
+            k = j - width
+            if k - 1 <= sent.start or " ".join(lower[k:j]) not in self.owner_bodies:
+                continue
+            if lower[k - 1] in ("'s", "’s"):
+                for span in self.ctx.ending_at(labels.SOURCE, k - 1, sent.start):
+                    return span
+        return None
+
     def _aside_before(self, j: int, sent: Sentence) -> int | None:
         """The start of a comma-enclosed aside ending right before token ``j`` when a
         source ends right before it: "A senior official, speaking on condition of
@@ -380,13 +398,29 @@ class Attributor:
                         ctx.covering(label, t) is not None
                         for label in ASIDE_BLOCKERS
                         if not (label == labels.QUANTITY and t + 1 in partitive)  # "one of the swimmers"
+                        and not (label == labels.SOURCE and self._possessive_in(t, inside))
                     )
                     for t in inside
                 )
             ):
                 return None
+            # "Jane Roe, MD, JD, the agency's deputy director, said": credentials and an age
+            # between the name and its aside
+            while (
+                not self._speaker_ends_at(c, sent)
+                and c - 2 > sent.start
+                and ctx.words[c - 2] == ","
+                and (ctx.words[c - 1].isdigit() or (ctx.words[c - 1].isupper() and ctx.alpha[c - 1]))
+            ):
+                c -= 2
             return c if self._speaker_ends_at(c, sent) else None
         return None
+
+    def _possessive_in(self, token: int, inside: range) -> bool:
+        """The source at ``token`` owns the aside's role ("the committee's ranking member"):
+        it describes the speaker, it does not speak."""
+        span = self.ctx.covering(labels.SOURCE, token)
+        return span is not None and span.end in inside and self.ctx.lower[span.end] in ("'s", "’s")
 
     def _speaker_ends_at(self, token: int, sent: Sentence) -> bool:
         """A source that is a speaker, not a document, ends right before ``token``."""
@@ -452,7 +486,11 @@ class Attributor:
         k = src.end
         if k >= sent.end:
             return False
-        return self.ctx.lower[k] in self.g["auxiliaries"] or self.ctx.covering(labels.EVENT, k) is not None
+        lower = self.ctx.lower
+        if lower[k] in self.g["auxiliaries"] or self.ctx.covering(labels.EVENT, k) is not None:
+            return True
+        # "said the minister and his wife were away": a coordinated subject runs on to its verb
+        return lower[k] == "and" and k + 1 < sent.end and not self.ctx.words[k + 1][:1].isupper()
 
     def _by_after(self, token: int, sent: Sentence) -> int | None:
         """The "by" of a passive cue ending at ``token``, past adverbs ("reported earlier

@@ -28,6 +28,10 @@ MAX_CUE_TO_THAT = 5
 #: stop ('…." Zelenskiy said on Telegram.'): more make it a new report of its own.
 MAX_TRAILING_ATTRIBUTION = 5
 
+#: Most tokens from a quotation's closing mark to the cue over its speaker's apposition
+#: ('"…," Jane Roe, MD, the agency's deputy director, told …').
+MAX_APPOSITION = 16
+
 #: Most statements one reporting verb's content is split into at "and that".
 MAX_COORDINATED = 4
 
@@ -74,6 +78,8 @@ class StatementDrafter:
                 close = ctx.token_at(q.close)
                 near = sorted(c for t in range(close + 1, close + 4) for c in cued_at.get(t, ()))
                 found = next((att for _, att in near if self._attributes_back(q, att)), None)
+                if found is None:
+                    found = self._speaker_after_apposition(q, close, cued_at)
             if found is None:
                 found = before.nearest(q)
             if found is None and previous is not None and 0 <= q.open - previous[0].end <= 200:
@@ -82,6 +88,26 @@ class StatementDrafter:
                 speakers[q] = found
                 previous = (q, found)
         return speakers
+
+    def _speaker_after_apposition(
+        self, q: Quotation, close: int, cued_at: dict[int, list[tuple[int, Attribution]]]
+    ) -> Attribution | None:
+        """The attribution closing a speaker's apposition right after a quotation ('"…,"
+        Jane Roe, MD, the agency's deputy director, told the briefing'): a source opens
+        right after the closing mark and only names, titles and commas come before the
+        cue (at most ``MAX_APPOSITION`` tokens)."""
+        ctx = self.ctx
+        if close + 1 >= len(ctx.words) or ctx.covering(labels.SOURCE, close + 1) is None:
+            return None
+        end = ctx.sentence(close + 1).end
+        for t in range(close + 4, min(end, close + 1 + MAX_APPOSITION)):
+            if ctx.quote[t] or (ctx.punct[t] and ctx.words[t] != ","):
+                return None
+            near = sorted(cued_at.get(t, ()))
+            if near:
+                att = near[0][1]
+                return att if self._attributes_back(q, att) else None
+        return None
 
     def _attributes_back(self, q: Quotation, att: Attribution) -> bool:
         """Whether an attribution right after quotation ``q`` names its speaker. After a
