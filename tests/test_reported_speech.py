@@ -523,3 +523,36 @@ def test_a_body_speaks_for_its_owner():
     (claim,) = statements(text)
     assert claim.source.name == "Tina Brooks"
     assert claim.text.startswith("the mayor and her husband")
+
+
+# -- described groups no lexicon knows (#11) --------------------------------------------------
+
+GROUPS = [
+    ("Other retail bosses have argued that the tariffs would raise prices.", "bosses", "tariffs would raise"),
+    ("Most voters told pollsters the economy was their main worry.", "voters", "economy was their main"),
+    (
+        "The firm explored a sale of its steel unit, but those talks collapsed, said the people, who "
+        "asked not to be named because the matter is private.",
+        "the people",
+        "those talks collapsed",
+    ),
+    ("A deal could be signed as early as next month, one of the people said.", "one of the people", "A deal"),
+    ("Some argued that the new levy would hurt small farms.", "Some", "levy would hurt"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "content"), GROUPS)
+def test_a_described_group_speaks(text: str, name: str, content: str) -> None:
+    check(text, "person", name, content)
+
+
+def test_a_dash_before_but_ends_the_first_report():
+    text = "Many said they were happy with the new stadium — but the parking is a disaster, they said."
+    assert [c.text for c in statements(text)] == [
+        "they were happy with the new stadium",
+        "the parking is a disaster",
+    ]
+
+
+def test_a_plural_subject_that_reports_nothing_is_no_group():
+    assert statements("Prices rose sharply in March as the storms closed ports.") == []

@@ -98,6 +98,9 @@ MAX_ASIDE = 14
 #: Mentions that make a comma-enclosed stretch a clause of its own rather than an aside.
 ASIDE_BLOCKERS = (labels.SOURCE, labels.CUE, labels.QUANTITY, labels.EVENT)
 
+#: Most tokens of a described group that speaks ("one of the people familiar").
+MAX_GROUP = 6
+
 #: Most tokens from a speaker to its cue over a relative clause ("Jo Hart, 66, who was at
 #: the rally here Monday evening, said").
 MAX_RELATIVE_SPEAKER = 20
@@ -124,7 +127,9 @@ class Attributor:
         self.ctx = ctx
         self.g = grammar
         self.report_nouns = frozenset(load_data("lexicons/sources.json", data_dir)["documents"]["heads"])
-        self.owner_bodies = frozenset(load_data("lexicons/cues.json", data_dir)["owner_bodies"])
+        cues = load_data("lexicons/cues.json", data_dir)
+        self.owner_bodies = frozenset(cues["owner_bodies"])
+        self.groups = {k: frozenset(v) for k, v in cues["group_speakers"].items()}
         self.negators = negators
         self.data_dir = data_dir
         self.sources = ctx.by_label[labels.SOURCE]
@@ -342,6 +347,9 @@ class Attributor:
         country = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
         if country is not None and country.end == j and country.kb_id_ == "country":
             return country
+        group = self._group_before(j, sent)
+        if group is not None:
+            return group
         if j > sent.start and lower[j - 1] in self.g["relative_pronouns"]:
             before = self.ctx.last_within(labels.SOURCE, sent.start, j - 1)
             if before is not None and before.end >= j - 3:
@@ -360,6 +368,78 @@ class Attributor:
             ):
                 return span
         return None
+
+    def _group_before(self, j: int, sent: Sentence) -> Span | None:
+        """A described group opening the clause right before token ``j`` when no known
+        source is there: "Other tech leaders have argued", "most voters told pollsters",
+        "…, and some economists say" (see :meth:`_group`)."""
+        ctx = self.ctx
+        a = j
+        while a > sent.start and j - a < MAX_GROUP and ctx.alpha[a - 1] and not self._group_blocked(a - 1):
+            a -= 1
+        if a - 1 >= sent.start and " ".join(ctx.lower[a - 1 : a + 2]) in self.groups["determiners"]:
+            a -= 1  # "one of the people", whose count the walk stopped at
+        for start in range(a, j):
+            opens = start == sent.start or ctx.space[start - 1] or ctx.words[start - 1] in (",", ";", "—")
+            opens = opens or ctx.lower[start - 1] in self.g["speaker_joiners"]
+            if opens:
+                group = self._group(start, j)
+                if group is not None:
+                    return group
+        return None
+
+    def _group_after(self, token: int, sent: Sentence) -> Span | None:
+        """A described group right after an inverted cue that ends its clause ("…, said
+        the people, who asked not to be named")."""
+        ctx = self.ctx
+        for end in range(min(sent.end, token + MAX_GROUP), token, -1):
+            if end == sent.end or (ctx.punct[end] and not ctx.quote[end]):
+                group = self._group(token, end)
+                if group is not None:
+                    return group
+        return None
+
+    def _group(self, start: int, end: int) -> Span | None:
+        """Tokens ``[start, end)`` as a speaking group: an optional determiner
+        (``group_speakers`` in cues.json), at most three lowercase or capitalized words and a
+        plural head ("other tech leaders", "Trump supporters", "one of the people"); none of
+        them a known mention (a place, a time, a count, a cue or a source)."""
+        ctx, lex = self.ctx, self.groups
+        lower = ctx.lower
+        if end - start < 1 or end - start > MAX_GROUP:
+            return None
+        if any(not ctx.alpha[t] or self._group_blocked(t) for t in range(start, end)):
+            if not (end - start >= 4 and " ".join(lower[start : start + 3]) in lex["determiners"]):
+                return None  # "one of the people": the count opens the description
+            if any(not ctx.alpha[t] or self._group_blocked(t) for t in range(start + 3, end)):
+                return None
+        words = lower[start:end]
+        if len(words) == 1 and words[0] in lex["pronouns"]:
+            return Span(
+                ctx.doc, start, end, label=labels.SOURCE, span_id="person", kb_id="entity"
+            )  # "Many said"
+        body = words
+        for width in (3, 1):
+            if len(words) > width and " ".join(words[:width]) in lex["determiners"]:
+                body = words[width:]
+                break
+        head = body[-1] if body else ""
+        plural = head in lex["irregular_plurals"] or (
+            len(head) > 3 and head.endswith("s") and not head.endswith("ss") and head not in lex["not_heads"]
+        )
+        if not plural or len(body) > 3 or not ctx.words[end - 1].islower() or body[0] in lex["pronouns"]:
+            return None
+        if any(w in self.g["auxiliaries"] or w in self.g["relative_pronouns"] for w in body):
+            return None
+        kind = "document" if head in self.report_nouns or head.rstrip("s") in self.report_nouns else "person"
+        return Span(ctx.doc, start, end, label=labels.SOURCE, span_id=kind, kb_id="entity")
+
+    def _group_blocked(self, token: int) -> bool:
+        """A known mention at ``token``: it is no part of a described group."""
+        return any(
+            self.ctx.covering(label, token) is not None
+            for label in (labels.SOURCE, labels.CUE, labels.QUANTITY, labels.TIME, labels.REGION)
+        )
 
     def _owner_before(self, j: int, sent: Sentence) -> Span | None:
         """The source owning the body that ends right before token ``j`` ("Smith's campaign
@@ -568,7 +648,9 @@ class Attributor:
                 src = self._source_ending_before(cue.start, sent)
                 rule = "subject_cue"
                 if src is None:
-                    src = self._source_starting_after(cue.end, sent, gap=0)
+                    src = self._source_starting_after(cue.end, sent, gap=0) or self._group_after(
+                        cue.end, sent
+                    )
                     rule = "inverted_cue"
                     if src is not None and self._opens_reported_clause(src, sent):
                         src = None  # "said the RSF had fired 10 drones": what is said, not who says it

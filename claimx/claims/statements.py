@@ -35,6 +35,9 @@ MAX_APPOSITION = 16
 #: Most statements one reporting verb's content is split into at "and that".
 MAX_COORDINATED = 4
 
+#: Dashes that set off a clause ("… — but …").
+DASHES = ("—", "–", "--")
+
 #: How many sentences back a witness's statement looks for the scene it describes.
 SCENE_SENTENCES = 4
 
@@ -292,11 +295,24 @@ class StatementDrafter:
             if lo > first or not (len(rest) <= MAX_TRAILING_ATTRIBUTION or (follows and stop - last <= 4)):
                 return None
             hi = first - 1
+            lo = self._after_earlier_report(lo, hi)
         while hi > lo and (ctx.punct[hi - 1] or ctx.quote[hi - 1]):
             hi -= 1
         if hi - lo < 4 or any(ctx.quote[lo:hi]):
             return None
         return lo, hi
+
+    def _after_earlier_report(self, lo: int, hi: int) -> int:
+        """Where the clause a trailing attribution vouches for starts: after a dash that
+        follows a report of its own ("Many said they were pleased — but more must be done,
+        they said"), else ``lo``."""
+        ctx = self.ctx
+        dash = next((j for j in range(hi - 1, lo, -1) if ctx.words[j] in DASHES), None)
+        if dash is not None and ctx.any_within(labels.CUE, lo, dash):
+            lo = dash + 1
+            if lo < hi and ctx.lower[lo] in self.g["speaker_joiners"]:
+                lo += 1
+        return lo
 
     def _before_next_speaker(self, att: Attribution, lo: int, hi: int) -> int:
         """``hi``, cut before another speaker (a source or a place speaking for itself)
@@ -322,7 +338,8 @@ class StatementDrafter:
         """``(cue start, cue end, speaker start)`` of each reporting verb right after a
         speaker set off by a comma or a joining word, in document order: where
         :meth:`_before_next_speaker` cuts (found once per document); a participle cue after
-        a comma ("…, adding that …") opens the speaker's next statement, so it cuts at the comma."""
+        a comma ("…, adding that …") opens the speaker's next statement, so it cuts at the
+        comma, and so does a dash before a joining word ("… — but …")."""
         if self._speakers is None:
             ctx, joiners = self.ctx, self.g["speaker_joiners"]
             self._speakers = []
@@ -339,6 +356,14 @@ class StatementDrafter:
                     self._speakers.append((cue.start, cue.end, speaker.start))
                 elif ctx.words[before] == "," and ctx.lower[cue.start].endswith("ing"):
                     self._speakers.append((cue.start, cue.end, before))  # "…, adding that …"
+            # "X said A — but B, Y said": a dash before a joining word ends A
+            lower = ctx.lower
+            dashes = [
+                (j, j + 1, j)
+                for j in range(len(lower) - 1)
+                if ctx.words[j] in DASHES and lower[j + 1] in joiners
+            ]
+            self._speakers = sorted(self._speakers + dashes)
         return self._speakers
 
     def _passive_content(self, att: Attribution) -> tuple[int, int] | None:
