@@ -556,3 +556,24 @@ def test_a_dash_before_but_ends_the_first_report():
 
 def test_a_plural_subject_that_reports_nothing_is_no_group():
     assert statements("Prices rose sharply in March as the storms closed ports.") == []
+
+
+# -- the quote flag: a quoted phrase inside reported speech is no quotation (GUIDE) -------------
+
+
+def test_a_quoted_phrase_inside_reported_speech_is_not_a_quote():
+    text = 'Lisa Moreno said the plan would bring "real and lasting change to the valley" within a decade or two at most.'
+    (claim,) = statements(text)
+    assert not claim.quote and claim.text.startswith("the plan would bring")
+
+
+def test_a_short_quoted_fragment_is_not_a_quote():
+    text = 'Jim Hale, a farmer, says that this kind of thing happens "far too often."'
+    (claim,) = statements(text)
+    assert not claim.quote and "this kind of thing happens" in claim.text
+
+
+def test_a_quoted_clause_after_that_is_a_quote():
+    text = 'An analyst said the vote sent a message: that the party "is ready to govern the whole country".'
+    (claim,) = statements(text)
+    assert claim.quote and claim.text == "is ready to govern the whole country"

@@ -32,6 +32,12 @@ MAX_TRAILING_ATTRIBUTION = 5
 #: ('"…," Jane Roe, MD, the agency's deputy director, told …').
 MAX_APPOSITION = 16
 
+#: Fewest words of a quotation claim: fewer is a quoted word or phrase ("draconian cuts").
+MIN_QUOTE_WORDS = 4
+
+#: Most tokens after a quotation counted for whether it is a fragment of reported speech.
+MAX_FRAGMENT_CONTEXT = 40
+
 #: Most statements one reporting verb's content is split into at "and that".
 MAX_COORDINATED = 4
 
@@ -112,6 +118,43 @@ class StatementDrafter:
                 return att if self._attributes_back(q, att) else None
         return None
 
+    def _reported_instead(self, span, att: Attribution) -> bool:
+        """The quotation is a fragment (:meth:`_fragment`) whose reported clause stands for
+        it: fewer than ``MIN_QUOTE_WORDS`` words, or a fragment of a reported clause that
+        holds no count of its own (else the quotation stays the statement)."""
+        if sum(self.ctx.alpha[span.start : span.end]) < MIN_QUOTE_WORDS:
+            return True
+        if not self._fragment(span, att):
+            return False
+        content = self._reported_content(att)
+        return content is not None and not self._holds_claim(*content)
+
+    def _fragment(self, span, att: Attribution) -> bool:
+        """The quotation (tokens of ``span``) is a quoted phrase inside reported speech,
+        not a quoted clause: the speaker's cue comes before it in its sentence, and its
+        clause (between commas, a "that" or the cue) holds more unquoted words than quoted
+        ones ('said that "solid tips" and the work of the police had helped'; not 'said
+        that the RSF "is able to hit any place"', nor 'X said: "…"' or 'X said, "…"')."""
+        ctx = self.ctx
+        sent = ctx.sentence(span.start)
+        if att.cue is None or ctx.sent_of_token[span.end - 1] != ctx.sent_of_token[span.start]:
+            return False
+        cue_end = ctx.token_at(att.cue.end - 1) + 1
+        opening = span.start - 1 if span.start > 0 and ctx.quote[span.start - 1] else span.start
+        if not sent.start <= cue_end <= opening or (opening > 0 and ctx.words[opening - 1] in (":", ",")):
+            return False
+        unquoted = 0
+        t = opening - 1
+        while t >= cue_end and not ctx.punct[t] and ctx.lower[t] != "that":
+            unquoted += ctx.alpha[t]
+            t -= 1
+        t = span.end
+        limit = min(sent.end, span.end + MAX_FRAGMENT_CONTEXT)
+        while t < limit and (ctx.quote[t] or not ctx.punct[t]):
+            unquoted += ctx.alpha[t] and not ctx.quote[t]
+            t += 1
+        return unquoted > sum(ctx.alpha[span.start : span.end])
+
     def _attributes_back(self, q: Quotation, att: Attribution) -> bool:
         """Whether an attribution right after quotation ``q`` names its speaker. After a
         quotation closed by a comma, "?" or "!" it does ('…," said X'); after one closed by
@@ -130,8 +173,8 @@ class StatementDrafter:
         by_speaker: dict[int, Draft] = {}
         for q, att in self.state.quote_speakers.items():
             span = self.ctx.doc.char_span(q.start, q.end, alignment_mode="contract")
-            if span is None or len(span) < 4 or self._holds_claim(span.start, span.end):
-                continue  # a quoted word or two is a scare quote, not a statement
+            if span is None or self._holds_claim(span.start, span.end) or self._reported_instead(span, att):
+                continue  # a quoted word or phrase inside reported speech, not a quotation claim
             earlier = by_speaker.get(id(att))
             if earlier is not None and self.ctx.token_at(q.open) - earlier.end <= 40:
                 earlier.end = max(earlier.end, span.end)  # the same quotation, broken by its attribution
@@ -262,8 +305,13 @@ class StatementDrafter:
             return None
         hi = att.scope[1] if att.scope[1] > cue_end else sent.end
         hi = self._before_next_speaker(att, lo, hi)
-        if hi - lo < 4 or self.ctx.quotation_at(self.ctx.token_starts[lo]) is not None:
+        if hi - lo < 4:
             return None
+        quotation = self.ctx.quotation_at(self.ctx.token_starts[lo])
+        if quotation is not None:
+            span = self.ctx.doc.char_span(quotation.start, quotation.end, alignment_mode="contract")
+            if span is None or not self._fragment(span, att):
+                return None  # the quotation is the statement
         return lo, hi
 
     def _content_before(self, att: Attribution) -> tuple[int, int] | None:
