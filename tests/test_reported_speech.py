@@ -577,3 +577,9 @@ def test_a_quoted_clause_after_that_is_a_quote():
     text = 'An analyst said the vote sent a message: that the party "is ready to govern the whole country".'
     (claim,) = statements(text)
     assert claim.quote and claim.text == "is ready to govern the whole country"
+
+
+def test_a_governors_statement_is_about_the_governors_area():
+    text = "Kursk Governor Ivan Petrov said that the bridge over the river was safe for traffic again."
+    (claim,) = statements(text)
+    assert [loc.code for loc in claim.locations] == ["RU-KRS"]

@@ -595,6 +595,11 @@ class StatementDrafter:
             source_tok = self.ctx.token_at(att.source.start)
             sent = self.ctx.sentence(source_tok)
             locations, _ = self.places.find(sent.start, source_tok)
+        if not locations:
+            # a governor or a local authority speaks for its area ("Bryansk Governor X said …")
+            region = self.state.speaker_region_span(att)
+            if region is not None:
+                locations = [self.places.to_location(region)]
         if not locations and att.source.kind in self.g["scene_speakers"]:
             locations = self._scene(i)
         elif self._points_back(start, end):
