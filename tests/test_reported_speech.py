@@ -583,3 +583,10 @@ def test_a_governors_statement_is_about_the_governors_area():
     text = "Kursk Governor Ivan Petrov said that the bridge over the river was safe for traffic again."
     (claim,) = statements(text)
     assert [loc.code for loc in claim.locations] == ["RU-KRS"]
+
+
+def test_a_reporting_body_reports_its_own_action_without_that():
+    (claim,) = statements("The army said it had taken full control of the airport near the border.")
+    assert claim.source.kind == "military" and claim.text.startswith("it had taken full control")
+    # its bare report about others is a detail of its report, not a statement
+    assert statements("The army said air defenses brought down every target over the city.") == []

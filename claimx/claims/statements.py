@@ -56,7 +56,7 @@ class StatementDrafter:
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
         cues = load_word_sets("lexicons/cues.json", state.attributor.data_dir)
         self.clause_verbs, self.phrase_openers = cues["clause_verbs"], cues["phrase_openers"]
-        self.position_verbs = cues["position_verbs"]
+        self.position_verbs, self.self_reference = cues["position_verbs"], cues["self_reference"]
         self._index: _DraftIndex | None = None
         self._speakers: list[tuple[int, int, int]] | None = None
         self._and_that: list[int] | None = None  # "and that" / ", that" positions, found once
@@ -285,7 +285,7 @@ class StatementDrafter:
             att.scope[1] > cue_end
             and (not self.ctx.punct[cue_end] or self.ctx.words[cue_end] == ":")
             and att.cue.text.lower() in self.clause_verbs
-            and att.source.kind in self.g["open_speech_kinds"]
+            and (att.source.kind in self.g["open_speech_kinds"] or self._self_report(cue_end, sent.end))
             and not (first > sent.start and lower[first - 1] in self.g["relative_pronouns"])
             and not (after < sent.end and lower[after] in self.phrase_openers)
         ):
@@ -293,7 +293,9 @@ class StatementDrafter:
             # over the whole clause (no count or event anywhere) reaches past the cue too;
             # "X said: …" opens the content with a colon; "drones, which he said were
             # providing cover": what follows lacks its subject, a detail of the report; "said
-            # during the hearing, which …" opens a phrase of where it was said, not a clause
+            # during the hearing, which …" opens a phrase of where it was said, not a clause;
+            # any speaker's report of its own action is a claim ("the group said it had fired
+            # rockets into northern Israel")
             lo = cue_end + (self.ctx.words[cue_end] == ":")
         elif position and att.rule == "subject_cue" and cue_end < sent.end and not self.ctx.punct[cue_end]:
             # "The group has denied carrying out the strikes", "Residents objected to plans to
@@ -313,6 +315,20 @@ class StatementDrafter:
             if span is None or not self._fragment(span, att):
                 return None  # the quotation is the statement
         return lo, hi
+
+    def _self_report(self, token: int, end: int) -> bool:
+        """The bare clause at ``token`` is the speaker's report of its own action: it opens
+        with a pronoun for the speaker (``self_reference`` in cues.json: "said it had
+        fired", "said they had struck") and a verb follows. A reporting body's bare speech
+        about others ("Air defenses brought down every target, X reported") is a detail of
+        its report; its own deeds are its claims."""
+        lower = self.ctx.lower
+        return (
+            token + 1 < end
+            and lower[token] in self.self_reference
+            and self.ctx.alpha[token + 1]
+            and self.ctx.words[token + 1].islower()
+        )
 
     def _content_before(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens a trailing attribution vouches for: the clause before it, set off by a
