@@ -590,3 +590,14 @@ def test_a_reporting_body_reports_its_own_action_without_that():
     assert claim.source.kind == "military" and claim.text.startswith("it had taken full control")
     # its bare report about others is a detail of its report, not a statement
     assert statements("The army said air defenses brought down every target over the city.") == []
+
+
+def test_a_negated_belief_is_a_position_from_its_negation():
+    (claim,) = statements("Sen. Mia Hart does not believe that the mill will reopen.")
+    assert claim.source.name == "Mia Hart" and claim.text == "does not believe that the mill will reopen"
+    (claim,) = statements("The company does not accept that the contract was breached.")
+    assert claim.text.startswith("does not accept that")
+
+
+def test_a_negated_speech_act_still_says_nothing():
+    assert statements("Sen. Mia Hart did not say that the mill would reopen.") == []

@@ -98,6 +98,11 @@ MAX_ASIDE = 14
 #: Mentions that make a comma-enclosed stretch a clause of its own rather than an aside.
 ASIDE_BLOCKERS = (labels.SOURCE, labels.CUE, labels.QUANTITY, labels.EVENT)
 
+#: Auxiliaries of a negated verb ("does not", "did n't", "would never").
+NEGATED_AUXILIARIES = frozenset(
+    {"do", "does", "did", "would", "could", "will", "can", "may", "might", "should"}
+)
+
 #: Most tokens of a described group that speaks ("one of the people familiar").
 MAX_GROUP = 6
 
@@ -129,6 +134,7 @@ class Attributor:
         self.report_nouns = frozenset(load_data("lexicons/sources.json", data_dir)["documents"]["heads"])
         cues = load_data("lexicons/cues.json", data_dir)
         self.owner_bodies = frozenset(cues["owner_bodies"])
+        self.negatable_beliefs = frozenset(cues["negatable_beliefs"])
         self.groups = {k: frozenset(v) for k, v in cues["group_speakers"].items()}
         self.negators = negators
         self.data_dir = data_dir
@@ -307,6 +313,25 @@ class Attributor:
                 lo = k + 1
                 break
         return not self.negators.isdisjoint(self.ctx.lower[lo : cue.start])
+
+    def _negated_belief(self, cue: Span, sent: Sentence) -> int | None:
+        """Where the negated phrase of a belief cue starts ("he ultimately | doesn't agree
+        that …", "| does not believe that …"), when a that-clause follows the cue
+        (``negatable_beliefs`` in cues.json); None for any other negated cue."""
+        ctx, lower = self.ctx, self.ctx.lower
+        text = ctx.span_text(cue).lower()
+        if text not in self.negatable_beliefs:
+            return None
+        if not (text.endswith(" that") or (cue.end < sent.end and lower[cue.end] == "that")):
+            return None
+        k = cue.start
+        while k > sent.start and (
+            lower[k - 1] in self.negators
+            or lower[k - 1] in NEGATED_AUXILIARIES
+            or lower[k - 1].endswith("ly")
+        ):
+            k -= 1
+        return k if k < cue.start else None
 
     def _source_ending_before(self, token: int, sent: Sentence) -> Span | None:
         """The source mention ending right before ``token`` (adverbs may intervene)."""
@@ -636,6 +661,12 @@ class Attributor:
         last_src: Span | None = None
         for cue in self.ctx.within(labels.CUE, sent.start, sent.end):
             if self._negated(cue):
+                negation = self._negated_belief(cue, sent)
+                src = self._source_ending_before(negation, sent) if negation is not None else None
+                if src is not None:
+                    # "he doesn't agree that …": a position of his, governing no count (empty scope)
+                    found.append(self._make(src, "negated_belief", (negation, negation), cue, index))
+                    last_src = src
                 continue
             if cue.id_ == "according_to":
                 src = self._source_starting_after(cue.end, sent, gap=4)

@@ -240,6 +240,8 @@ class StatementDrafter:
             return self._according_content(att)
         if att.rule == "passive_cue":
             return self._passive_content(att)
+        if att.rule == "negated_belief":
+            return self._negated_content(att)
         if att.rule not in ("subject_cue", "participle_cue", "inverted_cue") or (
             self.state.attributor.is_document_subject(att)
         ):
@@ -429,6 +431,18 @@ class StatementDrafter:
             ]
             self._speakers = sorted(self._speakers + dashes)
         return self._speakers
+
+    def _negated_content(self, att: Attribution) -> tuple[int, int] | None:
+        """Tokens of a negated belief ("doesn't agree that regulation is the answer"): from
+        the negation to the end of the clause, since the that-clause alone would say the
+        opposite of what the speaker holds."""
+        ctx = self.ctx
+        lo = att.scope[0]
+        sent = ctx.sentence(lo)
+        hi = self._before_next_speaker(att, lo, ctx.clause_bounds(sent, lo, lo + 1)[1])
+        if hi - lo < 4 or any(ctx.quote[lo:hi]):
+            return None
+        return lo, hi
 
     def _passive_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens a passive report vouches for: its clause, up to the end of the source
