@@ -601,3 +601,12 @@ def test_a_negated_belief_is_a_position_from_its_negation():
 
 def test_a_negated_speech_act_still_says_nothing():
     assert statements("Sen. Mia Hart did not say that the mill would reopen.") == []
+
+
+def test_an_apposition_before_the_cue_opens_with_the_speakers_description():
+    text = (
+        "Tom Reed of the Green Valley Trust, a conservation group with long experience of the "
+        "river basin, said the dam had made the floods worse."
+    )
+    (claim,) = statements(text)
+    assert "Green Valley Trust" in claim.source.text and claim.text == "the dam had made the floods worse"

@@ -372,6 +372,9 @@ class Attributor:
         country = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
         if country is not None and country.end == j and country.kb_id_ == "country":
             return country
+        apposition = self._apposition_before(j, sent)
+        if apposition is not None:
+            return apposition
         group = self._group_before(j, sent)
         if group is not None:
             return group
@@ -392,6 +395,31 @@ class Attributor:
                 and not any(ctx.punct[k] or ctx.covering(labels.CUE, k) is not None for k in gap)
             ):
                 return span
+        return None
+
+    def _apposition_before(self, j: int, sent: Sentence) -> Span | None:
+        """The speaker of "X, <source> …, said" when the comma-enclosed stretch before the
+        cue opens with a source (an apposition describing X: "Dave Roe of the Rangers, a
+        relief group with long experience of the region, said"): the source ending before
+        the apposition when there is one, else the apposition itself, which describes the
+        speaker. The stretch holds no cue, count, event or quotation."""
+        ctx = self.ctx
+        if j - 1 <= sent.start or ctx.words[j - 1] != ",":
+            return None
+        for c in range(j - 2, max(sent.start, j - 2 - MAX_ASIDE), -1):
+            if ctx.words[c] != ",":
+                continue
+            head = ctx.covering(labels.SOURCE, c + 1)
+            if head is None or head.start != c + 1 or head.kb_id_ != "entity":
+                return None
+            if any(
+                ctx.quote[t] or any(ctx.covering(label, t) is not None for label in CONTENT + (labels.CUE,))
+                for t in range(c + 1, j - 1)
+            ):
+                return None
+            for span in ctx.ending_at(labels.SOURCE, c, sent.start):
+                return span
+            return head
         return None
 
     def _group_before(self, j: int, sent: Sentence) -> Span | None:
