@@ -432,3 +432,15 @@ def test_chief_of_staff_takes_the_kind_of_its_body(find):
     )
     assert found["Presidential chief of staff Oksana Melnyk"][0] == "official"
     assert found["Army chief of staff Petro Hrytsak"][0] == "military"
+
+
+def test_role_after_credentials_and_a_bodys_adjectives(find):
+    found = find(
+        "Maria Okafor, MD, MPH, the WHO's senior deputy director, told reporters the outbreak was "
+        "contained. Later Okafor said no new cases had been found."
+    )
+    mention = "Maria Okafor, MD, MPH, the WHO's senior deputy director"
+    assert mention in found
+    kind, kb, info = found[mention]
+    assert (kind, kb, info.name, info.surname) == ("official", "entity", "Maria Okafor", "Okafor")
+    assert found["Okafor"][:2] == ("official", "reference")

@@ -49,6 +49,9 @@ DOCUMENT = "document"
 AGE_RANGE = range(1, 111)
 #: Most tokens in an aside between a speaker's name and its reporting verb.
 MAX_NAME_ASIDE = 12
+#: Most lowercase adjectives between a body's possessive and its person role ("the
+#: agency's principal deputy director").
+MAX_ROLE_ADJECTIVES = 2
 
 _MARKER = "marker"
 _BLOCK = "block"
@@ -150,7 +153,8 @@ class _Lexicon:
         #: role words written in lower case in a role ("Governor" -> "governor"), incl. outlets
         self.role_words = self.person_words | {_head_word(p) for p in self.media_heads}
         self.name_openers = self.role_words | _lower_set(titles) | self.honorifics
-        self.non_name_words = _lower_set(names["non_name_words"]) | self.name_openers
+        self.credentials = _lower_set(names["credentials"])
+        self.non_name_words = _lower_set(names["non_name_words"]) | self.name_openers | self.credentials
         self.place_prepositions = _lower_set(data["prepositions_before_place"])
         #: lowercase roles a person's name follows ("correspondent Tareq Abu Azzoum")
         self.name_roles = frozenset(w for w in self.person_words if w.islower()) | _lower_set(
@@ -337,7 +341,11 @@ class SourceRecognizer:
             if last.cls == "org" and _paren_acronym(doc, j):
                 j = chunk.end = j + 3
             possessive = j < n and doc[j].text in _POSSESSIVES
-            nxt = by_start.get(j + 1 if possessive else j)
+            k = j + 1 if possessive else j
+            if possessive:  # "the agency's principal deputy director": adjectives before the role
+                while k < n and k - j <= MAX_ROLE_ADJECTIVES and doc[k].is_lower and doc[k].is_alpha and k not in by_start:
+                    k += 1
+            nxt = by_start.get(k)
             if nxt and _continues(last, nxt, possessive):
                 chunk.parts.append(nxt)
                 chunk.end = nxt.end
@@ -517,7 +525,10 @@ class SourceRecognizer:
             chunks.pop()
             chunk.start, chunk.name, chunk.parts = prev.start, prev.name, prev.parts + chunk.parts
             return
-        name = _name_before(doc, start - 1, floor, lex)
+        comma = start - 1
+        while comma - 2 >= floor and doc[comma - 1].lower_ in lex.credentials and doc[comma - 2].text == ",":
+            comma -= 2  # "Nirav Shah, MD, JD, the agency's deputy director"
+        name = _name_before(doc, comma, floor, lex)
         if name is None:
             return
         before = doc[name[0] - 1] if name[0] > 0 else None
