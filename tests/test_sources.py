@@ -390,10 +390,21 @@ def test_middle_east_outlets_are_media(find):
 
 def test_private_people_quoted_with_their_age_are_witnesses(find):
     found = find(
-        '"The windows just flew in," said Halyna Moroz, 71, who lives nearby. Petro, 38, said he ran.'
+        '"The windows just flew in after the blast," said Halyna Moroz, 71, who lives nearby. '
+        "Petro, 38, said he ran."
     )
     assert found["Halyna Moroz"][:2] == ("witness", "entity")
     assert found["Petro"][0] == "witness"
+
+
+def test_aged_people_giving_opinions_are_persons(find):
+    # no strike, blast or disaster in the text: voters and shoppers are not witnesses
+    found = find(
+        "Carol Jenkins, 63, who came to the rally with her daughter, said the tax plan would hurt "
+        "retirees. Ben Ortiz, 29, said he was still undecided."
+    )
+    assert found["Carol Jenkins"][:2] == ("person", "entity")
+    assert found["Ben Ortiz"][0] == "person"
 
 
 def test_a_generic_word_closing_an_organisations_name(find):
@@ -444,3 +455,13 @@ def test_role_after_credentials_and_a_bodys_adjectives(find):
     kind, kb, info = found[mention]
     assert (kind, kb, info.name, info.surname) == ("official", "entity", "Maria Okafor", "Okafor")
     assert found["Okafor"][:2] == ("official", "reference")
+
+
+def test_aged_person_before_a_relative_aside(find):
+    found = find(
+        "Luis Ferreira, 58, who has run the bakery for 30 years, said prices would keep rising. "
+        "Opponents said the mayor wants developers to build more towers."
+    )
+    assert found["Luis Ferreira"][:2] == ("person", "entity")
+    # "to build more towers" is an infinitive, not the role's complement
+    assert not any(text.startswith("developers to") for text in found)
