@@ -465,3 +465,18 @@ def test_aged_person_before_a_relative_aside(find):
     assert found["Luis Ferreira"][:2] == ("person", "entity")
     # "to build more towers" is an infinitive, not the role's complement
     assert not any(text.startswith("developers to") for text in found)
+
+
+def test_a_company_keeps_its_kind_without_its_suffix(find):
+    found = find(
+        "Associated Press Holdings said revenue rose 4 percent. Associated Press also cut its "
+        "forecast, the company said, while Wall Street had forecast a loss."
+    )
+    assert found["Associated Press Holdings"][0] == "organization"
+    assert found["Associated Press"][0] == "organization"  # the company, not the news agency
+    assert not any("forecast" in text for text in found)  # a forecast is what is said
+
+
+def test_the_polls_as_a_place_are_no_speaker(find):
+    found = find("More security is needed at the polls, they said, as voters went to the polls.")
+    assert not any("polls" in text for text in found)

@@ -158,6 +158,7 @@ class _Lexicon:
         self.non_name_words = _lower_set(names["non_name_words"]) | self.name_openers | self.credentials
         self.place_prepositions = _lower_set(data["prepositions_before_place"])
         self.witness_events = _lower_set(data["witness_events"])
+        self.company_suffixes = frozenset(data["organisations_cased"]["organization"])
         #: lowercase roles a person's name follows ("correspondent Tareq Abu Azzoum")
         self.name_roles = frozenset(w for w in self.person_words if w.islower()) | _lower_set(
             names["media_roles"]
@@ -275,7 +276,26 @@ class SourceRecognizer:
         spans += named
         spans += self._surnames(doc, spans, named)
         spans.sort(key=lambda s: s.start)
-        return spans
+        return self._company_short_names(doc, spans)
+
+    def _company_short_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A company named with its suffix ("Thomson Reuters Corp", "Acme Holdings") is
+        later called by the name without it: such a later mention is that company, an
+        ``organization``, whatever a lexicon says of its words ("Reuters" is an outlet)."""
+        short: dict[str, str] = {}
+        out = []
+        for span in spans:
+            words = [t.text for t in span if t.lower_ not in self.lex.determiners]
+            if span.kb_id_ == ENTITY and span.id_ == "organization" and len(words) > 1:
+                if words[-1] in self.lex.company_suffixes:
+                    short.setdefault(" ".join(words[:-1]), span.id_)
+                    out.append(span)
+                    continue
+            kind = short.get(" ".join(words))
+            if kind is not None and kind != span.id_:
+                span = Span(doc, span.start, span.end, label=SOURCE, kb_id=span.kb_id_, span_id=kind)
+            out.append(span)
+        return out
 
     # -- anchors -------------------------------------------------------------------
 
