@@ -40,8 +40,9 @@ MAX_TOLL_GAP = 16
 MAX_VAGUE_TRIGGER_GAP = 6
 #: A count whose own time ended this long before the report is background history.
 BACKGROUND_AGE = timedelta(days=366)
-#: Most tokens from "since" to the date that opens the period ("since the war began in 2022").
-MAX_SINCE_GAP = 8
+#: Most tokens from "since" to the date that opens the period ("since the war began with
+#: the attack on the south on October 7, 2023"); the clause also ends at punctuation.
+MAX_SINCE_GAP = 16
 
 
 class CountDrafter:
@@ -130,12 +131,22 @@ class CountDrafter:
         nearest = mentions[k - 1] if k else mentions[0]
         if not nearest.value.resolved:
             return False
-        opening = self.ctx.lower[max(draft.start, nearest.span.start - MAX_SINCE_GAP) : nearest.span.start]
-        if not self.g["open_period_prepositions"].isdisjoint(opening):
+        if self._in_open_period(draft.start, nearest.span.start):
             return False  # "since the fighting started on October 7, 2023": up to now
         end = nearest.value.end
         day = end.date() if isinstance(end, datetime) else end
         return isinstance(day, date) and published - day > BACKGROUND_AGE
+
+    def _in_open_period(self, floor: int, time_start: int) -> bool:
+        """A time inside a clause opened by "since" (no punctuation between them)
+        opens a period running up to the report."""
+        ctx, opens = self.ctx, self.g["open_period_prepositions"]
+        for j in range(time_start - 1, max(floor, time_start - MAX_SINCE_GAP) - 1, -1):
+            if ctx.lower[j] in opens:
+                return True
+            if ctx.punct[j]:
+                return False
+        return False
 
     def _event_times(self, i: int) -> tuple[list[TimedMention], list[int]]:
         """The time mentions of sentence ``i`` that may date an event (not the time of a
