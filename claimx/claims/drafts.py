@@ -47,6 +47,7 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     elliptical: bool = False
     own_place: bool = False  # its clause names a place (even one without a code)
+    background: bool = False  # history the report recalls (see .counts): drafted, not output
 
 
 class Drafting:

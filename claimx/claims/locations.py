@@ -86,6 +86,15 @@ class LocationFinder:
                 return "locative"  # "a drone heading for Moscow", "bound for", "on course for"
             if word == "of" and j > sent_start and lower[j - 1] in g["attack_of_nouns"]:
                 return "locative"  # "in the shelling of Nikopol": the place attacked
+            if (
+                word == "of"
+                and j - 1 > sent_start
+                and lower[j - 1] in g["compass_points"]
+                and not self.ctx.within(labels.REGION, max(sent_start, j - 6), j)
+            ):
+                # "a depot north of Kharkiv": beside the place, in its region; not "the Tula
+                # region south of Moscow", which says where a region lies
+                return "locative"
             if word in ("and", "or", ",") and depth == 0:
                 earlier = [grp for grp in self.groups(max(sent_start, j - 6), j) if grp[-1].end >= j - 4]
                 if earlier:

@@ -16,6 +16,7 @@ from functools import cache
 from itertools import chain
 from pathlib import Path
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -244,9 +245,9 @@ class RegionRecognizer:
         out, k, best = [], 0, None
         counts: dict[str, int] = {}
         n = len(doc)
-        for tok in doc:
-            i = tok.i
-            if tok.lower_ != "the" or i + 1 >= n or doc[i + 1].lower_ not in self._anaphor_nouns:
+        the = doc.vocab.strings.add("the")
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()):  # no Token object per token
+            if lower != the or i + 1 >= n or doc[i + 1].lower_ not in self._anaphor_nouns:
                 continue
             while k < len(mentions) and mentions[k][1] <= i:
                 start, end, code = mentions[k]
