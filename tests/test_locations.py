@@ -122,3 +122,11 @@ def test_a_count_after_a_placed_strike_belongs_to_that_incident():
     assert _codes_of("A drone attack hit the port of Odesa overnight. Three warehouses were damaged.", "Three") == [
         ["UA-51"]
     ]
+
+
+def test_a_count_naming_the_attacking_country_is_not_the_previous_strikes_town():
+    text = (
+        "A drone attack hit the port of Odesa overnight, the governor said.\n"
+        "Russia also fired 50 drones and three missiles across the country, the air force said."
+    )
+    assert _codes_of(text, "50 drones") == [["UA"]]

@@ -778,7 +778,10 @@ class CountDrafter:
             return
         harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
         if draft.event in ("attack", "damage") and harm is None:
-            harm = self._previous_incident(draft.sentence)  # "A strike on Kharkiv. Two missiles hit …"
+            # "A strike on Kharkiv. Two missiles hit …"; not a count whose clause names the
+            # attacking country ("Russia also fired 80 drones": the country it fired at)
+            if self.places.implied_country(s, e) is None:
+                harm = self._previous_incident(draft.sentence)
         latest = self.state.latest_located()
         if zero and harm is not None and latest is not None and latest.sentence > harm.sentence:
             harm = latest  # "Rostov accounted for 18. … no casualties": the place just reported
@@ -834,7 +837,8 @@ class CountDrafter:
         for d in reversed(self.state.drafts):
             if i - d.sentence > 1:
                 return None
-            if d.event == "attack" and d.quantity is None and d.locations and not country_level(d.locations):
+            own = any(ev.rule == "location.segment" for ev in d.evidence)  # not a place it inherited
+            if d.event == "attack" and d.quantity is None and own and not country_level(d.locations):
                 return d
         return None
 
