@@ -130,3 +130,60 @@ def test_a_count_naming_the_attacking_country_is_not_the_previous_strikes_town()
         "Russia also fired 50 drones and three missiles across the country, the air force said."
     )
     assert _codes_of(text, "50 drones") == [["UA"]]
+
+
+def test_places_listed_after_a_plural_place_noun_are_the_claims():
+    text = "The army said its jets had downed 14 drones over several towns, including Multan and Bahawalpur, on Friday."
+    assert _codes_of(text, "14") == [["PK-PB"]]
+    text = (
+        "Officials said 9 drones were shot down over border districts such as Sumy's Krasnopillia overnight."
+    )
+    assert _codes_of(text, "9") == [["UA-59"]]
+    # a list under a noun of origin is not where they landed
+    text = "Israel said 20 rockets were fired from several towns, including Tyre, at the Galilee."
+    assert "LB-JA" not in [c for codes in _codes_of(text, "20") for c in codes]
+
+
+def test_every_toll_of_one_incident_takes_the_place_of_its_when_clause():
+    text = (
+        "Two police officers were killed and six other people were hurt when a shell exploded near "
+        "a bus station in Kharkiv on Monday, regional officials said."
+    )
+    assert _codes_of(text, "Two police") == [["UA-63"]]
+    assert _codes_of(text, "six") == [["UA-63"]]
+
+
+def test_weapons_crossing_from_a_country_with_no_destination_hit_the_reported_country():
+    text = (
+        "Sirens sounded across Israel on Saturday.\n"
+        "Some 45 rockets crossed from Lebanon in the afternoon, the military said, and most were intercepted."
+    )
+    assert _codes_of(text, "45") == [["IL"]]
+
+
+def _statement_places(text: str) -> list[tuple[str, list[str]]]:
+    return [
+        (c.source.text if c.source else "", [loc.code for loc in c.locations])
+        for c in claimx.extract(text, published="2025-01-10")
+        if c.source is not None and c.source.kind == "witness"
+    ]
+
+
+def test_a_witness_speaks_of_the_strike_not_of_the_interceptions_before():
+    text = (
+        "A missile hit an apartment block in Dnipro on Sunday, killing two people, officials said.\n"
+        "The air force said 35 drones were downed over the Sumy, Poltava, Kyiv and Odesa regions.\n"
+        '"The windows flew in and the stairwell filled with smoke," said Oksana Melnyk, 52, who lives '
+        "across the street."
+    )
+    assert _statement_places(text) == [("Oksana Melnyk", ["UA-12"])]
+
+
+def test_a_witness_speaks_of_the_place_in_their_own_mention():
+    text = (
+        "Israeli aircraft struck Beirut on Monday, Lebanese officials said, and three people were killed "
+        "in Beirut's south.\n"
+        "Earlier, the Israeli military said 16 rockets were fired at Haifa.\n"
+        'A resident of the Haret Nour district, who gave his name as Ali, said: "Our street was destroyed."'
+    )
+    assert [codes for _, codes in _statement_places(text)] == [["LB-BA"]]

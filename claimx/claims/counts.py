@@ -87,9 +87,9 @@ class CountDrafter:
             self._locate(draft, s, e, drafts, prev)
             drafts.extend(self._distribute(draft, anchor, s, e))
         self._share_coordinated_verb(drafts)
+        self._share_cause_place(drafts)
         self._share_coordinated_place(drafts)
         self._share_included_place(drafts)
-        self._share_cause_place(drafts)
         rest = self.remainder.draft(i, drafts)  # "… and the rest over the Oryol region"
         if rest is not None:
             drafts.append(rest)
@@ -242,7 +242,8 @@ class CountDrafter:
             joined = self.ctx.lower[nxt.start] == "and" and (
                 d.event == "casualty" or self.g["auxiliaries"].isdisjoint(self.ctx.lower[nxt.start : nxt.end])
             )
-            own = any(e.rule == "location.segment" for e in nxt.evidence)
+            # the place of its own clause, or of the when-clause both tolls share
+            own = any(e.rule in ("location.segment", "location.cause") for e in nxt.evidence)
             if not d.locations and not d.own_place and joined and own and nxt.event == d.event:
                 d.locations = list(nxt.locations)
                 d.evidence.append(location_evidence("location.coordinated", nxt.locations))

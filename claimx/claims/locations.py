@@ -72,6 +72,11 @@ class LocationFinder:
             word = lower[j]
             if word in g["origin_prepositions"]:
                 return "origin"
+            noun = self._listed_under(j, sent_start)
+            if noun is not None:
+                # "over several cities, including Lahore and Rawalpindi": members of the
+                # places the clause put the event in share their role
+                return self._noun_role(noun, sent_start)
             if word in g["locative_prepositions"] or word in g["attack_object_verbs"]:
                 return self._locative_or_origin(j, last)
             if word == "of" and j > sent_start and lower[j - 1] in g["place_nouns"]:
@@ -120,6 +125,35 @@ class LocationFinder:
             and self._count_within(k + 1, sent.end)
         ):
             return "locative"  # a gapped tally: "Lipetsk for two", "and Kaluga for the remaining one"
+        return "other"
+
+    def _listed_under(self, j: int, sent_start: int) -> int | None:
+        """The plural place noun whose members a list opened at token ``j`` names
+        ("cities, including …", "districts such as …"), or None."""
+        lower = self.ctx.lower
+        if lower[j] == "as" and j > sent_start and lower[j - 1] == "such":
+            j -= 1
+        elif lower[j] not in self.g["inclusion_markers"]:
+            return None
+        k = j - 1
+        if k >= sent_start and lower[k] == ",":
+            k -= 1
+        return k if k >= sent_start and lower[k] in self.g["place_list_nouns"] else None
+
+    def _noun_role(self, noun: int, sent_start: int) -> str:
+        """The role of a place noun with no name ("over several cities", "from three
+        districts"): by the preposition before its modifiers."""
+        lower, g = self.ctx.lower, self.g
+        j = noun - 1
+        while j >= sent_start and noun - j <= 5:
+            word = lower[j]
+            if word in g["origin_prepositions"]:
+                return "origin"
+            if word in g["locative_prepositions"] or word in g["attack_object_verbs"]:
+                return "locative"
+            if not (word in g["locative_modifiers"] or self.ctx.covering(labels.QUANTITY, j) is not None):
+                break
+            j -= 1
         return "other"
 
     def _count_within(self, k: int, end: int) -> bool:
@@ -174,6 +208,14 @@ class LocationFinder:
             start=span.start_char,
             end=span.end_char,
         )
+
+    def in_mention(self, start_char: int | None, end_char: int | None) -> list[Location]:
+        """The coded places inside a speaker's own mention ("a resident of Kharkiv's
+        Saltivka district", "a witness in Rafah"): where a witness was."""
+        if start_char is None or end_char is None or end_char <= start_char:
+            return []
+        s, e = self.ctx.token_at(start_char), self.ctx.token_at(end_char - 1) + 1
+        return dedupe([self.to_location(span) for span in self.ctx.within(labels.REGION, s, e) if span.id_])
 
     def find(self, start: int, end: int, quote: Quotation | None = None) -> tuple[list[Location], bool]:
         """Locations in tokens ``[start, end)``, and whether the range names any place
@@ -230,7 +272,9 @@ class LocationFinder:
         were destroyed by Ukraine's air defences" → UA; "Israeli air defence intercepted 30"
         → IL), else, when the clause names only the attacker ("Russia fired four missiles",
         "40 Russian drones"), the country the text is about, if that is another country
-        ("Russia fired four missiles" in a report about Ukraine is UA). For harm (people
+        ("Russia fired four missiles" in a report about Ukraine is UA); so, with no destination
+        named, is a count that only says where the weapons came from ("30 rockets crossed from
+        Lebanon" in a report about Israel is IL). For harm (people
         killed, homes damaged: ``harm``) an attacker's demonym is enough too: people "killed in
         Russian attacks" in a report about Ukraine were killed in Ukraine."""
         sides = self._side_index()
@@ -245,7 +289,9 @@ class LocationFinder:
         for m in mentions:
             if m.side == "defender":
                 return self._country_location(m)
-        attackers = {m.code for m in mentions if m.side == "attacker"}
+        # the attacker, or where the weapons came from ("30 rockets crossed from Lebanon"):
+        # with no destination named, they were aimed at the country the report is about
+        attackers = {m.code for m in mentions if m.side in ("attacker", "origin")}
         if not attackers or any(m.side == "" for m in mentions):
             return None
         about = sides.about_before(end)
