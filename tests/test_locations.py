@@ -187,3 +187,22 @@ def test_a_witness_speaks_of_the_place_in_their_own_mention():
         'A resident of the Haret Nour district, who gave his name as Ali, said: "Our street was destroyed."'
     )
     assert [codes for _, codes in _statement_places(text)] == [["LB-BA"]]
+
+
+def test_a_part_of_a_country_is_the_one_region_of_it_the_report_names():
+    text = (
+        "An air strike on a market in the southern Gaza Strip killed 12 people on Friday, medics said.\n"
+        "Hospital staff said 40 more were wounded.\n"
+        "The market lies in the Khan Younis area, close to the coast.\n"
+        "Separately, the ministry said 3,100 people had been killed in the war so far."
+    )
+    assert {tuple(codes) for codes in _codes_of(text, "12")} == {("PS-KYS",)}
+    assert _codes_of(text, "40") == [["PS-KYS"]]
+    # a toll of the whole war is the country's, not the town's
+    assert _codes_of(text, "3,100") == [["PS"]]
+    # two regions of the country named: the part stays the country
+    text = (
+        "Shelling in southern Lebanon killed four people. Later a strike hit a car near Tyre.\n"
+        "In the east, a drone struck a house near Baalbek."
+    )
+    assert _codes_of(text, "four") == [["LB"]]

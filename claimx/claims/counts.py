@@ -804,7 +804,7 @@ class CountDrafter:
             if not loc.code or loc.code.split("-")[0] not in origins
         ]
         if inherited:
-            draft.locations = inherited
+            draft.locations = self.places.war_wide(s, e, inherited)  # "killed in the war": the country
             draft.evidence.append(location_evidence("location.inherited", donor.locations))
             return
         # "fired by Russia", "by Ukraine's air defences", "killed in Russian attacks"

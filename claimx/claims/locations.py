@@ -39,6 +39,7 @@ class LocationFinder:
         self._anaphor_nouns = frozenset(dem["country_anaphors"])
         self._attacker_gap = frozenset(dem["attacker_gap_words"])
         self._sides: SideIndex | None = None  # built on first use (see implied_country)
+        self._regions_of: dict[str, set[str]] | None = None  # country -> regions named (_part_of_country)
 
     def groups(self, start: int, end: int) -> list[list[Span]]:
         """REGION mentions in tokens ``[start, end)``, coordinated names grouped."""
@@ -245,8 +246,52 @@ class LocationFinder:
                 continue
             if role == "locative":
                 own_place = True
-                locations.extend(self.to_location(s) for s in group)
+                locations.extend(self._part_of_country(s) or self.to_location(s) for s in group)
         return dedupe(locations), own_place
+
+    def war_wide(self, start: int, end: int, inherited: list[Location]) -> list[Location]:
+        """Inherited places lifted to their countries when tokens ``[start, end)`` count
+        over the whole war ("42,000 people have been killed in the war" after a strike in
+        one town is a toll of the country, not of the town)."""
+        words = " " + " ".join(self.ctx.lower[start:end]) + " "
+        if not any(f" {phrase} " in words for phrase in self.g["whole_war_phrases"]):
+            return inherited
+        out = []
+        for loc in inherited:
+            country = loc.code.split("-")[0] if loc.code else None
+            if country and country != loc.code:
+                region = self.gazetteer.get(country)
+                loc = loc.model_copy(update={"code": country, "name": region.name if region else None})
+            out.append(loc)
+        return dedupe(out)
+
+    def _part_of_country(self, span: Span) -> Location | None:
+        """A part of a country ("the central Gaza Strip", "southern Lebanon") as the one
+        region of that country the document names anywhere, where it names just one: the
+        report's own words say which division the part is ("… in the Deir el-Balah area")."""
+        start = span.start
+        if not span.id_ or "-" in span.id_ or start == 0:
+            return None  # a sea, or a region already
+        if self.ctx.lower[start - 1] not in self.g["compass_adjectives"]:
+            return None
+        if self._regions_of is None:  # once per document
+            self._regions_of = {}
+            for region in self.ctx.by_label[labels.REGION]:
+                if "-" in region.id_:
+                    self._regions_of.setdefault(region.id_.split("-")[0], set()).add(region.id_)
+        codes = self._regions_of.get(span.id_, set())
+        if len(codes) != 1:
+            return None
+        (code,) = codes
+        region = self.gazetteer.get(code)
+        return Location(
+            code=code,
+            name=region.name if region else None,
+            country=span.id_,
+            text=self.ctx.span_text(span),
+            start=span.start_char,
+            end=span.end_char,
+        )
 
     def _period_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """Token ranges of clauses that only date the claim by an earlier event ("wounded
