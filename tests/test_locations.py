@@ -206,3 +206,15 @@ def test_a_part_of_a_country_is_the_one_region_of_it_the_report_names():
         "In the east, a drone struck a house near Baalbek."
     )
     assert _codes_of(text, "four") == [["LB"]]
+
+
+def test_verbless_members_of_a_list_share_its_place():
+    text = (
+        "Three cruise missiles, four guided bombs and 20 attack drones launched by Russia overnight "
+        "were shot down by Ukraine's air defences, the air force said."
+    )
+    assert _codes_of(text, "Three") == [["UA"]]
+    assert _codes_of(text, "four") == [["UA"]]
+    # a part with a place of its own after a total with its verb does not lend it back
+    text = "Overnight, 30 drones were destroyed by air defences, 12 of them over the Kursk region."
+    assert "RU-KRS" not in [c for codes in _codes_of(text, "30") for c in codes]

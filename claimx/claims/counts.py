@@ -45,6 +45,12 @@ BACKGROUND_AGE = timedelta(days=366)
 MAX_SINCE_GAP = 16
 
 
+# the location rules whose place a coordinated count before may share
+_SHARED_PLACE_RULES = frozenset(
+    {"location.segment", "location.cause", "location.implied", "location.coordinated"}
+)
+
+
 class CountDrafter:
     """Builds the count claims of one document, sentence by sentence."""
 
@@ -239,11 +245,19 @@ class CountDrafter:
         for d, nxt in zip(reversed(drafts[:-1]), reversed(drafts[1:]), strict=True):
             # "and 5 were downed over Kursk" is a clause of its own, but the toll of one
             # incident shares its place ("a man was killed and two were wounded in Kherson")
-            joined = self.ctx.lower[nxt.start] == "and" and (
-                d.event == "casualty" or self.g["auxiliaries"].isdisjoint(self.ctx.lower[nxt.start : nxt.end])
+            # a verbless member of a list shares the list's verb and place ("A, B and C fired
+            # by Russia were destroyed by Ukraine's air defences")
+            first = self.ctx.lower[nxt.start]
+            verbless = not self.ctx.within(labels.EVENT, d.start, d.end)
+            joined = (first in ("and", ",") and verbless) or (
+                first == "and"
+                and (
+                    d.event == "casualty"
+                    or self.g["auxiliaries"].isdisjoint(self.ctx.lower[nxt.start : nxt.end])
+                )
             )
-            # the place of its own clause, or of the when-clause both tolls share
-            own = any(e.rule in ("location.segment", "location.cause") for e in nxt.evidence)
+            # the place of its own clause, of the when-clause both tolls share, of its side
+            own = any(e.rule in _SHARED_PLACE_RULES for e in nxt.evidence)
             if not d.locations and not d.own_place and joined and own and nxt.event == d.event:
                 d.locations = list(nxt.locations)
                 d.evidence.append(location_evidence("location.coordinated", nxt.locations))
