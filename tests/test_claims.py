@@ -1153,3 +1153,16 @@ def test_uncrewed_aerial_vehicles_are_drones():
     assert [(c.event, c.item) for c in claimx.extract(text, published="2025-05-01")] == [
         ("interception", "drone")
     ]
+
+
+def test_apartments_petrol_stations_and_direct_hits_are_counted():
+    assert _counts("Debris from a downed drone damaged four apartments in Sumy.") == [
+        ("damage", 4, "apartment", ("UA-59",))
+    ]
+    assert _counts("The blast blew out windows at a school and three petrol stations in Sumy.") == [
+        ("damage", 3, "gas station", ("UA-59",))
+    ]
+    assert _counts("The base took at least two direct hits.") == [("attack", 2, "hit", ())]
+    assert [c[2] for c in _counts("Two Russian missiles hit a residential district of Kharkiv.")] == [
+        "missile"
+    ]
