@@ -1166,3 +1166,12 @@ def test_apartments_petrol_stations_and_direct_hits_are_counted():
     assert [c[2] for c in _counts("Two Russian missiles hit a residential district of Kharkiv.")] == [
         "missile"
     ]
+
+
+def test_a_count_takes_no_place_from_the_clause_before_its_subordinator():
+    text = (
+        "The group said it had fired a rocket salvo at the town of Safed, after the army counted "
+        "115 projectiles launched from Lebanon at Israel."
+    )
+    got = [(c.quantity.value, [loc.code for loc in c.locations]) for c in claimx.extract(text) if c.quantity]
+    assert got == [(115, ["IL"])]

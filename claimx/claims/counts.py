@@ -821,6 +821,12 @@ class CountDrafter:
             if lower[t] in that and lower[t - 1] in joins:
                 s = t + 1
                 break
+            opener = lower[t] in self.g["strong_delimiters"] or (
+                lower[t] in self.g["event_subordinators"] and lower[t - 1] == ","
+            )
+            if opener and not self.ctx.any_within(labels.QUANTITY, s, t):
+                s = t + 1  # "fired a salvo at Safed, after/while the army counted 115 projectiles"
+                break
         # "wounded across the Gaza Strip since the fighting started with an attack on
         # Israel": the period's opening event happened elsewhere
         since = next((t for t in range(anchor + 1, e) if lower[t] in self.g["open_period_prepositions"]), e)
