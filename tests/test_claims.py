@@ -1175,3 +1175,9 @@ def test_a_count_takes_no_place_from_the_clause_before_its_subordinator():
     )
     got = [(c.quantity.value, [loc.code for loc in c.locations]) for c in claimx.extract(text) if c.quantity]
     assert got == [(115, ["IL"])]
+
+
+def test_a_count_takes_no_place_from_the_clause_after_a_semicolon():
+    text = "Russia launched 30 missiles at Ukraine overnight; some of them struck Lviv."
+    got = [(c.quantity.value, [loc.code for loc in c.locations]) for c in claimx.extract(text) if c.quantity]
+    assert got[0] == (30, ["UA"])

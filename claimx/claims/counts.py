@@ -814,8 +814,8 @@ class CountDrafter:
         place of the first; nor is the place of a "since" clause that opens its period."""
         lower, joins, that = self.ctx.lower, self.g["verb_coordinators"], self.g["complementizers"]
         for t in range(anchor + 1, e - 1):
-            if lower[t] in joins and lower[t + 1] in that:
-                e = t
+            if (lower[t] in joins and lower[t + 1] in that) or lower[t] in self.g["strong_delimiters"]:
+                e = t  # "… and that its troops …", "40 missiles were launched; they struck Haifa"
                 break
         for t in range(anchor - 1, s, -1):
             if lower[t] in that and lower[t - 1] in joins:
