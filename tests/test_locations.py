@@ -139,6 +139,8 @@ def test_places_listed_after_a_plural_place_noun_are_the_claims():
         "Officials said 9 drones were shot down over border districts such as Sumy's Krasnopillia overnight."
     )
     assert _codes_of(text, "9") == [["UA-59"]]
+    text = "Police said 6 drones were shot down over four districts, among them Gujranwala and Sialkot."
+    assert {tuple(codes) for codes in _codes_of(text, "6")} == {("PK-PB",)}
     # a list under a noun of origin is not where they landed
     text = "Israel said 20 rockets were fired from several towns, including Tyre, at the Galilee."
     assert "LB-JA" not in [c for codes in _codes_of(text, "20") for c in codes]
@@ -159,6 +161,9 @@ def test_weapons_crossing_from_a_country_with_no_destination_hit_the_reported_co
         "Some 45 rockets crossed from Lebanon in the afternoon, the military said, and most were intercepted."
     )
     assert _codes_of(text, "45") == [["IL"]]
+    # the country that speaks is not the side that places them
+    text = "Israel said some 25 projectiles were launched from Lebanon, and most were shot down."
+    assert _codes_of(text, "25") == [["IL"]]
 
 
 def _statement_places(text: str) -> list[tuple[str, list[str]]]:

@@ -132,8 +132,8 @@ class LocationFinder:
         """The plural place noun whose members a list opened at token ``j`` names
         ("cities, including …", "districts such as …"), or None."""
         lower = self.ctx.lower
-        if lower[j] == "as" and j > sent_start and lower[j - 1] == "such":
-            j -= 1
+        if j > sent_start and (lower[j - 1], lower[j]) in (("such", "as"), ("among", "them")):
+            j -= 1  # "districts such as …", "five districts, among them …"
         elif lower[j] not in self.g["inclusion_markers"]:
             return None
         k = j - 1
@@ -330,6 +330,7 @@ class LocationFinder:
             for m in sides.within(start, end)
             if (m.named or (harm and m.side == "attacker"))
             and self.ctx.covering(labels.SOURCE, m.start) is None
+            and not self._speaker(m)
         ]
         for m in mentions:
             if m.side == "defender":
@@ -343,6 +344,10 @@ class LocationFinder:
         if about is None or about.code in attackers:
             return None
         return self._country_location(about)
+
+    def _speaker(self, m: CountryMention) -> bool:
+        """A country named as who speaks ("Israel said about 20 projectiles …")."""
+        return m.end < len(self.ctx.lower) and self.ctx.covering(labels.CUE, m.end) is not None
 
     def _country_location(self, m: CountryMention) -> Location:
         region = self.gazetteer.get(m.code)
