@@ -223,3 +223,21 @@ def test_verbless_members_of_a_list_share_its_place():
     # a part with a place of its own after a total with its verb does not lend it back
     text = "Overnight, 30 drones were destroyed by air defences, 12 of them over the Kursk region."
     assert "RU-KRS" not in [c for codes in _codes_of(text, "30") for c in codes]
+
+
+def test_harm_with_no_place_in_a_report_from_one_province_is_in_that_province():
+    text = (
+        "Gunmen stormed a police post in Sindh late on Saturday.\n"
+        "Security was tightened across Sindh on Sunday.\n"
+        "Nine officers were wounded, a police spokesman said.\n"
+        "The air force said 12 drones were destroyed overnight."
+    )
+    assert _codes_of(text, "Nine") == [["PK-SD"]]
+    assert _codes_of(text, "12") == [[]]  # a national tally of interceptions is not the province's
+    # a report naming two provinces leaves it open
+    text = (
+        "Gunmen stormed police posts in Sindh and Balochistan late on Saturday.\n"
+        "Security was tightened across Sindh on Sunday.\n"
+        "Nine officers were wounded, a police spokesman said."
+    )
+    assert _codes_of(text, "Nine") in ([[]], [["PK"]])

@@ -826,6 +826,12 @@ class CountDrafter:
         if implied is not None:
             draft.locations = [implied]
             draft.evidence.append(location_evidence("location.implied", draft.locations))
+            return
+        # harm in a report from one city or province (a national tally of interceptions is not)
+        whole = self.places.document_region() if draft.event in ("casualty", "damage") else None
+        if whole is not None:
+            draft.locations = [whole]
+            draft.evidence.append(location_evidence("location.document", draft.locations))
 
     def _reported_clause(self, anchor: int, s: int, e: int) -> tuple[int, int]:
         """The part of segment ``[s, e)`` in the anchor's own reported clause: a speaker

@@ -39,7 +39,9 @@ class LocationFinder:
         self._anaphor_nouns = frozenset(dem["country_anaphors"])
         self._attacker_gap = frozenset(dem["attacker_gap_words"])
         self._sides: SideIndex | None = None  # built on first use (see implied_country)
-        self._regions_of: dict[str, set[str]] | None = None  # country -> regions named (_part_of_country)
+        # country -> its regions named -> their sentences (_part_of_country)
+        self._regions_of: dict[str, dict[str, set[int]]] | None = None
+        self._doc_region: tuple[Location | None] | None = None  # document_region, once per document
 
     def groups(self, start: int, end: int) -> list[list[Span]]:
         """REGION mentions in tokens ``[start, end)``, coordinated names grouped."""
@@ -265,10 +267,27 @@ class LocationFinder:
             out.append(loc)
         return dedupe(out)
 
+    def document_region(self) -> Location | None:
+        """The one region below country level the whole document is about, when it names
+        no other and names it at least twice (a report from one city or province): the
+        place of a count that names none and inherits none. Its first mention is the
+        evidence."""
+        if self._doc_region is None:
+            first: dict[str, Span] = {}
+            counts: dict[str, int] = {}
+            for region in self.ctx.by_label[labels.REGION]:
+                if "-" in region.id_:
+                    first.setdefault(region.id_, region)
+                    counts[region.id_] = counts.get(region.id_, 0) + 1
+            sole = next(iter(first.values())) if len(first) == 1 and max(counts.values()) >= 2 else None
+            self._doc_region = (self.to_location(sole) if sole is not None else None,)
+        return self._doc_region[0]
+
     def _part_of_country(self, span: Span) -> Location | None:
         """A part of a country ("the central Gaza Strip", "southern Lebanon") as the one
-        region of that country the document names anywhere, where it names just one: the
-        report's own words say which division the part is ("… in the Deir el-Balah area")."""
+        region of that country the document names, where it names just one and not only
+        beside the part: the report's own words say which division the part is ("… in the
+        Deir el-Balah area")."""
         start = span.start
         if not span.id_ or "-" in span.id_ or start == 0:
             return None  # a sea, or a region already
@@ -278,11 +297,14 @@ class LocationFinder:
             self._regions_of = {}
             for region in self.ctx.by_label[labels.REGION]:
                 if "-" in region.id_:
-                    self._regions_of.setdefault(region.id_.split("-")[0], set()).add(region.id_)
-        codes = self._regions_of.get(span.id_, set())
+                    named = self._regions_of.setdefault(region.id_.split("-")[0], {})
+                    named.setdefault(region.id_, set()).add(self.ctx.sent_of_token[region.start])
+        codes = self._regions_of.get(span.id_, {})
         if len(codes) != 1:
             return None
-        (code,) = codes
+        ((code, sentences),) = codes.items()
+        if sentences == {self.ctx.sent_of_token[start]}:
+            return None  # a part of it named beside it ("into southern Lebanon, among them near Tyre")
         region = self.gazetteer.get(code)
         return Location(
             code=code,
