@@ -34,6 +34,8 @@ _DOMINANCE = 5.0
 _BLOCK = "block"
 # How far back a list of launch sites may reach to its "from" (tokens).
 _ORIGIN_REACH = 24
+# How far back from "districts" a list of district names may reach (tokens).
+_UNIT_REACH = 16
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,13 @@ class RegionRecognizer:
         if ranked and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
             dominant = next(c for c, k in counts.items() if k == ranked[0])
         starts = sorted(region_at)
+        # sentence starts, once (Token.sent walks back to its sentence's start per call)
+        sentenced = doc.has_annotation("SENT_START")
+        bounds = [t.i for t in doc if t.is_sent_start] if sentenced else [0]
+        if not bounds or bounds[0] != 0:
+            bounds.insert(0, 0)
+        bounds.append(n)
+        by_sentence: dict[int, str | None] = {}
         out = []
         for i in hits:
             found = self._unit_names(doc, i)
@@ -261,7 +270,7 @@ class RegionRecognizer:
             listed = {region_at[j] for a, b in found for j in range(a, b) if j in region_at}
             code = (
                 (listed.pop() if len(listed) == 1 else None)
-                or self._sentence_region(doc, i, starts, region_at)
+                or self._sentence_region(i, bounds, starts, region_at, by_sentence)
                 or dominant
             )
             if not code:
@@ -290,7 +299,7 @@ class RegionRecognizer:
             return [(i, end)]
         out: list[tuple[int, int]] = []
         end = j = i
-        while j > 0:
+        while j > max(0, i - _UNIT_REACH):
             prev = doc[j - 1]
             if name(prev):
                 j -= 1
@@ -309,19 +318,25 @@ class RegionRecognizer:
         return out
 
     @staticmethod
-    def _sentence_region(doc: Doc, token: int, starts: list[int], region_at: dict[int, str]) -> str | None:
-        """The one sub-country region named in ``token``'s sentence, if just one."""
-        if doc.has_annotation("SENT_START"):
-            sent = doc[token].sent
-            lo, hi = sent.start, sent.end
-        else:
-            lo, hi = 0, len(doc)
+    def _sentence_region(
+        token: int, bounds: list[int], starts: list[int], region_at: dict[int, str], cache: dict
+    ) -> str | None:
+        """The one sub-country region named in ``token``'s sentence (``bounds``: the
+        sentence starts), if just one; answered once per sentence."""
+        s = bisect.bisect_right(bounds, token) - 1
+        if s in cache:
+            return cache[s]
+        lo, hi = bounds[s], bounds[s + 1]
         k = bisect.bisect_left(starts, lo)
-        codes = set()
+        code = None
         while k < len(starts) and starts[k] < hi:
-            codes.add(region_at[starts[k]])
+            if code is not None and region_at[starts[k]] != code:
+                code = None
+                break
+            code = region_at[starts[k]]
             k += 1
-        return codes.pop() if len(codes) == 1 else None
+        cache[s] = code
+        return code
 
     def _drop_surnames(
         self, doc: Doc, candidates: list[tuple[int, int, int, str, str]]
