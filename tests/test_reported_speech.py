@@ -610,3 +610,14 @@ def test_an_apposition_before_the_cue_opens_with_the_speakers_description():
     )
     (claim,) = statements(text)
     assert "Green Valley Trust" in claim.source.text and claim.text == "the dam had made the floods worse"
+
+
+def test_a_second_cue_of_the_same_speaker_gives_a_second_statement():
+    text = (
+        "Maria Lopez, who runs the bakery, told reporters she expected prices to rise, and said "
+        "the new flour tax was to blame."
+    )
+    assert [(c.source.name, c.text) for c in statements(text)] == [
+        ("Maria Lopez", "she expected prices to rise"),
+        ("Maria Lopez", "the new flour tax was to blame"),
+    ]

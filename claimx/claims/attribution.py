@@ -314,6 +314,15 @@ class Attributor:
                 break
         return not self.negators.isdisjoint(self.ctx.lower[lo : cue.start])
 
+    def _second_cue(self, cue: Span, sent: Sentence) -> bool:
+        """The cue is the second verb of the speaker of the cue before it ("told Reuters the
+        plan had failed, and said a new one was ready"): "and" (or "but") before it, past
+        adverbs."""
+        k = cue.start
+        while k > sent.start and self.ctx.lower[k - 1] in self.g["verb_cue_gap"]:
+            k -= 1
+        return k > sent.start and self.ctx.lower[k - 1] in ("and", "but")
+
     def _negated_belief(self, cue: Span, sent: Sentence) -> int | None:
         """Where the negated phrase of a belief cue starts ("he ultimately | doesn't agree
         that …", "| does not believe that …"), when a that-clause follows the cue
@@ -726,10 +735,14 @@ class Attributor:
                     # "the air force said, adding that …"; "Sen. X praised the bill, saying …"
                     src = last_src or self._clause_subject(cue.start, sent)
                     rule = "participle_cue"
+                elif src is None and last_src is not None and self._second_cue(cue, sent):
+                    src, rule = last_src, "coordinated_cue"  # "X told AP A, and said B"
             if src is None:
                 continue
             last_src = src
             first, last = min(src.start, cue.start), max(src.end, cue.end)
+            if rule == "coordinated_cue":
+                first, last = cue.start, cue.end
             scope = (cue.end, sent.end) if rule == "participle_cue" else self._scope(sent, first, last)
             found.append(self._make(src, rule, scope, cue, index))
         found.extend(self._possessive_reports(sent, index))

@@ -242,7 +242,7 @@ class StatementDrafter:
             return self._passive_content(att)
         if att.rule == "negated_belief":
             return self._negated_content(att)
-        if att.rule not in ("subject_cue", "participle_cue", "inverted_cue") or (
+        if att.rule not in ("subject_cue", "participle_cue", "inverted_cue", "coordinated_cue") or (
             self.state.attributor.is_document_subject(att)
         ):
             return None
@@ -405,7 +405,8 @@ class StatementDrafter:
         speaker set off by a comma or a joining word, in document order: where
         :meth:`_before_next_speaker` cuts (found once per document); a participle cue after
         a comma ("…, adding that …") opens the speaker's next statement, so it cuts at the
-        comma, and so does a dash before a joining word ("… — but …")."""
+        comma, and so do a second cue ("…, and said …") and a dash before a joining word
+        ("… — but …")."""
         if self._speakers is None:
             ctx, joiners = self.ctx, self.g["speaker_joiners"]
             self._speakers = []
@@ -422,6 +423,8 @@ class StatementDrafter:
                     self._speakers.append((cue.start, cue.end, speaker.start))
                 elif ctx.words[before] == "," and ctx.lower[cue.start].endswith("ing"):
                     self._speakers.append((cue.start, cue.end, before))  # "…, adding that …"
+                elif ctx.lower[before] in ("and", "but"):
+                    self._speakers.append((cue.start, cue.end, before))  # "…, and said …"
             # "X said A — but B, Y said": a dash before a joining word ends A
             lower = ctx.lower
             dashes = [
