@@ -390,10 +390,21 @@ def test_middle_east_outlets_are_media(find):
 
 def test_private_people_quoted_with_their_age_are_witnesses(find):
     found = find(
-        '"The windows just flew in," said Halyna Moroz, 71, who lives nearby. Petro, 38, said he ran.'
+        '"The windows just flew in after the blast," said Halyna Moroz, 71, who lives nearby. '
+        "Petro, 38, said he ran."
     )
     assert found["Halyna Moroz"][:2] == ("witness", "entity")
     assert found["Petro"][0] == "witness"
+
+
+def test_aged_people_giving_opinions_are_persons(find):
+    # no strike, blast or disaster in the text: voters and shoppers are not witnesses
+    found = find(
+        "Carol Jenkins, 63, who came to the rally with her daughter, said the tax plan would hurt "
+        "retirees. Ben Ortiz, 29, said he was still undecided."
+    )
+    assert found["Carol Jenkins"][:2] == ("person", "entity")
+    assert found["Ben Ortiz"][0] == "person"
 
 
 def test_a_generic_word_closing_an_organisations_name(find):
@@ -432,3 +443,40 @@ def test_chief_of_staff_takes_the_kind_of_its_body(find):
     )
     assert found["Presidential chief of staff Oksana Melnyk"][0] == "official"
     assert found["Army chief of staff Petro Hrytsak"][0] == "military"
+
+
+def test_role_after_credentials_and_a_bodys_adjectives(find):
+    found = find(
+        "Maria Okafor, MD, MPH, the WHO's senior deputy director, told reporters the outbreak was "
+        "contained. Later Okafor said no new cases had been found."
+    )
+    mention = "Maria Okafor, MD, MPH, the WHO's senior deputy director"
+    assert mention in found
+    kind, kb, info = found[mention]
+    assert (kind, kb, info.name, info.surname) == ("official", "entity", "Maria Okafor", "Okafor")
+    assert found["Okafor"][:2] == ("official", "reference")
+
+
+def test_aged_person_before_a_relative_aside(find):
+    found = find(
+        "Luis Ferreira, 58, who has run the bakery for 30 years, said prices would keep rising. "
+        "Opponents said the mayor wants developers to build more towers."
+    )
+    assert found["Luis Ferreira"][:2] == ("person", "entity")
+    # "to build more towers" is an infinitive, not the role's complement
+    assert not any(text.startswith("developers to") for text in found)
+
+
+def test_a_company_keeps_its_kind_without_its_suffix(find):
+    found = find(
+        "Associated Press Holdings said revenue rose 4 percent. Associated Press also cut its "
+        "forecast, the company said, while Wall Street had forecast a loss."
+    )
+    assert found["Associated Press Holdings"][0] == "organization"
+    assert found["Associated Press"][0] == "organization"  # the company, not the news agency
+    assert not any("forecast" in text for text in found)  # a forecast is what is said
+
+
+def test_the_polls_as_a_place_are_no_speaker(find):
+    found = find("More security is needed at the polls, they said, as voters went to the polls.")
+    assert not any("polls" in text for text in found)

@@ -662,7 +662,7 @@ class StatementDrafter:
         elif self._points_back(start, end):
             self._as_attack(d)
         mentions, frame = self.state.times.get(i, ([], None))
-        d.time, ev = self.state.timeline.for_token(start, mentions, frame)
+        d.time, ev = self.state.timeline.for_statement(start, mentions, frame)
         d.evidence.extend(ev)
         return d
 

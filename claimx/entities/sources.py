@@ -49,8 +49,12 @@ DOCUMENT = "document"
 AGE_RANGE = range(1, 111)
 #: Most tokens in an aside between a speaker's name and its reporting verb.
 MAX_NAME_ASIDE = 12
+#: Most lowercase adjectives between a body's possessive and its person role ("the
+#: agency's principal deputy director").
+MAX_ROLE_ADJECTIVES = 2
 
 _MARKER = "marker"
+_WITNESS_EVENTS_KEY = "claimx.sources.witness_events"  # doc.user_data: the text tells of an event
 _BLOCK = "block"
 _PEOPLE = "people"  # prominent people by surname: a mention of their own only where no role took them
 _POSSESSIVES = frozenset({"'s", "’s", "'"})
@@ -150,8 +154,11 @@ class _Lexicon:
         #: role words written in lower case in a role ("Governor" -> "governor"), incl. outlets
         self.role_words = self.person_words | {_head_word(p) for p in self.media_heads}
         self.name_openers = self.role_words | _lower_set(titles) | self.honorifics
-        self.non_name_words = _lower_set(names["non_name_words"]) | self.name_openers
+        self.credentials = _lower_set(names["credentials"])
+        self.non_name_words = _lower_set(names["non_name_words"]) | self.name_openers | self.credentials
         self.place_prepositions = _lower_set(data["prepositions_before_place"])
+        self.witness_events = _lower_set(data["witness_events"])
+        self.company_suffixes = frozenset(data["organisations_cased"]["organization"])
         #: lowercase roles a person's name follows ("correspondent Tareq Abu Azzoum")
         self.name_roles = frozenset(w for w in self.person_words if w.islower()) | _lower_set(
             names["media_roles"]
@@ -233,15 +240,9 @@ class SourceRecognizer:
         ):
             for key, phrases in table.items():
                 matcher.add(key, _pattern_docs(nlp, phrases, cased))
-        self.pronoun_ids = numpy.array(
-            [nlp.vocab.strings.add(p) for p in sorted(self.lex.pronouns)], dtype="uint64"
-        )
-        self.verb_ids = numpy.array(
-            [nlp.vocab.strings.add(v) for v in sorted(self.lex.reporting_verbs) if " " not in v],
-            dtype="uint64",
-        )
-        self.pronoun_hashes = frozenset(self.pronoun_ids.tolist())
-        self.verb_hashes = frozenset(self.verb_ids.tolist())
+        strings = nlp.vocab.strings
+        self.pronoun_hashes = frozenset(strings.add(p) for p in sorted(self.lex.pronouns))
+        self.verb_hashes = frozenset(strings.add(v) for v in sorted(self.lex.reporting_verbs) if " " not in v)
 
     def __call__(self, doc: Doc) -> list[Span]:
         anchors, markers = self._anchors(doc)
@@ -269,7 +270,26 @@ class SourceRecognizer:
         spans += named
         spans += self._surnames(doc, spans, named)
         spans.sort(key=lambda s: s.start)
-        return spans
+        return self._company_short_names(doc, spans)
+
+    def _company_short_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A company named with its suffix ("Thomson Reuters Corp", "Acme Holdings") is
+        later called by the name without it: such a later mention is that company, an
+        ``organization``, whatever a lexicon says of its words ("Reuters" is an outlet)."""
+        short: dict[str, str] = {}
+        out = []
+        for span in spans:
+            words = [t.text for t in span if t.lower_ not in self.lex.determiners]
+            if span.kb_id_ == ENTITY and span.id_ == "organization" and len(words) > 1:
+                if words[-1] in self.lex.company_suffixes:
+                    short.setdefault(" ".join(words[:-1]), span.id_)
+                    out.append(span)
+                    continue
+            kind = short.get(" ".join(words))
+            if kind is not None and kind != span.id_:
+                span = Span(doc, span.start, span.end, label=SOURCE, kb_id=span.kb_id_, span_id=kind)
+            out.append(span)
+        return out
 
     # -- anchors -------------------------------------------------------------------
 
@@ -337,7 +357,11 @@ class SourceRecognizer:
             if last.cls == "org" and _paren_acronym(doc, j):
                 j = chunk.end = j + 3
             possessive = j < n and doc[j].text in _POSSESSIVES
-            nxt = by_start.get(j + 1 if possessive else j)
+            k = j + 1 if possessive else j
+            if possessive:  # "the agency's principal deputy director": adjectives before the role
+                while k < n and k - j <= MAX_ROLE_ADJECTIVES and k not in by_start and doc[k].is_lower:
+                    k += 1
+            nxt = by_start.get(k)
             if nxt and _continues(last, nxt, possessive):
                 chunk.parts.append(nxt)
                 chunk.end = nxt.end
@@ -443,6 +467,9 @@ class SourceRecognizer:
         if not width:
             return None
         j = i + width
+        infinitive = j < n and not (_capitalized(doc[j]) or doc[j].lower_ in lex.determiners)
+        if doc[i].lower_ == "to" and width == 1 and infinitive:
+            return None  # "adviser to the president", not "Democrats to fill buses": an infinitive
         while j < n:
             if j - i > lex.complement_max:
                 return None  # no clear end: rather no complement than a run-on one
@@ -517,7 +544,10 @@ class SourceRecognizer:
             chunks.pop()
             chunk.start, chunk.name, chunk.parts = prev.start, prev.name, prev.parts + chunk.parts
             return
-        name = _name_before(doc, start - 1, floor, lex)
+        comma = start - 1
+        while comma - 2 >= floor and doc[comma - 1].lower_ in lex.credentials and doc[comma - 2].text == ",":
+            comma -= 2  # "Nirav Shah, MD, JD, the agency's deputy director"
+        name = _name_before(doc, comma, floor, lex)
         if name is None:
             return
         before = doc[name[0] - 1] if name[0] > 0 else None
@@ -565,7 +595,7 @@ class SourceRecognizer:
         if head.cls in _PERSON and k < len(markers) and markers[k] <= chunk.end + 3:
             anonymous = True
         if kind == PERSON and chunk.name and _aged(doc, chunk.name[1]):
-            kind = WITNESS  # "Iryna, a 41-year-old nurse": news copy introduces residents so
+            kind = self._aged_kind(doc)  # "Iryna, a 41-year-old nurse": residents, voters
         chunk.kind = ANONYMOUS if anonymous else kind
         if lowercase and chunk.det in lex.definite and head.key in lex.reference_heads:
             chunk.kb = REFERENCE
@@ -599,10 +629,20 @@ class SourceRecognizer:
                 found.append(Span(doc, i, i + 1, label=SOURCE, kb_id=PRONOUN, span_id=""))
         return found
 
+    def _aged_kind(self, doc: Doc) -> str:
+        """A private person named with an age speaks as a witness in a report of an event
+        a person can witness (``witness_events``: a strike, a blast, a quake), else as a
+        person giving an opinion (voters at a rally). Looked up once per document."""
+        seen = doc.user_data.get(_WITNESS_EVENTS_KEY)
+        if seen is None:
+            seen = any(t.lower_ in self.lex.witness_events for t in doc)
+            doc.user_data[_WITNESS_EVENTS_KEY] = seen
+        return WITNESS if seen else PERSON
+
     def _aged_people(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Private people quoted with their age, a news convention for residents and
         eyewitnesses: "said Oksana Hrytsenko, 54, whose flat was damaged", "Svitlana, 62,
-        told Reuters". They speak as witnesses."""
+        told Reuters", "Dan Roe, 66, who was at the rally, said". Their kind: ``_aged_kind``."""
         lex, n = self.lex, len(doc)
         taken = _covered(spans)
         found = []
@@ -611,14 +651,17 @@ class SourceRecognizer:
             if after is not None and _aged(doc, after[1]):
                 name = after
             else:
-                before = i - 4  # "<name> , <age> , said"
-                if before < 1 or doc[i - 1].text != "," or not _aged(doc, i - 3):
+                if i < 5 or doc[i - 1].text != ",":
                     continue
-                name = _name_before(doc, i - 3, 0, lex)
+                # "<name> , <age> , said" or "<name> , <age> , who came to the rally , said"
+                aside = _aside_start(doc, i - 1, max(0, i - MAX_NAME_ASIDE - 2))
+                age_comma = next((c - 2 for c in (i - 1, aside) if c is not None and _aged(doc, c - 2)), None)
+                name = _name_before(doc, age_comma, 0, lex) if age_comma is not None else None
                 if name is None:
                     continue
             if not any(k in taken for k in range(*name)):
-                found.append(Span(doc, name[0], name[1], label=SOURCE, kb_id=ENTITY, span_id=WITNESS))
+                kind = self._aged_kind(doc)
+                found.append(Span(doc, name[0], name[1], label=SOURCE, kb_id=ENTITY, span_id=kind))
                 taken.update(range(*name))
         return found
 
@@ -648,7 +691,6 @@ class SourceRecognizer:
         lex, n = self.lex, len(doc)
         taken = _covered(spans)
         found: list[Span] = []
-        lowers = doc.to_array([LOWER])
         ends = {span.end: k for k, span in enumerate(spans)}
 
         starts = {span.start: k for k, span in enumerate(spans)}
@@ -680,7 +722,7 @@ class SourceRecognizer:
                 found.append(Span(doc, name[0], name[1], label=SOURCE, kb_id=ENTITY, span_id=PERSON))
             taken.update(range(*name))
 
-        for i in numpy.flatnonzero(numpy.isin(lowers, self.verb_ids)).tolist():
+        for i in _positions(doc, self.verb_hashes):
             if doc[i].text[:1].isupper() and not _sentence_initial(doc, i):
                 continue  # part of a name: "the United States", "Says Street"
             if doc[i].lower_ == "according":
@@ -960,7 +1002,7 @@ def _pattern_docs(nlp: Language, phrases: list[str], cased: bool) -> list[Doc]:
     docs = []
     for phrase in phrases:
         variants = [phrase] if cased else [phrase, phrase.lower(), phrase.title()]
-        for variant in variants:
+        for variant in dict.fromkeys(variants):  # a lower-case phrase is its own .lower()
             doc = nlp.make_doc(variant)
             key = tuple(t.text if cased else t.lower_ for t in doc)
             if key not in seen:
