@@ -643,3 +643,9 @@ def test_a_conflict_reports_quotation_is_its_count():
         'night," the air force said.'
     )
     assert statements(text) == []
+
+
+def test_to_x_frames_a_view_as_theirs():
+    check("To many economists, the rate cut came far too late to help.", "analyst", "economists", "rate cut")
+    assert statements("To the north, the river floods every spring.") == []
+    assert statements("To be sure, the plan has critics in the valley.") == []
