@@ -176,7 +176,7 @@ STRUCTURES = [
         "Kurtz",
         "demand",
     ),
-    ("Dana Kurtz, 58, said demand had doubled since spring.", "witness", "Kurtz", "demand had doubled"),
+    ("Dana Kurtz, 58, said demand had doubled since spring.", "person", "Kurtz", "demand had doubled"),  # no event witnessed: a person
     ("Dana Kurtz, one of the volunteers, said demand had doubled since spring.", "person", "Kurtz", "demand"),
     # appositions and titles
     (
