@@ -480,3 +480,35 @@ def test_a_company_keeps_its_kind_without_its_suffix(find):
 def test_the_polls_as_a_place_are_no_speaker(find):
     found = find("More security is needed at the polls, they said, as voters went to the polls.")
     assert not any("polls" in text for text in found)
+
+
+def test_an_outlets_possessive_names_its_reporter(find):
+    found = find(
+        "Reporting from the harbour, CNN's Dana Whitfield said the ferry had listed badly. "
+        '"Nobody expected this," Whitfield said.'
+    )
+    kind, kb, info = found["CNN's Dana Whitfield"]
+    assert (kind, kb, info.name) == ("media", "entity", "Dana Whitfield")
+    assert found["Whitfield"][:2] == ("media", "reference")
+
+
+def test_a_surname_keeps_its_particle(find):
+    found = find(
+        "BBC correspondent Omar Abu Khalil said the market was hit twice. "
+        '"It was chaos," Abu Khalil said.'
+    )
+    assert found["BBC correspondent Omar Abu Khalil"][2].surname == "Abu Khalil"
+    assert found["Abu Khalil"][:2] == ("media", "reference")
+
+
+def test_a_witness_named_with_an_age_has_a_surname(find):
+    found = find('"The blast threw me to the floor," said Olena Marchuk, 44. Marchuk said she ran outside.')
+    assert found["Olena Marchuk"][0] == "witness"
+    assert found["Olena Marchuk"][2].surname == "Marchuk"
+    assert found["Marchuk"][:2] == ("witness", "reference")
+
+
+def test_a_later_mention_by_the_tail_of_a_full_name(find):
+    found = find('Omar Abu Khalil said the shop had closed. "It was chaos," Abu Khalil said.')
+    assert found["Omar Abu Khalil"][:2] == ("person", "entity")
+    assert found["Abu Khalil"][:2] == ("person", "reference")

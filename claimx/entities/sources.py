@@ -58,6 +58,10 @@ _WITNESS_EVENTS_KEY = "claimx.sources.witness_events"  # doc.user_data: the text
 _BLOCK = "block"
 _PEOPLE = "people"  # prominent people by surname: a mention of their own only where no role took them
 _POSSESSIVES = frozenset({"'s", "’s", "'"})
+#: Kinds of a mention that is only a person's name ("Mitch McConnell"): it has a surname.
+_NAMED_KINDS = frozenset({PERSON, WITNESS, "politician"})
+#: Kinds of bodies whose possessive names one of their people ("Al Jazeera's Rob McBride").
+_PEOPLE_OWNERS = frozenset({"media", "organization"})
 _CLAUSE_END = frozenset({",", ".", ";", ":", ")", "”", '"', "'", "!", "?"})
 _SENTENCE_BREAK = frozenset({".", "!", "?", '"', "“", "”", ":", ";"})
 _PERSON = frozenset({"strong", "neutral", "title"})
@@ -272,9 +276,10 @@ class SourceRecognizer:
         spans += self._aged_people(doc, spans)
         spans += self._surnames(doc, spans)
         spans += self._people(doc, spans, people)
-        named = self._cue_names(doc, spans)
+        named, extended = self._cue_names(doc, spans)
+        named = _refer_to_roles(doc, named, extended)
         spans += named
-        spans += self._surnames(doc, spans, named)
+        spans += self._surnames(doc, spans, named + extended)
         spans.sort(key=lambda s: s.start)
         return self._company_short_names(doc, spans)
 
@@ -686,14 +691,15 @@ class SourceRecognizer:
             found.append(Span(doc, start, a.end, label=SOURCE, kb_id=ENTITY, span_id=a.kind))
         return found
 
-    def _cue_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _cue_names(self, doc: Doc, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         """Speakers known only by the shape of the text: a capitalized name right before
         a reporting verb ("Mitch McConnell said", "Starmer also told"), before the aside
         that separates it from the verb ("Adam Smith, referring to his father, said"),
         before a relative clause ("Jane Doe, who chairs the board, said"), or right after
         the verb or "according to" ("said John Smith.", "according to Maria Lopez").
         A name ending in a company word ("Acme Corp") was taken by the lexicon; another
-        name is a ``person`` until its role says more."""
+        name is a ``person`` until its role says more. Returns the new mentions and the
+        role mentions a name completed ("Al Jazeera's Rob McBride")."""
         lex, n = self.lex, len(doc)
         taken = _covered(spans)
         found: list[Span] = []
@@ -701,6 +707,7 @@ class SourceRecognizer:
         ends = {span.end: k for k, span in enumerate(spans)}
 
         starts = {span.start: k for k, span in enumerate(spans)}
+        extended: list[Span] = []  # role mentions a name completed: antecedents of surnames
 
         def add(name: tuple[int, int] | None) -> None:
             if name is None or self._place(doc, *name):
@@ -721,10 +728,17 @@ class SourceRecognizer:
             if any(k in taken for k in range(*name)):
                 return
             before = ends.get(name[0])
-            if before is not None and doc[name[0] - 1].is_lower and spans[before].kb_id_ == ENTITY:
+            if before is None and name[0] > 1 and doc[name[0] - 1].text in _POSSESSIVES:
+                owner = ends.get(name[0] - 1)  # "Al Jazeera's Rob McBride", "Acme's Jane Roe"
+                if owner is not None and spans[owner].id_ in _PEOPLE_OWNERS:
+                    before = owner
+            if before is not None and (
+                doc[name[0] - 1].is_lower or doc[name[0] - 1].text in _POSSESSIVES
+            ) and spans[before].kb_id_ == ENTITY:
                 # "Al Jazeera correspondent Tareq Abu Azzoum": the name completes the role
                 role = spans[before]
                 spans[before] = Span(doc, role.start, name[1], label=SOURCE, kb_id=ENTITY, span_id=role.id_)
+                extended.append(spans[before])
             else:
                 found.append(Span(doc, name[0], name[1], label=SOURCE, kb_id=ENTITY, span_id=PERSON))
             taken.update(range(*name))
@@ -747,7 +761,7 @@ class SourceRecognizer:
             elif j > 0 and _is_name(doc[j - 1], lex):
                 add(_name_before(doc, j, floor, lex))
             add(self._name_closing(doc, i + 1))
-        return self._full_names(doc, sorted(found, key=lambda s: s.start), taken)
+        return self._full_names(doc, sorted(found, key=lambda s: s.start), taken), extended
 
     def _full_names(self, doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
         """A one-word name next to a cue is a surname ("Sanders said") when the document
@@ -757,8 +771,16 @@ class SourceRecognizer:
         full: dict[int, int] = {}  # surname orth -> end of the full mention seen first
         orths = None
         searched: set[int] = set()
+        longest: dict[int, Span] = {}  # last orth -> the first multiword name ending in it
         for span in found:
             if len(span) > 1:
+                first = longest.get(span[-1].orth)
+                if first is not None and len(first) > len(span) and first[-len(span) :].text == span.text:
+                    # "Abu Khalil said" after "Omar Abu Khalil": the tail of the full name
+                    kb, kind = REFERENCE, span.id_
+                    out.append(Span(doc, span.start, span.end, label=SOURCE, kb_id=kb, span_id=kind))
+                    continue
+                longest.setdefault(span[-1].orth, span)
                 full.setdefault(span[-1].orth, span.end)
                 out.append(span)
                 continue
@@ -859,20 +881,45 @@ def describe_source(span: Span, data_dir: Path | None = None, *, lex: _Lexicon |
     role_text = ", ".join(role) or None
     if name:
         return SourceInfo(
-            kind, name=_text(name), role=role_text, anonymous=anonymous, surname=_text(_last_unit(name))
+            kind, name=_text(name), role=role_text, anonymous=anonymous, surname=_text(_last_unit(name, lex))
         )
-    if kind == PERSON and span.kb_id_ == ENTITY and tokens and _run(tokens, lex) == tokens:
-        return SourceInfo(kind, name=_text(tokens), surname=_text(_last_unit(tokens)))  # "Mitch McConnell"
+    if kind in _NAMED_KINDS and span.kb_id_ == ENTITY and tokens and _run(tokens, lex) == tokens:
+        # "Mitch McConnell", "Oksana Hrytsenko" (a witness named with her age)
+        return SourceInfo(kind, name=_text(tokens), surname=_text(_last_unit(tokens, lex)))
     tail = _trailing_name(tokens, lex)
     if tail:  # "Al Jazeera correspondent Tareq Abu Azzoum", "the company's lawyer Jane Roe"
         role_text = _role_text(tokens[: len(tokens) - len(tail)], lex) or None
         return SourceInfo(
-            kind, name=_text(tail), role=role_text, anonymous=anonymous, surname=_text(_last_unit(tail))
+            kind, name=_text(tail), role=role_text, anonymous=anonymous, surname=_text(_last_unit(tail, lex))
         )
     det = tokens[0].lower_ if tokens and tokens[0].lower_ in lex.determiners else None
     if anonymous or span.kb_id_ == REFERENCE or det in ("a", "an", "one") or _individual(tokens, lex):
         return SourceInfo(kind, role=role_text, anonymous=anonymous)
     return SourceInfo(kind, name=_text(tokens[1:] if det else tokens) or None)
+
+
+def _refer_to_roles(doc: Doc, named: list[Span], extended: list[Span]) -> list[Span]:
+    """A surname next to a cue ("McBride said", "Abu Azzoum said") after a role mention
+    its full name completed ("Al Jazeera's Rob McBride") is a reference with that
+    mention's kind: the tail of the full name."""
+    if not extended:
+        return named
+    last: dict[int, Span] = {}
+    for span in extended:
+        last.setdefault(span[-1].orth, span)
+    out = []
+    for span in named:
+        role = last.get(span[-1].orth) if span.kb_id_ == ENTITY else None
+        tail = [t.orth for t in span]
+        if (
+            role is not None
+            and role.end <= span.start
+            and len(span) < len(role)
+            and [t.orth for t in role[len(role) - len(span) :]] == tail
+        ):
+            span = Span(doc, span.start, span.end, label=SOURCE, kb_id=REFERENCE, span_id=role.id_)
+        out.append(span)
+    return out
 
 
 def _trailing_name(tokens: list[Token], lex: _Lexicon) -> list[Token]:
@@ -882,7 +929,7 @@ def _trailing_name(tokens: list[Token], lex: _Lexicon) -> list[Token]:
     k = len(tokens)
     while k > 0 and _is_name(tokens[k - 1], lex):
         k -= 1
-    if k == 0 or k == len(tokens) or tokens[k - 1].text not in lex.name_roles:
+    if k == 0 or k == len(tokens) or tokens[k - 1].text not in lex.name_roles | _POSSESSIVES:
         return []
     return tokens[k:]
 
@@ -1172,20 +1219,23 @@ def _text(tokens: list[Token]) -> str:
     return " ".join(out.split())
 
 
-def _last_unit(tokens: list[Token]) -> list[Token]:
-    """The last word of a name, with its hyphenated particles ("al-Aisir")."""
+def _last_unit(tokens: list[Token], lex: _Lexicon) -> list[Token]:
+    """The last word of a name, with its particles ("al-Aisir", "Tareq Abu Azzoum" ->
+    "Abu Azzoum"): later mentions keep them."""
     k = len(tokens) - 1
     while k >= 2 and tokens[k - 1].text == "-" and not tokens[k - 2].whitespace_:
         k -= 2
+    while k >= 2 and tokens[k - 1].lower_ in lex.particles and tokens[k - 1].whitespace_:
+        k -= 1
     return tokens[k:]
 
 
 def _split_surname(surname: str) -> list[str]:
     """A surname's tokens as the tokenizer splits hyphenated names ("al-Aisir")."""
-    pieces = surname.split("-")
     out = []
-    for k, piece in enumerate(pieces):
-        if k:
-            out.append("-")
-        out.append(piece)
+    for word in surname.split():
+        for k, piece in enumerate(word.split("-")):
+            if k:
+                out.append("-")
+            out.append(piece)
     return out
