@@ -512,3 +512,12 @@ def test_a_later_mention_by_the_tail_of_a_full_name(find):
     found = find('Omar Abu Khalil said the shop had closed. "It was chaos," Abu Khalil said.')
     assert found["Omar Abu Khalil"][:2] == ("person", "entity")
     assert found["Abu Khalil"][:2] == ("person", "reference")
+
+
+def test_an_outlets_own_analysis_is_the_outlet(find):
+    found = find(
+        "Waiting times rose in March, according to a BBC analysis of hospital data, while a new "
+        "Gallup survey found most adults agree."
+    )
+    assert found["a BBC analysis of hospital"][0] == "media"
+    assert found["Gallup survey"][0] == "document"

@@ -46,6 +46,7 @@ WITNESS = "witness"
 #: Ages that follow a private person's name in news copy ("said Oksana Hrytsenko, 54,").
 PERSON = "person"
 DOCUMENT = "document"
+MEDIA = "media"
 AGE_RANGE = range(1, 111)
 #: Most tokens in an aside between a speaker's name and its reporting verb.
 MAX_NAME_ASIDE = 12
@@ -327,8 +328,16 @@ class SourceRecognizer:
         if anchor.cls == "document":
             start, det, _ = self._left(doc, anchor.start, floor, lex.document_modifiers)
             if det in ("a", "an") and any(_capitalized(t) for t in doc[start + 1 : anchor.start]):
-                # "a USA Today report", "a new Pew Research Center survey": a document of its own
-                return _Chunk(start, anchor.end, [anchor], det=det, kind=DOCUMENT)
+                # "a USA Today report", "a new Pew Research Center survey": a document of its own;
+                # an outlet's own ("an ABC News analysis of air force data") is the outlet speaking
+                owner = [by_start[k] for k in range(start + 1, anchor.start) if k in by_start]
+                kind = MEDIA if any(a.kind == MEDIA for a in owner) else DOCUMENT
+                chunk = _Chunk(start, anchor.end, [anchor], det=det, kind=kind)
+                if chunk.end < len(doc) and doc[chunk.end].lower_ in ("of", "by", "on"):
+                    chunk.complement = self._complement(doc, chunk.end)
+                    if chunk.complement:
+                        chunk.end = chunk.complement[1]
+                return chunk
             if det not in lex.definite:
                 return None
             return _Chunk(start, anchor.end, [anchor], det=det, kb=REFERENCE)
@@ -386,6 +395,9 @@ class SourceRecognizer:
             if last.cls == "org" and word == "of":
                 k = j + 1 + (j + 1 < n and doc[j + 1].lower_ == "the")
                 nxt = by_start.get(k)
+                if nxt and nxt.cls == "org" and last.kind == DOCUMENT:
+                    chunk.end = nxt.end  # "an analysis of hospital figures": the work stays the head
+                    return
                 if nxt and nxt.cls == "org":
                     chunk.parts.append(nxt)
                     chunk.end = nxt.end
@@ -591,6 +603,8 @@ class SourceRecognizer:
         if head.cls == "document":
             return  # a reference ("the statement") or a document named by its owner
         kind = head.kind
+        if kind == DOCUMENT and any(p.kind == MEDIA for p in chunk.parts[:-1]):
+            kind = MEDIA  # "an ABC News analysis of …", "a Reuters survey": the outlet's own work
         if head.cls == "neutral":
             steer = [p.kind for p in reversed(chunk.parts[:-1])] + list(chunk.mod_kinds)
             steer.append(self._complement_kind(doc, chunk, anchors))
