@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 from .errors import Errors
+from .gcpause import paused
 from .html import ClaimList
 from .resources import models_dir
 from .schema import Claim
@@ -21,8 +22,9 @@ def load() -> Language:
     """The default pipeline (rules over spaCy's blank English), built once and cached."""
     from . import claims, entities, tokenizer  # noqa: F401  (registers the factories)
 
-    config = spacy.util.load_config(models_dir() / "config.cfg")
-    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    with paused():  # building the tables makes ~10^5 objects and no garbage (gcpause.py)
+        config = spacy.util.load_config(models_dir() / "config.cfg")
+        return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
 
 def coerce_published(published: date | datetime | str | None) -> date | None:

@@ -21,6 +21,12 @@ class Errors:
         "pipeline. Add it with nlp.add_pipe('{needed}', before='{name}')."
     )
     E030 = "[E030] Record {index} has no text: expected a str or a mapping with a '{field}' field."
+    E031 = (
+        "[E031] A per-record timeout runs records in a child process, and this process is "
+        "daemonic, so it cannot start one (Dask workers are, by default). Start the Dask "
+        "workers with the config 'distributed.worker.daemon: False' "
+        "(DASK_DISTRIBUTED__WORKER__DAEMON=False), or pass no timeout."
+    )
 
 
 class Warnings:

@@ -6,9 +6,11 @@ pure Python, which took most of a second of every process's start-up, and neithe
 ``re`` nor pickle keep the compiled form (a pickled Pattern is its source text). This
 module stores what ``re`` compiles a pattern to (its SRE code, flags and groups) in a
 small cache file, keyed by the pattern text and the Python version, and rebuilds the
-Pattern from it with ``_sre.compile``, as ``re`` itself does after compiling. The code
-is validated by ``_sre`` when rebuilt; a missing, stale or unreadable cache, or a
-Python whose ``re`` internals differ, only means compiling as usual.
+Pattern from it with ``_sre.compile``, as ``re`` itself does after compiling. These are
+private interfaces of CPython's ``re``: the code is validated by ``_sre`` when rebuilt,
+and a missing, stale or unreadable cache, another Python implementation, or a Python
+whose ``re`` internals differ (any error from them) only means ``re.compile`` as usual,
+with no caching through that cache.
 
 The cache lives in ``$CLAIMX_CACHE_DIR``, else ``$XDG_CACHE_HOME/claimx`` (default
 ``~/.cache/claimx``); ``CLAIMX_CACHE_DIR=""`` turns it off.
@@ -44,6 +46,22 @@ _VERSION = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-1"
 
 #: Most patterns one cache file keeps.
 MAX_ENTRIES = 256
+
+
+def _compile_fresh(pattern: str) -> tuple[re.Pattern[str], list]:
+    """``pattern`` compiled by re's own two stages, and the cache entry that rebuilds it."""
+    parsed = parse(pattern, 0)
+    code = _code(parsed, 0)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    flags, groups = parsed.state.flags, parsed.state.groups - 1
+    compiled = _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
+    if compiled.groups != groups or compiled.groupindex != groupindex:
+        raise ValueError("re's internals differ from what this cache stores")
+    encoded = base64.b64encode(array("I", code).tobytes()).decode("ascii")
+    return compiled, [flags, groups, groupindex, indexgroup, encoded]
 
 
 def cache_dir() -> Path | None:
@@ -84,18 +102,15 @@ class RegexCache:
                 compiled = _sre.compile(pattern, flags, words, groups, groupindex, tuple(indexgroup))
                 self.used[key] = entry
                 return compiled
-            except (TypeError, ValueError, RuntimeError):
-                pass  # stale or damaged: compile afresh
-        parsed = parse(pattern, 0)
-        code = _code(parsed, 0)
-        groupindex = dict(parsed.state.groupdict)
-        indexgroup = [None] * parsed.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        flags, groups = parsed.state.flags, parsed.state.groups - 1
-        compiled = _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
-        encoded = base64.b64encode(array("I", code).tobytes()).decode("ascii")
-        self.used[key] = [flags, groups, groupindex, indexgroup, encoded]
+            except Exception:  # noqa: BLE001  (stale or damaged: compile afresh)
+                pass
+        try:
+            compiled, self.used[key] = _compile_fresh(pattern)
+        except re.error:
+            raise  # an invalid pattern: re.compile would say the same
+        except Exception:  # noqa: BLE001  (re's private internals changed: compile as re does)
+            self.path = None  # and keep no cache through this instance
+            return re.compile(pattern)
         self.fresh = True
         return compiled
 

@@ -19,7 +19,10 @@ from spacy.attrs import NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+from spacy.util import registry
+
+from .doctext import remember
+from .regexcache import RegexCache
 
 #: Longest run of punctuation and symbols (no letter, digit or space) spaCy gets whole:
 #: longer ones are cut into pieces of this many characters. spaCy splits such a run into
@@ -56,7 +59,7 @@ class GuardedTokenizer(Tokenizer):
     def __call__(self, text: str) -> Doc:
         cuts = cut_points(text)
         if not cuts:
-            return super().__call__(text)
+            return remember(super().__call__(text), text)
         tokenize = super().__call__
         pieces = [tokenize(text[a:b]) for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
         # the pieces' tokens as arrays, joined into one Doc: Doc.from_docs visits every
@@ -66,26 +69,45 @@ class GuardedTokenizer(Tokenizer):
         words = [strings[orth] for orth in table[:, 0].tolist()]
         doc = Doc(self.vocab, words=words, spaces=[bool(s) for s in table[:, 2].tolist()])
         doc.from_array([NORM], table[:, 1:2])  # a special case's norm ("n't" -> "not")
-        return doc
+        return remember(doc, text)
 
     def pipe(self, texts, batch_size: int = 1000) -> Iterator[Doc]:  # noqa: D102
         for text in texts:
             yield self(text)
 
 
+def affix_expressions(nlp: Language) -> tuple[str | None, str | None, str | None]:
+    """The prefix, suffix and infix expressions of ``nlp``'s language, as spaCy's
+    ``compile_prefix_regex``, ``compile_suffix_regex`` and ``compile_infix_regex`` join
+    them (None where the language has no such rules)."""
+    defaults = nlp.Defaults
+
+    def join(entries, before: str = "", after: str = "") -> str | None:
+        return "|".join(before + piece + after for piece in entries if piece.strip()) if entries else None
+
+    return join(defaults.prefixes, before="^"), join(defaults.suffixes, after="$"), join(defaults.infixes)
+
+
 @registry.tokenizers("claimx.Tokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
     """spaCy's default tokenizer for the language (as ``spacy.Tokenizer.v1`` builds it),
-    guarded against overlong runs without spaces."""
+    guarded against overlong runs without spaces. Its affix expressions (about 30,000
+    characters) are compiled through :class:`~claimx.regexcache.RegexCache`: ``re``
+    takes some 40 ms of every start-up to compile them."""
 
     def make(nlp: Language) -> Tokenizer:
-        prefixes, suffixes, infixes = nlp.Defaults.prefixes, nlp.Defaults.suffixes, nlp.Defaults.infixes
+        cache = RegexCache("tokenizer")
+        prefixes, suffixes, infixes = (
+            cache.compile(expression) if expression is not None else None
+            for expression in affix_expressions(nlp)
+        )
+        cache.save()
         return GuardedTokenizer(
             nlp.vocab,
             rules=nlp.Defaults.tokenizer_exceptions,
-            prefix_search=compile_prefix_regex(prefixes).search if prefixes else None,
-            suffix_search=compile_suffix_regex(suffixes).search if suffixes else None,
-            infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,
+            prefix_search=prefixes.search if prefixes else None,
+            suffix_search=suffixes.search if suffixes else None,
+            infix_finditer=infixes.finditer if infixes else None,
             token_match=nlp.Defaults.token_match,
             url_match=nlp.Defaults.url_match,
         )

@@ -1011,3 +1011,145 @@ def test_people_with_an_age_before_them_and_two_coordinated():
     )
     assert ("casualty", 2, "person", ("UA-12",)) in got
     assert ("casualty", 1, "child", ("UA-59",)) in got
+
+
+# --- session 5: lists, rates, background and numbers that are no counts -----------------
+
+
+def test_a_list_of_casualty_nouns_each_counts_with_its_own_noun():
+    text = "Medics treated 12 fatalities and 31 injuries after the shelling of the market, the health ministry said."
+    got = {(c.quantity.value, c.harm) for c in claimx.extract(text, published="2025-04-02")}
+    assert got == {(12, "killed"), (31, "injured")}
+
+
+def test_interception_rates_are_percent_claims():
+    text = (
+        "Ukraine's air force said it had shot down 38 of the 45 drones Russia launched overnight. "
+        "That puts the interception rate at roughly 84%, up from 70% a week earlier. "
+        "The missile figures were worse, with the rate dropping to 41 percent."
+    )
+    rates = [
+        (c.quantity.value, c.quantity.qualifier, c.quantity.text)
+        for c in claimx.extract(text, published="2025-05-01")
+        if c.item == "percent"
+    ]
+    assert rates == [(84, "approx", "roughly 84%"), (70, "exact", "70%"), (41, "exact", "41 percent")]
+
+
+def test_a_percentage_that_was_intercepted_is_a_rate():
+    claims = claimx.extract("The army said 97% of the rockets were intercepted.", published="2025-05-01")
+    assert [(c.event, c.quantity.value, c.item) for c in claims] == [("interception", 97, "percent")]
+
+
+def test_percentages_outside_interception_are_no_counts():
+    text = (
+        "Inflation rose 3.1% in January, the statistics office said, and the unemployment rate stood at "
+        "4 percent. Traders put the chance of a rate cut at 60%, while the share of voters backing the "
+        "plan fell by 5% to 48%."
+    )
+    assert [c for c in claimx.extract(text, published="2025-05-01") if c.quantity is not None] == []
+
+
+def test_a_count_dated_years_before_the_report_is_background():
+    text = (
+        "Rescuers searched the rubble on Tuesday after a quake killed nine people, officials said. "
+        "In March 2011, a stronger quake on the coast left more than 15,000 people dead and 300,000 "
+        "without homes."
+    )
+    assert _counts(text, published="2024-06-05") == [("casualty", 9, "person", ())]
+
+
+def test_a_total_since_a_past_date_is_news():
+    text = "The ministry said 81,000 people had been wounded since the fighting began on May 2, 2023."
+    assert [c.quantity.value for c in claimx.extract(text, published="2024-09-01")] == [81000]
+
+
+def test_people_left_without_homes_are_not_counted_homes():
+    text = "The storm killed two people and left 40,000 without homes, officials said."
+    assert _counts(text) == [("casualty", 2, "person", ())]
+
+
+def test_a_magnitude_is_no_count():
+    text = (
+        "A second quake, of magnitude 5.2, hit the port late on Monday, and a magnitude 4.1 tremor followed."
+    )
+    assert [c for c in claimx.extract(text, published="2025-05-01") if c.quantity is not None] == []
+
+
+def test_a_person_among_a_toll_is_a_count_of_one_only_after_a_casualty_count():
+    text = "A drone hit a block of flats and injured five people, a child among them, the governor said."
+    claims = claimx.extract(text, published="2025-05-01")
+    child = [c for c in claims if c.item == "child"]
+    assert [(c.quantity.value, c.harm, c.text) for c in child] == [(1, "injured", "a child among them")]
+    assert claimx.extract("Several reporters attended the briefing, a woman among them.") == []
+
+
+def test_a_list_of_damaged_things_is_one_claim_each_without_the_attribution():
+    text = (
+        "Four private houses, at least three cars and one piece of special equipment were damaged, "
+        "according to the regional governor."
+    )
+    got = [(c.quantity.value, c.item, c.text) for c in claimx.extract(text, published="2025-05-01")]
+    assert got == [
+        (4, "home", "Four private houses"),
+        (3, "vehicle", "at least three cars"),
+        (1, "equipment", "one piece of special equipment were damaged"),
+    ]
+
+
+def test_a_trailing_quote_attribution_is_not_in_the_claim_text():
+    text = '"In all, 14 drones were destroyed over the region," the governor wrote on Telegram.'
+    (claim,) = claimx.extract(text, published="2025-05-01")
+    assert claim.text == "In all, 14 drones were destroyed over the region"
+
+
+def test_the_place_of_a_since_clause_is_not_the_place_of_the_total():
+    text = "Officials said 3,100 people had been wounded in Kharkiv since the offensive began with an attack on Vovchansk."
+    (claim,) = claimx.extract(text, published="2025-05-01")
+    assert [loc.code for loc in claim.locations] == ["UA-63"]
+
+
+def test_people_shot_and_a_part_killed_share_the_place_of_the_part():
+    text = (
+        "A man outside a bar and a woman at a bus stop were among five people a gunman shot, "
+        "two of them fatally, in Memphis, police said."
+    )
+    got = {
+        (c.quantity.value, c.harm, tuple(loc.code for loc in c.locations))
+        for c in claimx.extract(text, published="2025-05-01")
+    }
+    assert got == {(5, "injured", ("US-TN",)), (2, "killed", ("US-TN",))}
+
+
+def test_shot_at_is_no_casualty():
+    assert claimx.extract("One soldier was shot at near the checkpoint.", published="2025-05-01") == []
+
+
+def test_a_count_of_places_joined_to_a_named_place_says_where():
+    text = "Air defences destroyed 23 drones over Belgorod and three of the region's districts, the governor said."
+    assert [(c.quantity.value, c.item) for c in claimx.extract(text, published="2025-05-01")] == [
+        (23, "drone")
+    ]
+
+
+def test_all_of_them_in_apposition_claims_nothing():
+    text = "The interceptions included one Kinzhal missile and one Kh-22 cruise missile, all of them modern weapons."
+    assert [c.quantity.value for c in claimx.extract(text, published="2025-05-01")] == [1, 1]
+
+
+def test_ages_after_of_and_a_person_noun_are_no_counts():
+    text = "Nine people were wounded in Dnipro. Among those treated were children of two, three, five and 14."
+    assert [c.quantity.value for c in claimx.extract(text, published="2025-05-01")] == [9]
+
+
+def test_service_members_are_counted_and_a_part_keeps_its_own_place():
+    text = "The Pentagon said the strikes left at least 30 U.S. service members injured, 12 of them in Syria."
+    got = [(c.quantity.value, c.item, [loc.code for loc in c.locations]) for c in claimx.extract(text)]
+    assert got == [(30, "soldier", []), (12, "soldier", ["SY"])]
+
+
+def test_uncrewed_aerial_vehicles_are_drones():
+    text = "U.S. forces destroyed two Houthi uncrewed aerial vehicles over the Red Sea on Tuesday."
+    assert [(c.event, c.item) for c in claimx.extract(text, published="2025-05-01")] == [
+        ("interception", "drone")
+    ]

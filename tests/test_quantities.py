@@ -410,3 +410,14 @@ def test_spans_slice_the_text(nlp, recognizer, words, sep):
         previous_end = span.end
         parsed = parse_quantity(span.text)
         assert parsed.value is not None or parsed.vague
+
+
+def test_an_age_after_a_name_is_no_count(find):
+    assert [s.text for s in find("Maria Lopez, 58, said three neighbours were hurt.")] == ["three"]
+    assert [s.text for s in find("In Sumy Oblast, 3 were killed.")] == ["3"]
+
+
+def test_ages_after_of_a_person_noun(find):
+    assert [s.text for s in find("Among the injured were children of two, three and 16.")] == []
+    assert [s.text for s in find("A girl of six was hurt.")] == []
+    assert [s.text for s in find("The families of two soldiers were evacuated.")] == ["two"]

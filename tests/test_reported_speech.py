@@ -176,7 +176,8 @@ STRUCTURES = [
         "Kurtz",
         "demand",
     ),
-    ("Dana Kurtz, 58, said demand had doubled since spring.", "person", "Kurtz", "demand had doubled"),  # no event witnessed: a person
+    ("Dana Kurtz, 58, said demand had doubled since spring.", "person", "Kurtz", "demand had doubled"),
+    ("Dana Kurtz, 58, said the blast shook the whole street.", "witness", "Kurtz", "the blast shook"),
     ("Dana Kurtz, one of the volunteers, said demand had doubled since spring.", "person", "Kurtz", "demand"),
     # appositions and titles
     (
@@ -226,6 +227,75 @@ STRUCTURES = [
         "numbers speak",
     ),
 ]
+
+
+#: session 5 (#11): a participle cue closing the speaker's own clause, the clause after a
+#: semicolon, passive reports, verbs whose object is the position taken, and a speaker
+#: before a relative clause with an age.
+MORE_STRUCTURES = [
+    (
+        "Senator Anna Bright praised the new budget, saying it would protect rural hospitals from closure.",
+        "politician",
+        "Bright",
+        "protect rural hospitals",
+    ),
+    (
+        "Rep. Carl Dunn criticized the proposal on Friday, arguing the cuts would hurt rural schools.",
+        "politician",
+        "Dunn",
+        "hurt rural schools",
+    ),
+    (
+        "The merger talks were first reported by Reuters; according to a company spokesman, the "
+        "buyer had been seeking a lower price for the mill.",
+        "organization",
+        "spokesman",
+        "seeking a lower price",
+    ),
+    ("The plan was reported earlier by the Financial Times.", "media", "Financial Times", "The plan was"),
+    (
+        "Residents who live near the quarry objected to plans to expand it, and the council delayed its vote.",
+        "witness",
+        "Residents",
+        "objected to plans",
+    ),
+    (
+        "Prosecutors had pushed for a sentence of at least ten years for the former mayor.",
+        "official",
+        "Prosecutors",
+        "pushed for a sentence",
+    ),
+    (
+        "The company stood by the outlook it first gave in March of modest sales growth.",
+        "organization",
+        "company",
+        "stood by the outlook",
+    ),
+    ("Acme Corp denied misleading its investors about the recall.", "organization", "Acme", "misleading"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "name", "content"), MORE_STRUCTURES)
+def test_more_structures(text: str, kind: str, name: str, content: str) -> None:
+    check(text, kind, name, content)
+
+
+def test_a_pronoun_after_the_cue_opens_the_reported_clause():
+    """'…, said he expects …': "he" is the subject of what was said, so the words before the
+    cue are not a statement of his."""
+    text = "Maria Lopez, who runs a bakery near the station, said she expects prices to rise again."
+    (claim,) = statements(text)
+    assert claim.source.name == "Maria Lopez"
+    assert claim.text.startswith("she expects prices")
+
+
+def test_where_it_was_said_is_no_statement():
+    text = (
+        '"We will review the plan," Councilwoman Jane Ortiz said during the hearing, which took '
+        "place at the old library on Main Street."
+    )
+    (claim,) = statements(text)
+    assert claim.quote and claim.text == "We will review the plan"
 
 
 @pytest.mark.parametrize(("text", "kind", "name", "content"), STRUCTURES)
@@ -405,3 +475,139 @@ def test_an_acronym_takes_its_canonical_name_from_the_lexicon():
     text = "CENTCOM said in a statement that its forces had destroyed two radar sites."
     (claim,) = claimx.extract(text)
     assert (claim.source.name, claim.source.text) == ("U.S. Central Command", "CENTCOM")
+
+
+def test_a_participle_cue_after_a_paragraph_break():
+    text = (
+        "The council met on Monday.\n\nCouncilman Ray Ortega welcomed the vote, saying the park "
+        "would finally get the lights it needs."
+    )
+    (claim,) = statements(text)
+    assert claim.source.name == "Ray Ortega" and claim.text.startswith("the park would")
+
+
+def test_according_to_after_a_paragraph_break():
+    text = "The bill passed.\n\nAccording to Sen. Mia Hart, the bill adds new money for rural clinics."
+    (claim,) = statements(text)
+    assert claim.source.name == "Mia Hart" and claim.text.startswith("the bill adds")
+
+
+def test_and_that_opens_a_second_statement():
+    text = "Mayor Tina Brooks said the bridge was safe for traffic, and that the repairs would be finished by May."
+    assert [c.text for c in statements(text)] == [
+        "the bridge was safe for traffic",
+        "the repairs would be finished by May",
+    ]
+
+
+def test_a_list_of_that_clauses_stays_one_statement():
+    text = (
+        "An analyst told reporters the vote sent two signals: that the party is united, and that "
+        "its leader is safe for now."
+    )
+    assert len(statements(text)) == 1
+
+
+def test_a_quote_speaker_after_a_long_apposition():
+    text = '"The patient is recovering at home," Sen. Laura Finch, the committee\'s ranking member, told the briefing.'
+    (claim,) = statements(text)
+    assert claim.quote and claim.source.name == "Laura Finch"
+
+
+def test_an_aside_naming_whose_role_it_is():
+    text = "Sen. Laura Finch, the committee's ranking member, said the bill would pass easily."
+    check(text, "politician", "Finch", "the bill would pass easily")
+
+
+def test_a_body_speaks_for_its_owner():
+    text = "Mayor Tina Brooks's office said the mayor and her husband were not at home that evening."
+    (claim,) = statements(text)
+    assert claim.source.name == "Tina Brooks"
+    assert claim.text.startswith("the mayor and her husband")
+
+
+# -- described groups no lexicon knows (#11) --------------------------------------------------
+
+GROUPS = [
+    ("Other retail bosses have argued that the tariffs would raise prices.", "bosses", "tariffs would raise"),
+    ("Most voters told pollsters the economy was their main worry.", "voters", "economy was their main"),
+    (
+        "The firm explored a sale of its steel unit, but those talks collapsed, said the people, who "
+        "asked not to be named because the matter is private.",
+        "the people",
+        "those talks collapsed",
+    ),
+    ("A deal could be signed as early as next month, one of the people said.", "one of the people", "A deal"),
+    ("Some argued that the new levy would hurt small farms.", "Some", "levy would hurt"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "content"), GROUPS)
+def test_a_described_group_speaks(text: str, name: str, content: str) -> None:
+    check(text, "person", name, content)
+
+
+def test_a_dash_before_but_ends_the_first_report():
+    text = "Many said they were happy with the new stadium — but the parking is a disaster, they said."
+    assert [c.text for c in statements(text)] == [
+        "they were happy with the new stadium",
+        "the parking is a disaster",
+    ]
+
+
+def test_a_plural_subject_that_reports_nothing_is_no_group():
+    assert statements("Prices rose sharply in March as the storms closed ports.") == []
+
+
+# -- the quote flag: a quoted phrase inside reported speech is no quotation (GUIDE) -------------
+
+
+def test_a_quoted_phrase_inside_reported_speech_is_not_a_quote():
+    text = 'Lisa Moreno said the plan would bring "real and lasting change to the valley" within a decade or two at most.'
+    (claim,) = statements(text)
+    assert not claim.quote and claim.text.startswith("the plan would bring")
+
+
+def test_a_short_quoted_fragment_is_not_a_quote():
+    text = 'Jim Hale, a farmer, says that this kind of thing happens "far too often."'
+    (claim,) = statements(text)
+    assert not claim.quote and "this kind of thing happens" in claim.text
+
+
+def test_a_quoted_clause_after_that_is_a_quote():
+    text = 'An analyst said the vote sent a message: that the party "is ready to govern the whole country".'
+    (claim,) = statements(text)
+    assert claim.quote and claim.text == "is ready to govern the whole country"
+
+
+def test_a_governors_statement_is_about_the_governors_area():
+    text = "Kursk Governor Ivan Petrov said that the bridge over the river was safe for traffic again."
+    (claim,) = statements(text)
+    assert [loc.code for loc in claim.locations] == ["RU-KRS"]
+
+
+def test_a_reporting_body_reports_its_own_action_without_that():
+    (claim,) = statements("The army said it had taken full control of the airport near the border.")
+    assert claim.source.kind == "military" and claim.text.startswith("it had taken full control")
+    # its bare report about others is a detail of its report, not a statement
+    assert statements("The army said air defenses brought down every target over the city.") == []
+
+
+def test_a_negated_belief_is_a_position_from_its_negation():
+    (claim,) = statements("Sen. Mia Hart does not believe that the mill will reopen.")
+    assert claim.source.name == "Mia Hart" and claim.text == "does not believe that the mill will reopen"
+    (claim,) = statements("The company does not accept that the contract was breached.")
+    assert claim.text.startswith("does not accept that")
+
+
+def test_a_negated_speech_act_still_says_nothing():
+    assert statements("Sen. Mia Hart did not say that the mill would reopen.") == []
+
+
+def test_an_apposition_before_the_cue_opens_with_the_speakers_description():
+    text = (
+        "Tom Reed of the Green Valley Trust, a conservation group with long experience of the "
+        "river basin, said the dam had made the floods worse."
+    )
+    (claim,) = statements(text)
+    assert "Green Valley Trust" in claim.source.text and claim.text == "the dam had made the floods worse"

@@ -607,3 +607,78 @@ def test_the_onset_of_a_night_refines_its_start_and_keeps_its_end():
     )
     for _, span in got:
         assert span.start == datetime(2025, 3, 6, 21, 45, tzinfo=KYIV) and span.end == date(2025, 3, 7)
+
+
+def _all_times(text: str, published: str) -> list[tuple[str, object]]:
+    return [(text[c.start : c.end], c.time) for c in claimx.extract(text, published=published)]
+
+
+def test_a_statement_before_any_event_time_is_dated_by_its_saying_not_a_later_frame():
+    text = (
+        "The retailer said on Monday that its sales rose faster than analysts expected. "
+        "Its chief executive said she was confident about the holiday season. "
+        "Last month, the retailer opened 40 stores in Texas, the company said."
+    )
+    times = _all_times(text, "2023-11-15")
+    first = next(t for s, t in times if "sales rose" in s)
+    assert (first.start, first.end) == (date(2023, 11, 13), date(2023, 11, 13))
+    assert all(t is None or t.start != date(2023, 10, 1) for s, t in times if "sales rose" in s)
+
+
+def test_a_lede_without_a_time_takes_the_first_event_time_told_after_it():
+    text = (
+        "Russian glide bombs hit two schools in Zaporizhzhia and wounded at least nine people, "
+        "officials said. The bombs fell on Friday evening, Governor Ivan Fedorov said."
+    )
+    (lede,) = [c for c in claimx.extract(text, published="2025-03-02") if c.event == "casualty"]
+    assert lede.quantity.value == 9
+    assert (lede.time.start, lede.time.end) == (date(2025, 2, 28), date(2025, 2, 28))
+    assert any(e.rule == "time.lede" for e in lede.evidence)
+
+
+def test_a_lede_keeps_the_report_day_when_the_first_time_is_background():
+    text = (
+        "A Russian missile hit a hospital in Kharkiv and wounded 12 people, officials said. "
+        "The hospital was last hit in March 2022."
+    )
+    (lede,) = [c for c in claimx.extract(text, published="2025-03-02") if c.event == "casualty"]
+    assert (lede.time.start, lede.time.end) == (date(2025, 3, 2), date(2025, 3, 2))
+
+
+def test_a_background_date_does_not_move_a_recent_frame():
+    text = (
+        "Drones struck the port of Izmail on Saturday, the governor said. "
+        "The port was also hit on July 14, when two workers were killed. "
+        "On the same day, three people were injured in Odesa, the governor said."
+    )
+    times = _all_times(text, "2025-08-10")
+    injured = next(t for s, t in times if "three people were injured" in s)
+    assert (injured.start, injured.end) == (date(2025, 8, 9), date(2025, 8, 9))
+    killed = next(t for s, t in times if "two workers were killed" in s)
+    assert killed.start == date(2025, 7, 14)
+
+
+def test_a_background_time_in_a_later_relative_clause_does_not_date_the_claim():
+    text = "Rockets struck an army base near Haifa, the group said, in a conflict that began on September 2."
+    times = _all_times(text, "2025-10-19")
+    struck = next(t for s, t in times if "struck" in s)
+    assert struck.start == date(2025, 10, 19)
+
+
+def test_a_recent_time_in_a_relative_clause_dates_the_event_it_describes():
+    text = (
+        "Rescuers said 40 people were injured in the flood, which swept through the valley late on Wednesday."
+    )
+    times = _all_times(text, "2025-10-16")
+    hurt = next(t for s, t in times if "40 people" in s)
+    assert hurt.start == date(2025, 10, 15)
+
+
+def test_the_evening_that_opens_the_night_leaves_the_night_as_the_frame():
+    text = (
+        "Russia fired 20 drones at Ukraine overnight, the air force said. Late on Monday, blasts "
+        "were heard in Kyiv. In the south, 12 drones were downed over the Odesa region."
+    )
+    times = _all_times(text, "2024-08-06")
+    odesa = next(t for s, t in times if "12 drones" in s)
+    assert (odesa.start, odesa.end) == (date(2024, 8, 5), date(2024, 8, 6))

@@ -72,15 +72,19 @@ class Assembler:
                 d.evidence.extend(ev + zone)
                 self._attribute(d, i)
                 self._speaker_region(d)
+            framed = self.timeline.frame is not None
             moved = self.timeline.advance(times)
             if not drafts and moved is not None:
                 self._refine_times(last_claims, moved)
+            if not framed and moved is not None:
+                self.timeline.date_lede(state.drafts, moved, i)
             self._govern(i, drafts)
             state.drafts.extend(drafts)
             if drafts:
                 last_claims = drafts
         statements = self.speech.statements()
-        return sorted((self._finish(d) for d in state.drafts + statements), key=lambda c: (c.start, c.end))
+        claims = (self._finish(d) for d in state.drafts + statements if not d.background)
+        return sorted(claims, key=lambda c: (c.start, c.end))
 
     def _refine_times(self, claims: list[Draft], moved: TimeSpan) -> None:
         """A clock-only time in a sentence without claims refines the day-level time of
@@ -224,7 +228,7 @@ class Assembler:
         skip = self.g["strong_delimiters"] | self.g["weak_delimiters"]
         while start < end - 1 and (ctx.punct[start] or ctx.lower[start] in skip or ctx.space[start]):
             start += 1
-        while end > start + 1 and (ctx.punct[end - 1] or ctx.space[end - 1]):
+        while end > start + 1 and ((ctx.punct[end - 1] and ctx.words[end - 1] != "%") or ctx.space[end - 1]):
             end -= 1
         start_char, end_char = ctx.char_range(start, end)
         att = d.attribution

@@ -98,6 +98,22 @@ MAX_ASIDE = 14
 #: Mentions that make a comma-enclosed stretch a clause of its own rather than an aside.
 ASIDE_BLOCKERS = (labels.SOURCE, labels.CUE, labels.QUANTITY, labels.EVENT)
 
+#: Auxiliaries of a negated verb ("does not", "did n't", "would never").
+NEGATED_AUXILIARIES = frozenset(
+    {"do", "does", "did", "would", "could", "will", "can", "may", "might", "should"}
+)
+
+#: Most tokens of a described group that speaks ("one of the people familiar").
+MAX_GROUP = 6
+
+#: Most tokens from a speaker to its cue over a relative clause ("Jo Hart, 66, who was at
+#: the rally here Monday evening, said").
+MAX_RELATIVE_SPEAKER = 20
+
+#: Most tokens between a speaker and the participle cue closing its clause ("Sen. Jane Roe
+#: praised the bill, saying …"): a longer stretch is more likely a clause of its own.
+MAX_PARTICIPLE_CLAUSE = 16
+
 #: Most tokens between a speaker and the "and" before its cue ("Officials closed the
 #: airport and said"): a longer first verb phrase is more likely a clause of its own.
 MAX_FIRST_VERB_PHRASE = 12
@@ -116,6 +132,10 @@ class Attributor:
         self.ctx = ctx
         self.g = grammar
         self.report_nouns = frozenset(load_data("lexicons/sources.json", data_dir)["documents"]["heads"])
+        cues = load_data("lexicons/cues.json", data_dir)
+        self.owner_bodies = frozenset(cues["owner_bodies"])
+        self.negatable_beliefs = frozenset(cues["negatable_beliefs"])
+        self.groups = {k: frozenset(v) for k, v in cues["group_speakers"].items()}
         self.negators = negators
         self.data_dir = data_dir
         self.sources = ctx.by_label[labels.SOURCE]
@@ -294,6 +314,25 @@ class Attributor:
                 break
         return not self.negators.isdisjoint(self.ctx.lower[lo : cue.start])
 
+    def _negated_belief(self, cue: Span, sent: Sentence) -> int | None:
+        """Where the negated phrase of a belief cue starts ("he ultimately | doesn't agree
+        that …", "| does not believe that …"), when a that-clause follows the cue
+        (``negatable_beliefs`` in cues.json); None for any other negated cue."""
+        ctx, lower = self.ctx, self.ctx.lower
+        text = ctx.span_text(cue).lower()
+        if text not in self.negatable_beliefs:
+            return None
+        if not (text.endswith(" that") or (cue.end < sent.end and lower[cue.end] == "that")):
+            return None
+        k = cue.start
+        while k > sent.start and (
+            lower[k - 1] in self.negators
+            or lower[k - 1] in NEGATED_AUXILIARIES
+            or lower[k - 1].endswith("ly")
+        ):
+            k -= 1
+        return k if k < cue.start else None
+
     def _source_ending_before(self, token: int, sent: Sentence) -> Span | None:
         """The source mention ending right before ``token`` (adverbs may intervene)."""
         ctx, lower = self.ctx, self.ctx.lower
@@ -323,6 +362,9 @@ class Attributor:
             j = region.start - 1  # "the Houthis in Yemen said"
         for span in self.ctx.ending_at(labels.SOURCE, j, sent.start):
             return (parenthetical and self._relative_clause_head(span, sent)) or span
+        owner = self._owner_before(j, sent)
+        if owner is not None:
+            return owner
         if not parenthetical:
             subject = self._coordinated_subject(j, sent)
             if subject is not None:
@@ -330,20 +372,140 @@ class Attributor:
         country = self.ctx.covering(labels.REGION, j - 1) if j > sent.start else None
         if country is not None and country.end == j and country.kb_id_ == "country":
             return country
+        apposition = self._apposition_before(j, sent)
+        if apposition is not None:
+            return apposition
+        group = self._group_before(j, sent)
+        if group is not None:
+            return group
         if j > sent.start and lower[j - 1] in self.g["relative_pronouns"]:
             before = self.ctx.last_within(labels.SOURCE, sent.start, j - 1)
             if before is not None and before.end >= j - 3:
                 return before
-        # "A senior official who spoke on condition of anonymity said": skip the relative clause
-        for span in reversed(self.ctx.within(labels.SOURCE, max(sent.start, j - 14), j)):
+        # "A senior official who spoke on condition of anonymity said", "Jo Hart, 66, who
+        # was at the rally, said": skip the relative clause (and an age before it); the
+        # nearest source whose gap opens with the pronoun, so a name inside the clause is passed
+        for span in reversed(self.ctx.within(labels.SOURCE, max(sent.start, j - MAX_RELATIVE_SPEAKER), j)):
             gap = [k for k in range(span.end, j) if ctx.words[k] != ","]
+            if gap and ctx.words[gap[0]].isdigit():
+                gap = gap[1:]
             if (
                 gap
                 and lower[gap[0]] in self.g["relative_pronouns"]
                 and not any(ctx.punct[k] or ctx.covering(labels.CUE, k) is not None for k in gap)
             ):
                 return span
-            break
+        return None
+
+    def _apposition_before(self, j: int, sent: Sentence) -> Span | None:
+        """The speaker of "X, <source> …, said" when the comma-enclosed stretch before the
+        cue opens with a source (an apposition describing X: "Dave Roe of the Rangers, a
+        relief group with long experience of the region, said"): the source ending before
+        the apposition when there is one, else the apposition itself, which describes the
+        speaker. The stretch holds no cue, count, event or quotation."""
+        ctx = self.ctx
+        if j - 1 <= sent.start or ctx.words[j - 1] != ",":
+            return None
+        for c in range(j - 2, max(sent.start, j - 2 - MAX_ASIDE), -1):
+            if ctx.words[c] != ",":
+                continue
+            head = ctx.covering(labels.SOURCE, c + 1)
+            if head is None or head.start != c + 1 or head.kb_id_ != "entity":
+                return None
+            if any(
+                ctx.quote[t] or any(ctx.covering(label, t) is not None for label in CONTENT + (labels.CUE,))
+                for t in range(c + 1, j - 1)
+            ):
+                return None
+            for span in ctx.ending_at(labels.SOURCE, c, sent.start):
+                return span
+            return head
+        return None
+
+    def _group_before(self, j: int, sent: Sentence) -> Span | None:
+        """A described group opening the clause right before token ``j`` when no known
+        source is there: "Other tech leaders have argued", "most voters told pollsters",
+        "…, and some economists say" (see :meth:`_group`)."""
+        ctx = self.ctx
+        a = j
+        while a > sent.start and j - a < MAX_GROUP and ctx.alpha[a - 1] and not self._group_blocked(a - 1):
+            a -= 1
+        if a - 1 >= sent.start and " ".join(ctx.lower[a - 1 : a + 2]) in self.groups["determiners"]:
+            a -= 1  # "one of the people", whose count the walk stopped at
+        for start in range(a, j):
+            opens = start == sent.start or ctx.space[start - 1] or ctx.words[start - 1] in (",", ";", "—")
+            opens = opens or ctx.lower[start - 1] in self.g["speaker_joiners"]
+            if opens:
+                group = self._group(start, j)
+                if group is not None:
+                    return group
+        return None
+
+    def _group_after(self, token: int, sent: Sentence) -> Span | None:
+        """A described group right after an inverted cue that ends its clause ("…, said
+        the people, who asked not to be named")."""
+        ctx = self.ctx
+        for end in range(min(sent.end, token + MAX_GROUP), token, -1):
+            if end == sent.end or (ctx.punct[end] and not ctx.quote[end]):
+                group = self._group(token, end)
+                if group is not None:
+                    return group
+        return None
+
+    def _group(self, start: int, end: int) -> Span | None:
+        """Tokens ``[start, end)`` as a speaking group: an optional determiner
+        (``group_speakers`` in cues.json), at most three lowercase or capitalized words and a
+        plural head ("other tech leaders", "Trump supporters", "one of the people"); none of
+        them a known mention (a place, a time, a count, a cue or a source)."""
+        ctx, lex = self.ctx, self.groups
+        lower = ctx.lower
+        if end - start < 1 or end - start > MAX_GROUP:
+            return None
+        if any(not ctx.alpha[t] or self._group_blocked(t) for t in range(start, end)):
+            if not (end - start >= 4 and " ".join(lower[start : start + 3]) in lex["determiners"]):
+                return None  # "one of the people": the count opens the description
+            if any(not ctx.alpha[t] or self._group_blocked(t) for t in range(start + 3, end)):
+                return None
+        words = lower[start:end]
+        if len(words) == 1 and words[0] in lex["pronouns"]:
+            return Span(
+                ctx.doc, start, end, label=labels.SOURCE, span_id="person", kb_id="entity"
+            )  # "Many said"
+        body = words
+        for width in (3, 1):
+            if len(words) > width and " ".join(words[:width]) in lex["determiners"]:
+                body = words[width:]
+                break
+        head = body[-1] if body else ""
+        plural = head in lex["irregular_plurals"] or (
+            len(head) > 3 and head.endswith("s") and not head.endswith("ss") and head not in lex["not_heads"]
+        )
+        if not plural or len(body) > 3 or not ctx.words[end - 1].islower() or body[0] in lex["pronouns"]:
+            return None
+        if any(w in self.g["auxiliaries"] or w in self.g["relative_pronouns"] for w in body):
+            return None
+        kind = "document" if head in self.report_nouns or head.rstrip("s") in self.report_nouns else "person"
+        return Span(ctx.doc, start, end, label=labels.SOURCE, span_id=kind, kb_id="entity")
+
+    def _group_blocked(self, token: int) -> bool:
+        """A known mention at ``token``: it is no part of a described group."""
+        return any(
+            self.ctx.covering(label, token) is not None
+            for label in (labels.SOURCE, labels.CUE, labels.QUANTITY, labels.TIME, labels.REGION)
+        )
+
+    def _owner_before(self, j: int, sent: Sentence) -> Span | None:
+        """The source owning the body that ends right before token ``j`` ("Smith's campaign
+        said", "the premier's press office said"; ``owner_bodies`` in cues.json): the body
+        speaks for its owner."""
+        lower = self.ctx.lower
+        for width in (2, 1):
+            k = j - width
+            if k - 1 <= sent.start or " ".join(lower[k:j]) not in self.owner_bodies:
+                continue
+            if lower[k - 1] in ("'s", "’s"):
+                for span in self.ctx.ending_at(labels.SOURCE, k - 1, sent.start):
+                    return span
         return None
 
     def _aside_before(self, j: int, sent: Sentence) -> int | None:
@@ -369,13 +531,29 @@ class Attributor:
                         ctx.covering(label, t) is not None
                         for label in ASIDE_BLOCKERS
                         if not (label == labels.QUANTITY and t + 1 in partitive)  # "one of the swimmers"
+                        and not (label == labels.SOURCE and self._possessive_in(t, inside))
                     )
                     for t in inside
                 )
             ):
                 return None
+            # "Jane Roe, MD, JD, the agency's deputy director, said": credentials and an age
+            # between the name and its aside
+            while (
+                not self._speaker_ends_at(c, sent)
+                and c - 2 > sent.start
+                and ctx.words[c - 2] == ","
+                and (ctx.words[c - 1].isdigit() or (ctx.words[c - 1].isupper() and ctx.alpha[c - 1]))
+            ):
+                c -= 2
             return c if self._speaker_ends_at(c, sent) else None
         return None
+
+    def _possessive_in(self, token: int, inside: range) -> bool:
+        """The source at ``token`` owns the aside's role ("the committee's ranking member"):
+        it describes the speaker, it does not speak."""
+        span = self.ctx.covering(labels.SOURCE, token)
+        return span is not None and span.end in inside and self.ctx.lower[span.end] in ("'s", "’s")
 
     def _speaker_ends_at(self, token: int, sent: Sentence) -> bool:
         """A source that is a speaker, not a document, ends right before ``token``."""
@@ -401,7 +579,7 @@ class Attributor:
         subject = ctx.first_within(labels.SOURCE, clause_start, k - 1)
         if subject is None:
             return None
-        opens = subject.start == clause_start or ctx.words[subject.start - 1] in (",", ";")
+        opens = all(ctx.space[clause_start : subject.start]) or ctx.words[subject.start - 1] in (",", ";")
         verb = ctx.alpha[subject.end] and ctx.words[subject.end].islower()
         between = range(subject.end, k)
         if (
@@ -441,7 +619,43 @@ class Attributor:
         k = src.end
         if k >= sent.end:
             return False
-        return self.ctx.lower[k] in self.g["auxiliaries"] or self.ctx.covering(labels.EVENT, k) is not None
+        lower = self.ctx.lower
+        if lower[k] in self.g["auxiliaries"] or self.ctx.covering(labels.EVENT, k) is not None:
+            return True
+        # "said the minister and his wife were away": a coordinated subject runs on to its verb
+        return lower[k] == "and" and k + 1 < sent.end and not self.ctx.words[k + 1][:1].isupper()
+
+    def _by_after(self, token: int, sent: Sentence) -> int | None:
+        """The "by" of a passive cue ending at ``token``, past adverbs ("reported earlier
+        by"), else None."""
+        lower = self.ctx.lower
+        while token < sent.end and lower[token] in self.g["verb_cue_gap"]:
+            token += 1
+        return token if token < sent.end and lower[token] == "by" else None
+
+    def _verb_follows(self, src: Span, sent: Sentence) -> bool:
+        """A lowercase word follows ``src`` in its clause: the mention is a subject
+        ("said he expects …"), not an inverted speaker closing the clause ("…," said he)."""
+        k = src.end
+        return k < sent.end and self.ctx.alpha[k] and self.ctx.words[k].islower()
+
+    def _clause_subject(self, token: int, sent: Sentence) -> Span | None:
+        """The source opening the clause that a participle cue at ``token`` closes
+        ("Sen. Jane Roe praised the bill, saying …", "The judge cut the term, arguing …"):
+        the first source of the clause, at its start or after a fronted phrase's comma, with
+        a lowercase word (its verb) after it and no cue between it and ``token``."""
+        ctx = self.ctx
+        clause_start = ctx.clause_bounds(sent, token, token)[0]
+        subject = ctx.first_within(labels.SOURCE, clause_start, token - 1)
+        if (
+            subject is None
+            or not (all(ctx.space[clause_start : subject.start]) or ctx.words[subject.start - 1] == ",")
+            or not self._verb_follows(subject, sent)
+            or token - subject.end > MAX_PARTICIPLE_CLAUSE
+            or any(ctx.quote[t] or ctx.covering(labels.CUE, t) is not None for t in range(subject.end, token))
+        ):
+            return None
+        return subject
 
     def _has_content(self, start: int, end: int) -> bool:
         return start < end and any(self.ctx.any_within(label, start, end) for label in CONTENT)
@@ -475,31 +689,43 @@ class Attributor:
         last_src: Span | None = None
         for cue in self.ctx.within(labels.CUE, sent.start, sent.end):
             if self._negated(cue):
+                negation = self._negated_belief(cue, sent)
+                src = self._source_ending_before(negation, sent) if negation is not None else None
+                if src is not None:
+                    # "he doesn't agree that …": a position of his, governing no count (empty scope)
+                    found.append(self._make(src, "negated_belief", (negation, negation), cue, index))
+                    last_src = src
                 continue
             if cue.id_ == "according_to":
                 src = self._source_starting_after(cue.end, sent, gap=4)
                 rule = "according_to"
-            elif cue.end < sent.end and self.ctx.lower[cue.end] == "by":
-                src = self._source_starting_after(cue.end + 1, sent, gap=0)  # "was reported by officials"
+            elif self._by_after(cue.end, sent) is not None:
+                # "was reported by officials", "were reported earlier by the Times"
+                src = self._source_starting_after(self._by_after(cue.end, sent) + 1, sent, gap=0)
                 rule = "passive_cue"
             else:
                 src = self._source_ending_before(cue.start, sent)
                 rule = "subject_cue"
                 if src is None:
-                    src = self._source_starting_after(cue.end, sent, gap=0)
+                    src = self._source_starting_after(cue.end, sent, gap=0) or self._group_after(
+                        cue.end, sent
+                    )
                     rule = "inverted_cue"
                     if src is not None and self._opens_reported_clause(src, sent):
                         src = None  # "said the RSF had fired 10 drones": what is said, not who says it
+                    elif src is not None and src.kb_id_ == "pronoun" and self._verb_follows(src, sent):
+                        src = None  # "…, said he expects turnout to fall": he opens what is said
                     elif src is not None and self.ctx.span_text(cue).lower() in self.g["recipient_cues"]:
                         src = None  # "…, told AP": whom it was told, not who told it
                 if (
                     src is None
-                    and last_src is not None
                     and cue.start > sent.start
                     and self.ctx.words[cue.start - 1] == ","
                     and self.ctx.span_text(cue).lower().endswith("ing")
                 ):
-                    src, rule = last_src, "participle_cue"  # "the air force said, adding that …"
+                    # "the air force said, adding that …"; "Sen. X praised the bill, saying …"
+                    src = last_src or self._clause_subject(cue.start, sent)
+                    rule = "participle_cue"
             if src is None:
                 continue
             last_src = src

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
+from ..doctext import text_of
 from ..entities import labels
 
 OPEN_QUOTES = {"“": "”", "«": "»", "„": "“"}
@@ -75,7 +76,7 @@ class Sentence:
 
 
 #: Token attributes read into plain lists, in the column order ``DocContext._read_tokens`` unpacks.
-TOKEN_ATTRS = [ORTH, LOWER, IDX, LENGTH, SPACY, IS_PUNCT, IS_SPACE, IS_QUOTE, IS_ALPHA, SENT_START]
+TOKEN_ATTRS = [ORTH, LOWER, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_QUOTE, IS_ALPHA, SENT_START]
 
 
 @dataclass
@@ -137,14 +138,13 @@ class DocContext:
         and return the first token of each sentence. A doc without sentence boundaries
         flags no token after the first, so it is one sentence."""
         table = doc.to_array(TOKEN_ATTRS)
-        orth, lower, idx, length, trailing_space, punct, space, quote, alpha, _ = table.T.tolist()
+        orth, lower, idx, length, punct, space, quote, alpha, _ = table.T.tolist()
         strings = doc.vocab.strings
         self.words = [strings[h] for h in orth]
         self.lower = [strings[h] for h in lower]
         self.token_starts = idx
         self.token_ends = [a + n for a, n in zip(idx, length, strict=True)]
-        # Doc.text is this join, done over Token objects
-        self.text = "".join([w + " " if ws else w for w, ws in zip(self.words, trailing_space, strict=True)])
+        self.text = text_of(doc)
         self.punct, self.space, self.quote, self.alpha = punct, space, quote, alpha
         # SENT_START is 1 on a sentence's first token (-1 or 0 elsewhere)
         return [0] + (np.flatnonzero(table[1:, -1] == 1) + 1).tolist()

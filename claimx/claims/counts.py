@@ -10,7 +10,9 @@ inherited from the claim it continues). A count over several regions marked
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from spacy.tokens import Span
@@ -24,7 +26,9 @@ from .context import Sentence
 from .drafts import Draft, Drafting
 from .harm import HarmReader
 from .locations import country_level, location_evidence
+from .rates import RateDrafter
 from .remainder import RemainderDrafter
+from .timing import TimedMention
 
 #: Most words naming the harmed people between a count and its casualty verb ("22
 #: Palestinians were killed", "12 Hezbollah members were killed").
@@ -34,6 +38,11 @@ MAX_HARMED_NOUN = 2
 MAX_TOLL_GAP = 16
 #: Most tokens from a vague count to its own event word ("dozens of drones were shot down").
 MAX_VAGUE_TRIGGER_GAP = 6
+#: A count whose own time ended this long before the report is background history.
+BACKGROUND_AGE = timedelta(days=366)
+#: Most tokens from "since" to the date that opens the period ("since the war began with
+#: the attack on the south on October 7, 2023"); the clause also ends at punctuation.
+MAX_SINCE_GAP = 16
 
 
 class CountDrafter:
@@ -45,6 +54,10 @@ class CountDrafter:
         self.finder = AnchorFinder(state.ctx, state.g)
         self.harm = HarmReader(state.ctx, data_dir)
         self.remainder = RemainderDrafter(state)
+        self.rates = RateDrafter(state, data_dir)
+        # per-sentence indexes, built once for the sentence being drafted
+        self._times_of: tuple[int, list[TimedMention], list[int]] = (-1, [], [])
+        self._marks_of: tuple[int, list[int]] = (-1, [])
         qualifiers = load_data("lexicons/qualifiers.json", data_dir)
         self.distributive = {
             w for w in qualifiers["distributive"] + qualifiers["distributive_phrases"] if " " not in w
@@ -70,6 +83,7 @@ class CountDrafter:
             draft = make(anchor, s, e, i, prev, governing)
             if draft is None:
                 continue
+            draft.background = self._background(draft)
             self._locate(draft, s, e, drafts, prev)
             drafts.extend(self._distribute(draft, anchor, s, e))
         self._share_coordinated_verb(drafts)
@@ -79,11 +93,82 @@ class CountDrafter:
         rest = self.remainder.draft(i, drafts)  # "… and the rest over the Oryol region"
         if rest is not None:
             drafts.append(rest)
+        for rate in self.rates.for_sentence(i):  # "the interception rate fell to 54%"
+            self._locate(rate, rate.start, rate.end, drafts, None)
+            drafts.append(rate)
         last = self._previous_draft(i)
         for d in drafts:
             d.harm = self.harm.harm(d, last)
             last = d
+            self._trim_attribution(d)
         return drafts
+
+    def _trim_attribution(self, d: Draft) -> None:
+        """End the claim's text before a trailing attribution set off by a comma: "a
+        child among them, the governor said", "… were extinguished," Gusev wrote on his
+        Telegram channel", "…, according to the ministry" say who, not what."""
+        ctx = self.ctx
+        marks = self._attribution_marks(d.sentence)
+        j = bisect.bisect_right(marks, d.anchor)  # the first attribution after the count
+        if j == len(marks) or marks[j] >= d.end:
+            return
+        k = marks[j]
+        while k > d.anchor + 1 and ctx.quote[k - 1]:
+            k -= 1  # '…," Gusev wrote'
+        if ctx.words[k - 1] in (",", "—", "–") and k - 1 > d.anchor:
+            d.end = k - 1
+
+    def _background(self, draft: Draft) -> bool:
+        """The count is background history, not news of the report: the time nearest
+        before it in its sentence (else the first after it) ended more than a year before
+        publication ("In September 1999, a quake left more than 2,400 people dead" in a
+        2018 report). A period running up to the report ("since October 2023") is news."""
+        published = self.state.timeline.published
+        mentions, starts = self._event_times(draft.sentence)
+        if published is None or not mentions:
+            return False
+        k = bisect.bisect_left(starts, draft.anchor)
+        nearest = mentions[k - 1] if k else mentions[0]
+        if not nearest.value.resolved:
+            return False
+        if self._in_open_period(draft.start, nearest.span.start):
+            return False  # "since the fighting started on October 7, 2023": up to now
+        end = nearest.value.end
+        day = end.date() if isinstance(end, datetime) else end
+        return isinstance(day, date) and published - day > BACKGROUND_AGE
+
+    def _in_open_period(self, floor: int, time_start: int) -> bool:
+        """A time inside a clause opened by "since" (no punctuation between them)
+        opens a period running up to the report."""
+        ctx, opens = self.ctx, self.g["open_period_prepositions"]
+        for j in range(time_start - 1, max(floor, time_start - MAX_SINCE_GAP) - 1, -1):
+            if ctx.lower[j] in opens:
+                return True
+            if ctx.punct[j]:
+                return False
+        return False
+
+    def _event_times(self, i: int) -> tuple[list[TimedMention], list[int]]:
+        """The time mentions of sentence ``i`` that may date an event (not the time of a
+        saying), in text order, with their first tokens (built once per sentence)."""
+        if self._times_of[0] != i:
+            found = self.state.times.get(i, ([], None))[0]
+            mentions = sorted((m for m in found if not m.statement), key=lambda m: m.span.start)
+            self._times_of = (i, mentions, [m.span.start for m in mentions])
+        return self._times_of[1], self._times_of[2]
+
+    def _attribution_marks(self, i: int) -> list[int]:
+        """The first tokens of the attributions of sentence ``i`` (the earlier of source
+        and cue), sorted (built once per sentence)."""
+        if self._marks_of[0] != i:
+            firsts = []
+            for att in self.state.attributions[i]:
+                marks = [m.start for m in (att.source, att.cue) if m is not None and m.start is not None]
+                if marks:
+                    firsts.append(self.ctx.token_at(min(marks)))
+            firsts.sort()
+            self._marks_of = (i, firsts)
+        return self._marks_of[1]
 
     def _share_coordinated_verb(self, drafts: list[Draft]) -> None:
         """Coordinated subjects share the verb after them: in "3 missiles and 86 drones
@@ -107,15 +192,36 @@ class CountDrafter:
 
     def _share_included_place(self, drafts: list[Draft]) -> None:
         """A total whose verb and place come after a part it includes takes that place:
-        "Six people, including two children, were injured … in Kyiv's Obolonskyi district"."""
+        "Six people, including two children, were injured … in Kyiv's Obolonskyi district";
+        so does a total whose part of it ("three of them fatally, in Detroit") names one."""
         for d, nxt in zip(drafts, drafts[1:], strict=False):
             if d.locations or d.own_place or not nxt.locations or nxt.event != d.event:
+                continue
+            part = nxt.elliptical and any(e.rule == "count.item.partitive_anaphor" for e in nxt.evidence)
+            if (
+                part
+                and self.ctx.lower[nxt.start] in (",", "—", "–", "(")
+                and not self.ctx.within(labels.EVENT, nxt.start, nxt.end)
+                and self._place_past_part(nxt)
+            ):  # set off, sharing the total's verb ("…, three of them fatally"): not a new clause
+                d.locations = list(nxt.locations)
+                d.evidence.append(location_evidence("location.included", nxt.locations))
                 continue
             words = " ".join(self.ctx.lower[nxt.start : nxt.anchor]).strip(" ,(—–")
             if words not in self.g["inclusion_markers"] or self.ctx.within(labels.EVENT, d.start, d.end):
                 continue
             d.locations = list(nxt.locations)
             d.evidence.append(location_evidence("location.included", nxt.locations))
+
+    def _place_past_part(self, part: Draft) -> bool:
+        """The part's places lie past a comma after it ("three of them fatally, … in
+        Detroit"), so they frame the whole clause; "12 of them in Syria" says where only
+        those 12 were."""
+        places = [loc.start for loc in part.locations if loc.code]
+        if not places:
+            return False
+        first = self.ctx.token_at(min(places))
+        return "," in self.ctx.words[part.anchor + 1 : first]
 
     def _share_cause_place(self, drafts: list[Draft]) -> None:
         """A toll with no place takes the place of the event clause that tells how it came
@@ -228,7 +334,9 @@ class CountDrafter:
                 end=item_span.end_char if item_span is not None else None,
             )
         )
-        event, trigger = self._event_for(q.start, item, events, i, prev if elliptical else None, first)
+        event, trigger = self._event_for(
+            q.start, item, events, i, prev if elliptical else None, first, own_noun=q.end
+        )
         if event is None:
             return None
         if trigger is not None:
@@ -278,7 +386,17 @@ class CountDrafter:
             return self._vague_claim(a, sent)
         item, how, _ = self._item_after(a, sent.end)
         one = parse_quantity(self.ctx.span_text(a)).value == 1
+        if item in self.g["place_items"] and self._joined_to_place(a):
+            return False  # "over Voronezh and two of the region's districts": where, not what
         return not (how == "partitive" and item in self.g["place_items"] and one)
+
+    def _joined_to_place(self, a: Span) -> bool:
+        """Count ``a`` is coordinated with a named place before it ("over Voronezh and two
+        of the region's districts"): a further part of the same place phrase."""
+        k = a.start - 1
+        if k < 1 or self.ctx.lower[k] not in self.g["region_list_connectors"]:
+            return False
+        return self.ctx.covering(labels.REGION, k - 1) is not None
 
     def _vague_claim(self, q: Span, sent: Sentence) -> bool:
         """A vague count ("dozens", "several") is a claim only when it counts no places
@@ -372,6 +490,8 @@ class CountDrafter:
                 break
             if word in self.g["locative_prepositions"] or word in self.g["origin_prepositions"]:
                 break
+            if word in self.g["deprivation_prepositions"]:
+                break  # "left 100,000 without homes": people who lack them, not homes counted
             if (
                 self.ctx.covering(labels.CUE, j) is not None
                 or self.ctx.covering(labels.QUANTITY, j) is not None
@@ -453,6 +573,7 @@ class CountDrafter:
         i: int,
         prev: Draft | None,
         first: Draft | None = None,
+        own_noun: int | None = None,
     ) -> tuple[str | None, Span | None]:
         """The event kind of a count at ``token``, and the trigger that says so.
 
@@ -460,13 +581,19 @@ class CountDrafter:
         the verb of the sentence's previous count ("destroyed 9 missiles and 46 drones";
         "shot down 24 of the 29 drones Russia launched, as well as two missiles", where
         the partitive whole 29 does not count); casualties look for a casualty trigger
-        anywhere in the sentence."""
+        anywhere in the sentence. An event noun at ``own_noun``, right after the count, is
+        what it counts ("28 fatalities and 54 injuries"), never a later noun it shares."""
         sent = self.ctx.sents[i]
         if self._partitive_whole(token):  # "24 of the 29 drones Russia launched": 29 was launched
             events = [ev for ev in events if ev.start > token]
         if first is not None:  # "shot down 146 drones and seven missiles, one of the largest attacks"
-            events = [ev for ev in events if ev.start < token or not self._event_noun(ev)]
+            events = [
+                ev for ev in events if ev.start < token or ev.start == own_noun or not self._event_noun(ev)
+            ]
         if item in self.g["casualty_items"]:
+            own = next((ev for ev in events if ev.start == own_noun and ev.id_ == "casualty"), None)
+            if own is not None:  # "treated 12 fatalities": the noun, not the verb, says what
+                return "casualty", own
             pool = events or self.ctx.within(labels.EVENT, sent.start, sent.end)
             casualty = [ev for ev in pool if ev.id_ == "casualty"]
             if casualty:
@@ -558,10 +685,12 @@ class CountDrafter:
         self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
     ) -> Draft | None:
         """A totality after a count: "14 drones were launched … All of them were destroyed"
-        is a claim of 14 destroyed."""
+        is a claim of 14 destroyed; only with an event word of its own clause."""
         if prev is None or prev.quantity is None or not prev.quantity.value:
             return None
         events = self.ctx.within(labels.EVENT, s, e)
+        if not events:
+            return None  # "…, all of them sophisticated Russian weapons" describes, claims nothing
         event, trigger = self._event_for(a.start, prev.item, events, i, None, None)
         if event is None or trigger is None:
             return None
@@ -588,10 +717,15 @@ class CountDrafter:
 
     def _single_draft(
         self, a: Span, s: int, e: int, i: int, prev: Draft | None, first: Draft | None = None
-    ) -> Draft:
+    ) -> Draft | None:
         """One harmed person named with an article: "a woman was injured" is 1 casualty;
-        two coordinated ("a girl and a woman were killed") are 2."""
+        two coordinated ("a girl and a woman were killed") are 2. A part of a toll ("injured
+        five people, a child among them") is one only right after a casualty count."""
         text = self.ctx.span_text(a)
+        words = f" {' '.join(self.ctx.lower[a.start : a.end])} "
+        part = any(f" {m} " in words for m in self.g["inclusion_markers"])
+        if part and (first is None or first.event != "casualty" or first.sentence != i):
+            return None
         people = 1 + ("and" in self.ctx.lower[a.start : a.end])  # "a girl and a woman were killed"
         quantity = Quantity(
             value=people, low=people, high=people, text=text, start=a.start_char, end=a.end_char
@@ -666,12 +800,18 @@ class CountDrafter:
         if inherited:
             draft.locations = inherited
             draft.evidence.append(location_evidence("location.inherited", donor.locations))
+            return
+        # "fired by Russia", "by Ukraine's air defences", "killed in Russian attacks"
+        implied = self.places.implied_country(s, e, harm=draft.event in ("casualty", "damage"))
+        if implied is not None:
+            draft.locations = [implied]
+            draft.evidence.append(location_evidence("location.implied", draft.locations))
 
     def _reported_clause(self, anchor: int, s: int, e: int) -> tuple[int, int]:
         """The part of segment ``[s, e)`` in the anchor's own reported clause: a speaker
         may report several things, "said it had struck more than 100 targets and that its
         troops were operating in Khan Younis", and the place of the second is not the
-        place of the first."""
+        place of the first; nor is the place of a "since" clause that opens its period."""
         lower, joins, that = self.ctx.lower, self.g["verb_coordinators"], self.g["complementizers"]
         for t in range(anchor + 1, e - 1):
             if lower[t] in joins and lower[t + 1] in that:
@@ -681,7 +821,10 @@ class CountDrafter:
             if lower[t] in that and lower[t - 1] in joins:
                 s = t + 1
                 break
-        return s, e
+        # "wounded across the Gaza Strip since the fighting started with an attack on
+        # Israel": the period's opening event happened elsewhere
+        since = next((t for t in range(anchor + 1, e) if lower[t] in self.g["open_period_prepositions"]), e)
+        return s, since
 
     def _previous_harm(self, i: int) -> Draft | None:
         """The latest located casualty or damage claim of the last two sentences."""

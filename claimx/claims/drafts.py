@@ -47,6 +47,7 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     elliptical: bool = False
     own_place: bool = False  # its clause names a place (even one without a code)
+    background: bool = False  # history the report recalls (see .counts): drafted, not output
 
 
 class Drafting:
@@ -135,12 +136,16 @@ class Drafting:
         if att.source.kind == "governor" and att.source.start is not None and own and not plural:
             # "In Krasnogorsk, near Moscow, …, regional governor X said": a governor whose
             # mention names no area speaks for the one named before it in that sentence ("the
-            # governors" of several regions speak for none of them alone)
-            first = self.ctx.token_at(att.source.start)
-            before = self.ctx.within(labels.REGION, self.ctx.sentence(first).start, first)
-            local = [r for r in before if r.kb_id_ in ("region", "place")]
-            if local:
-                return local[-1]
+            # governors" of several regions speak for none of them alone); "the governor
+            # added" later speaks for the area of the full mention it resolved to
+            for mention in (att.source, att.antecedent):
+                if mention is None or mention.start is None:
+                    continue
+                first = self.ctx.token_at(mention.start)
+                before = self.ctx.within(labels.REGION, self.ctx.sentence(first).start, first)
+                local = [r for r in before if r.kb_id_ in ("region", "place")]
+                if local:
+                    return local[-1]
         if att.source.kind == "official" and att.source.start is not None:
             # a national body speaks for its country ("Iran's health ministry said …")
             first = self.ctx.token_at(att.source.start)

@@ -22,6 +22,10 @@ HARM_FILE = "lexicons/harm.json"
 _HARM_EVIDENCE = ("count.event", "count.single", "count.zero.casualty", "count.item.partitive")
 
 
+#: Most tokens from a count to a harm adverb of its own ("three of them fatally").
+MAX_MODIFIER_GAP = 4
+
+
 @cache
 def _lexicon(data_dir: str) -> tuple[dict[str, Harm], dict[str, Harm]]:
     """(phrase -> harm, modifier -> harm) from the harm lexicon."""
@@ -50,7 +54,7 @@ class HarmReader:
             if ev.rule in _HARM_EVIDENCE and ev.start is not None and ev.end is not None:
                 found = self._phrase_harm(ev.start, ev.end)
                 if found is not None:
-                    return found
+                    return self._own_modifier(draft) or found
         found = self._nearest(draft)
         if found is not None:
             return found
@@ -69,6 +73,15 @@ class HarmReader:
             return None
         modifiers = [w for w in ctx.lower[max(0, first - 1) : last] if w in self.modifiers]
         return self.modifiers[modifiers[-1]] if modifiers else found
+
+    def _own_modifier(self, draft: Draft) -> Harm | None:
+        """A harm adverb right after the count itself: "four people were shot, three of
+        them fatally" — the three were killed whatever the shared verb says."""
+        lower = self.ctx.lower
+        for t in range(draft.anchor + 1, min(draft.end, draft.anchor + MAX_MODIFIER_GAP + 1)):
+            if lower[t] in self.modifiers:
+                return self.modifiers[lower[t]]
+        return None
 
     def _nearest(self, draft: Draft) -> Harm | None:
         """The harm word of the draft's clause nearest its count ("fatally" before it

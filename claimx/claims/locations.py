@@ -11,6 +11,9 @@ Regions") are judged as one group.
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 from spacy.tokens import Span
 
 from ..entities import labels
@@ -29,6 +32,12 @@ class LocationFinder:
         # find() per (start, end, quote): the quantity draft's ellipsis check and the
         # locating of the same segment ask the same question
         self._found: dict[tuple[int, int, Quotation | None], tuple[list[Location], bool]] = {}
+        dem = gazetteer.demonyms
+        self._demonyms: dict[str, str] = dem["demonyms"]
+        self._attacker_words = frozenset(dem["attacker_words"])
+        self._defender_words = frozenset(dem["defender_words"])
+        self._anaphor_nouns = frozenset(dem["country_anaphors"])
+        self._sides: SideIndex | None = None  # built on first use (see implied_country)
 
     def groups(self, start: int, end: int) -> list[list[Span]]:
         """REGION mentions in tokens ``[start, end)``, coordinated names grouped."""
@@ -37,7 +46,11 @@ class LocationFinder:
             if out:
                 prev = out[-1][-1]
                 between = self.ctx.lower[prev.end : span.start]
-                if self.g["region_list_connectors"].issuperset(between):
+                # a name opening who speaks ("in the Red Sea, U.S. Central Command said") is
+                # no part of the list before it
+                if self.g["region_list_connectors"].issuperset(between) and (
+                    self.ctx.covering(labels.SOURCE, span.start) is None
+                ):
                     out[-1].append(span)
                     continue
             out.append([span])
@@ -62,10 +75,26 @@ class LocationFinder:
                 return self._locative_or_origin(j, last)
             if word == "of" and j > sent_start and lower[j - 1] in g["place_nouns"]:
                 return "locative"
+            if word == "of" and j > sent_start and lower[j - 1] in g["compass_points"]:
+                # "a base east of Haifa", "north of downtown Kharkiv": near it; but "the Ryazan
+                # region south-east of Moscow" only says where a place just named lies
+                k = j - 1
+                while k > sent_start and (lower[k] in g["compass_points"] or lower[k] in ("-", ",")):
+                    k -= 1  # "south-east", "some 40 km" is not crossed
+                return "other" if self.ctx.covering(labels.REGION, k) is not None else "locative"
             if word == "for" and j > sent_start and lower[j - 1] in g["heading_words"]:
                 return "locative"  # "a drone heading for Moscow", "bound for", "on course for"
             if word == "of" and j > sent_start and lower[j - 1] in g["attack_of_nouns"]:
                 return "locative"  # "in the shelling of Nikopol": the place attacked
+            if (
+                word == "of"
+                and j - 1 > sent_start
+                and lower[j - 1] in g["compass_points"]
+                and not self.ctx.within(labels.REGION, max(sent_start, j - 6), j)
+            ):
+                # "a depot north of Kharkiv": beside the place, in its region; not "the Tula
+                # region south of Moscow", which says where a region lies
+                return "locative"
             if word in ("and", "or", ",") and depth == 0:
                 earlier = [grp for grp in self.groups(max(sent_start, j - 6), j) if grp[-1].end >= j - 4]
                 if earlier:
@@ -107,7 +136,10 @@ class LocationFinder:
         item = self.ctx.covering(labels.ITEM, k)
         if item is not None and item.start == k:
             return item.id_ not in self.g["place_items"]
-        return self.ctx.lower[k] in self.g["foreign_presence_nouns"]
+        lower, presence = self.ctx.lower, self.g["foreign_presence_nouns"]
+        if lower[k] == "and" and k + 2 < len(lower):
+            k += 2  # "to U.S. and coalition forces", "U.S. and British warships"
+        return lower[k] in presence
 
     def _locative_or_origin(self, prep: int, last: Span) -> str:
         """A locative phrase inside an origin ("launched from Cape Chauda in occupied
@@ -159,8 +191,11 @@ class LocationFinder:
     def _find(self, start: int, end: int, quote: Quotation | None) -> tuple[list[Location], bool]:
         locations: list[Location] = []
         own_place = False
+        background = self._period_clauses(start, end)
         for group in self.groups(start, end):
             if self.ctx.quotation_at(group[0].start_char) not in (None, quote):
+                continue
+            if background and any(a <= group[0].start < b for a, b in background):
                 continue
             role = self.role(group)
             if role == "origin":
@@ -170,6 +205,103 @@ class LocationFinder:
                 locations.extend(self.to_location(s) for s in group)
         return dedupe(locations), own_place
 
+    def _period_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Token ranges of clauses that only date the claim by an earlier event ("wounded
+        since the fighting started with Hamas's attack on Israel on October 7, 2023"): from
+        "since" not followed by a time up to the next comma outside a time. A place there is
+        where that event happened, not the claim's."""
+        ctx, out = self.ctx, []
+        opens = self.g["open_period_prepositions"]
+        t = start
+        while t < end - 1:
+            if ctx.lower[t] in opens and ctx.covering(labels.TIME, t + 1) is None:
+                k = t + 1
+                while k < end and not (ctx.words[k] in (",", ";") and ctx.covering(labels.TIME, k) is None):
+                    k += 1
+                out.append((t, k))
+                t = k
+            t += 1
+        return out
+
+    def implied_country(self, start: int, end: int, *, harm: bool = False) -> Location | None:
+        """The country a count with no place of its own happened in, when its clause says
+        whose weapons or whose defences they were: the defending side's country ("15 drones
+        were destroyed by Ukraine's air defences" → UA; "Israeli air defence intercepted 30"
+        → IL), else, when the clause names only the attacker ("Russia fired four missiles",
+        "40 Russian drones"), the country the text is about, if that is another country
+        ("Russia fired four missiles" in a report about Ukraine is UA). For harm (people
+        killed, homes damaged: ``harm``) an attacker's demonym is enough too: people "killed in
+        Russian attacks" in a report about Ukraine were killed in Ukraine."""
+        sides = self._side_index()
+        # only a country named as such says which side: "Russian air defences destroyed 33
+        # Ukrainian drones" leaves the place open, as the annotators do
+        mentions = [
+            m
+            for m in sides.within(start, end)
+            if (m.named or (harm and m.side == "attacker"))
+            and self.ctx.covering(labels.SOURCE, m.start) is None
+        ]
+        for m in mentions:
+            if m.side == "defender":
+                return self._country_location(m)
+        attackers = {m.code for m in mentions if m.side == "attacker"}
+        if not attackers or any(m.side == "" for m in mentions):
+            return None
+        about = sides.about_before(end)
+        if about is None or about.code in attackers:
+            return None
+        return self._country_location(about)
+
+    def _country_location(self, m: CountryMention) -> Location:
+        region = self.gazetteer.get(m.code)
+        return Location(
+            code=m.code,
+            name=region.name if region else None,
+            country=m.code,
+            text=self.ctx.text[m.start_char : m.end_char],
+            start=m.start_char,
+            end=m.end_char,
+        )
+
+    def _side_index(self) -> SideIndex:
+        """Every country mention of the document with its side (one pass over the tokens)."""
+        if self._sides is not None:
+            return self._sides
+        ctx, words, lower = self.ctx, self.ctx.words, self.ctx.lower
+        n = len(words)
+        regions = iter(ctx.by_label[labels.REGION])
+        region = next(regions, None)
+        mentions: list[CountryMention] = []
+        i = 0
+        while i < n:
+            while region is not None and region.start < i:
+                region = next(regions, None)
+            named = region is not None and region.start == i
+            if named:
+                code, end = region.id_.split("-")[0] if region.kb_id_ != "water" else "", region.end
+                anaphor = lower[i] == "the" and i + 1 < n and lower[i + 1] in self._anaphor_nouns
+                named = region.kb_id_ == "country" and not anaphor  # not "the country"
+            else:
+                code, end = self._demonyms.get(words[i], ""), i + 1
+            if not code:
+                i += 1
+                continue
+            k = end + 1 if end < n and lower[end] in ("'s", "’s") else end
+            if k < n and lower[k] in self._defender_words:
+                side = "defender"
+            elif (end < n and lower[end] in self._attacker_words) or (i > 0 and lower[i - 1] == "by"):
+                side = "attacker"
+            elif i > 0 and lower[i - 1] in self.g["origin_prepositions"]:
+                side = "origin"
+            else:
+                side = ""
+            mentions.append(
+                CountryMention(i, end, code, side, ctx.token_starts[i], ctx.token_ends[end - 1], named)
+            )
+            i = end
+        self._sides = SideIndex(mentions)
+        return self._sides
+
     def origin_countries(self, start: int, end: int) -> set[str]:
         """Countries named as where something came from ("crossed from Lebanon"); a
         region of origin ("fired from the Belgorod region") says less about the target."""
@@ -178,6 +310,53 @@ class LocationFinder:
             if self.role(group) == "origin":
                 out.update(s.id_ for s in group if s.id_ and s.kb_id_ == "country")
         return out
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named in the text: by name, by one of its regions or towns, or by a
+    demonym ("Russian drones"); ``side`` is "attacker" ("Russian drones", "fired by
+    Russia", "Russia launched"), "defender" ("Ukraine's air defences", "Israeli air
+    defence"), "origin" ("from Lebanon") or "" (a place named for itself)."""
+
+    start: int  # token range
+    end: int
+    code: str
+    side: str
+    start_char: int
+    end_char: int
+    named: bool  # the country's own name ("Russia", "Ukraine's"), not a demonym or a region
+
+
+class SideIndex:
+    """The country mentions of one document in text order, and the country it is about at
+    each mention: the one named most so far other than as attacker or origin (a tie goes to
+    the latest). Built in one pass; looked up by bisection."""
+
+    def __init__(self, mentions: list[CountryMention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.about: list[CountryMention | None] = []  # after each mention: the latest mention of the leader
+        counts: dict[str, int] = {}
+        latest: dict[str, CountryMention] = {}
+        best: str | None = None
+        for m in mentions:
+            if m.side not in ("attacker", "origin"):
+                counts[m.code] = counts.get(m.code, 0) + 1
+                latest[m.code] = m
+                if best is None or counts[m.code] >= counts[best]:
+                    best = m.code
+            self.about.append(latest[best] if best is not None else None)
+
+    def within(self, start: int, end: int) -> list[CountryMention]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end, lo)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def about_before(self, end: int) -> CountryMention | None:
+        """The country the text is about, from the mentions starting before token ``end``."""
+        k = bisect.bisect_left(self.starts, end)
+        return self.about[k - 1] if k else None
 
 
 def location_evidence(rule: str, locations: list[Location]) -> Evidence:

@@ -28,6 +28,22 @@ MAX_CUE_TO_THAT = 5
 #: stop ('…." Zelenskiy said on Telegram.'): more make it a new report of its own.
 MAX_TRAILING_ATTRIBUTION = 5
 
+#: Most tokens from a quotation's closing mark to the cue over its speaker's apposition
+#: ('"…," Jane Roe, MD, the agency's deputy director, told …').
+MAX_APPOSITION = 16
+
+#: Fewest words of a quotation claim: fewer is a quoted word or phrase ("draconian cuts").
+MIN_QUOTE_WORDS = 4
+
+#: Most tokens after a quotation counted for whether it is a fragment of reported speech.
+MAX_FRAGMENT_CONTEXT = 40
+
+#: Most statements one reporting verb's content is split into at "and that".
+MAX_COORDINATED = 4
+
+#: Dashes that set off a clause ("… — but …").
+DASHES = ("—", "–", "--")
+
 #: How many sentences back a witness's statement looks for the scene it describes.
 SCENE_SENTENCES = 4
 
@@ -38,9 +54,13 @@ class StatementDrafter:
     def __init__(self, state: Drafting) -> None:
         self.state = state
         self.ctx, self.g, self.places = state.ctx, state.g, state.places
-        self.clause_verbs = load_word_sets("lexicons/cues.json", state.attributor.data_dir)["clause_verbs"]
+        cues = load_word_sets("lexicons/cues.json", state.attributor.data_dir)
+        self.clause_verbs, self.phrase_openers = cues["clause_verbs"], cues["phrase_openers"]
+        self.position_verbs, self.self_reference = cues["position_verbs"], cues["self_reference"]
         self._index: _DraftIndex | None = None
         self._speakers: list[tuple[int, int, int]] | None = None
+        self._and_that: list[int] | None = None  # "and that" / ", that" positions, found once
+        self._listed_that: list[int] = []
 
     def quote_speakers(self) -> dict[Quotation, Attribution]:
         """Each quotation's speaker: an attribution right after its closing mark
@@ -67,6 +87,8 @@ class StatementDrafter:
                 close = ctx.token_at(q.close)
                 near = sorted(c for t in range(close + 1, close + 4) for c in cued_at.get(t, ()))
                 found = next((att for _, att in near if self._attributes_back(q, att)), None)
+                if found is None:
+                    found = self._speaker_after_apposition(q, close, cued_at)
             if found is None:
                 found = before.nearest(q)
             if found is None and previous is not None and 0 <= q.open - previous[0].end <= 200:
@@ -75,6 +97,63 @@ class StatementDrafter:
                 speakers[q] = found
                 previous = (q, found)
         return speakers
+
+    def _speaker_after_apposition(
+        self, q: Quotation, close: int, cued_at: dict[int, list[tuple[int, Attribution]]]
+    ) -> Attribution | None:
+        """The attribution closing a speaker's apposition right after a quotation ('"…,"
+        Jane Roe, MD, the agency's deputy director, told the briefing'): a source opens
+        right after the closing mark and only names, titles and commas come before the
+        cue (at most ``MAX_APPOSITION`` tokens)."""
+        ctx = self.ctx
+        if close + 1 >= len(ctx.words) or ctx.covering(labels.SOURCE, close + 1) is None:
+            return None
+        end = ctx.sentence(close + 1).end
+        for t in range(close + 4, min(end, close + 1 + MAX_APPOSITION)):
+            if ctx.quote[t] or (ctx.punct[t] and ctx.words[t] != ","):
+                return None
+            near = sorted(cued_at.get(t, ()))
+            if near:
+                att = near[0][1]
+                return att if self._attributes_back(q, att) else None
+        return None
+
+    def _reported_instead(self, span, att: Attribution) -> bool:
+        """The quotation is a fragment (:meth:`_fragment`) whose reported clause stands for
+        it: fewer than ``MIN_QUOTE_WORDS`` words, or a fragment of a reported clause that
+        holds no count of its own (else the quotation stays the statement)."""
+        if sum(self.ctx.alpha[span.start : span.end]) < MIN_QUOTE_WORDS:
+            return True
+        if not self._fragment(span, att):
+            return False
+        content = self._reported_content(att)
+        return content is not None and not self._holds_claim(*content)
+
+    def _fragment(self, span, att: Attribution) -> bool:
+        """The quotation (tokens of ``span``) is a quoted phrase inside reported speech,
+        not a quoted clause: the speaker's cue comes before it in its sentence, and its
+        clause (between commas, a "that" or the cue) holds more unquoted words than quoted
+        ones ('said that "solid tips" and the work of the police had helped'; not 'said
+        that the RSF "is able to hit any place"', nor 'X said: "…"' or 'X said, "…"')."""
+        ctx = self.ctx
+        sent = ctx.sentence(span.start)
+        if att.cue is None or ctx.sent_of_token[span.end - 1] != ctx.sent_of_token[span.start]:
+            return False
+        cue_end = ctx.token_at(att.cue.end - 1) + 1
+        opening = span.start - 1 if span.start > 0 and ctx.quote[span.start - 1] else span.start
+        if not sent.start <= cue_end <= opening or (opening > 0 and ctx.words[opening - 1] in (":", ",")):
+            return False
+        unquoted = 0
+        t = opening - 1
+        while t >= cue_end and not ctx.punct[t] and ctx.lower[t] != "that":
+            unquoted += ctx.alpha[t]
+            t -= 1
+        t = span.end
+        limit = min(sent.end, span.end + MAX_FRAGMENT_CONTEXT)
+        while t < limit and (ctx.quote[t] or not ctx.punct[t]):
+            unquoted += ctx.alpha[t] and not ctx.quote[t]
+            t += 1
+        return unquoted > sum(ctx.alpha[span.start : span.end])
 
     def _attributes_back(self, q: Quotation, att: Attribution) -> bool:
         """Whether an attribution right after quotation ``q`` names its speaker. After a
@@ -94,8 +173,8 @@ class StatementDrafter:
         by_speaker: dict[int, Draft] = {}
         for q, att in self.state.quote_speakers.items():
             span = self.ctx.doc.char_span(q.start, q.end, alignment_mode="contract")
-            if span is None or len(span) < 4 or self._holds_claim(span.start, span.end):
-                continue  # a quoted word or two is a scare quote, not a statement
+            if span is None or self._holds_claim(span.start, span.end) or self._reported_instead(span, att):
+                continue  # a quoted word or phrase inside reported speech, not a quotation claim
             earlier = by_speaker.get(id(att))
             if earlier is not None and self.ctx.token_at(q.open) - earlier.end <= 40:
                 earlier.end = max(earlier.end, span.end)  # the same quotation, broken by its attribution
@@ -114,21 +193,55 @@ class StatementDrafter:
                 content = self._reported_content(att)
                 if content is None:
                     continue
-                lo, hi = content
-                k = bisect.bisect_left(starts, lo)
-                if self._holds_claim(lo, hi) or (k < len(starts) and starts[k] < hi) or covered[lo]:
-                    continue  # a count, an event or a quotation already stands for it
-                d = self._statement(lo, hi, att, quote=False)
-                out.append(d)
-                bisect.insort(starts, d.start)
-                covered[d.start : d.end] = b"\x01" * (d.end - d.start)
+                for lo, hi in self._coordinated(*content):
+                    k = bisect.bisect_left(starts, lo)
+                    if self._holds_claim(lo, hi) or (k < len(starts) and starts[k] < hi) or covered[lo]:
+                        continue  # a count, an event or a quotation already stands for it
+                    d = self._statement(lo, hi, att, quote=False)
+                    out.append(d)
+                    bisect.insort(starts, d.start)
+                    covered[d.start : d.end] = b"\x01" * (d.end - d.start)
         return out
+
+    def _coordinated(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The contents of one reporting verb, split where "and that" opens a second
+        ("said the bridge was safe, and that the repairs would finish in May"): each is a
+        statement of its own (at most ``MAX_COORDINATED``). A content holding a count or an
+        event stays whole (its claim stands for it), and so does a list of that-clauses
+        ("two signals: that A, and that B")."""
+        if self._and_that is None:
+            lower, punct = self.ctx.lower, self.ctx.punct
+            self._and_that = [j for j in range(1, len(lower)) if lower[j] == "that" and lower[j - 1] == "and"]
+            self._listed_that = [j for j in range(1, len(lower)) if lower[j] == "that" and punct[j - 1]]
+        if self._holds_claim(lo, hi):
+            return [(lo, hi)]
+        out, start = [], lo
+        k = bisect.bisect_left(self._and_that, lo + 5)
+        while k < len(self._and_that) and self._and_that[k] < hi - 4 and len(out) < MAX_COORDINATED - 1:
+            j = self._and_that[k]
+            k += 1
+            if j - start <= 5:
+                continue
+            listed = bisect.bisect_left(self._listed_that, lo + 1)
+            if listed < len(self._listed_that) and self._listed_that[listed] < j:
+                break  # a list of that-clauses
+            end = j - 1
+            while end > start and self.ctx.punct[end - 1]:
+                end -= 1
+            out.append((start, end))
+            start = j + 1
+        out.append((start, hi))
+        return [(a, b) for a, b in out if b - a >= 4]
 
     def _reported_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens of the that-clause a speaker asserts ("analysts suggest that …"),
         or None when the attribution introduces no such clause."""
         if att.rule == "according_to":
             return self._according_content(att)
+        if att.rule == "passive_cue":
+            return self._passive_content(att)
+        if att.rule == "negated_belief":
+            return self._negated_content(att)
         if att.rule not in ("subject_cue", "participle_cue", "inverted_cue") or (
             self.state.attributor.is_document_subject(att)
         ):
@@ -144,6 +257,7 @@ class StatementDrafter:
             if cue_end >= sent.end or self.ctx.punct[cue_end]:
                 return None  # '…," Alla told Reuters, still shaking': no clause follows
         lower = self.ctx.lower
+        position = att.cue.text.lower() in self.position_verbs
         cue_end = self._past_venue(cue_end, sent.end)
         that = next(
             (
@@ -173,21 +287,50 @@ class StatementDrafter:
             att.scope[1] > cue_end
             and (not self.ctx.punct[cue_end] or self.ctx.words[cue_end] == ":")
             and att.cue.text.lower() in self.clause_verbs
-            and att.source.kind in self.g["open_speech_kinds"]
+            and (att.source.kind in self.g["open_speech_kinds"] or self._self_report(cue_end, sent.end))
             and not (first > sent.start and lower[first - 1] in self.g["relative_pronouns"])
+            and not (after < sent.end and lower[after] in self.phrase_openers)
         ):
             # "an official who declined to be named said the strikes may continue"; a scope
             # over the whole clause (no count or event anywhere) reaches past the cue too;
             # "X said: …" opens the content with a colon; "drones, which he said were
-            # providing cover": what follows lacks its subject, a detail of the report
+            # providing cover": what follows lacks its subject, a detail of the report; "said
+            # during the hearing, which …" opens a phrase of where it was said, not a clause;
+            # any speaker's report of its own action is a claim ("the group said it had fired
+            # rockets into northern Israel")
             lo = cue_end + (self.ctx.words[cue_end] == ":")
+        elif position and att.rule == "subject_cue" and cue_end < sent.end and not self.ctx.punct[cue_end]:
+            # "The group has denied carrying out the strikes", "Residents objected to plans to
+            # expand the quarry, and …": the verb and its object, up to the clause's comma
+            lo = self.ctx.token_at(att.cue.start)
+            comma = next((j for j in range(cue_end, sent.end) if self.ctx.punct[j]), sent.end)
+            return (lo, comma) if comma - lo >= 4 and not any(self.ctx.quote[lo:comma]) else None
         else:
             return None
         hi = att.scope[1] if att.scope[1] > cue_end else sent.end
         hi = self._before_next_speaker(att, lo, hi)
-        if hi - lo < 4 or self.ctx.quotation_at(self.ctx.token_starts[lo]) is not None:
+        if hi - lo < 4:
             return None
+        quotation = self.ctx.quotation_at(self.ctx.token_starts[lo])
+        if quotation is not None:
+            span = self.ctx.doc.char_span(quotation.start, quotation.end, alignment_mode="contract")
+            if span is None or not self._fragment(span, att):
+                return None  # the quotation is the statement
         return lo, hi
+
+    def _self_report(self, token: int, end: int) -> bool:
+        """The bare clause at ``token`` is the speaker's report of its own action: it opens
+        with a pronoun for the speaker (``self_reference`` in cues.json: "said it had
+        fired", "said they had struck") and a verb follows. A reporting body's bare speech
+        about others ("Air defenses brought down every target, X reported") is a detail of
+        its report; its own deeds are its claims."""
+        lower = self.ctx.lower
+        return (
+            token + 1 < end
+            and lower[token] in self.self_reference
+            and self.ctx.alpha[token + 1]
+            and self.ctx.words[token + 1].islower()
+        )
 
     def _content_before(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens a trailing attribution vouches for: the clause before it, set off by a
@@ -218,11 +361,24 @@ class StatementDrafter:
             if lo > first or not (len(rest) <= MAX_TRAILING_ATTRIBUTION or (follows and stop - last <= 4)):
                 return None
             hi = first - 1
+            lo = self._after_earlier_report(lo, hi)
         while hi > lo and (ctx.punct[hi - 1] or ctx.quote[hi - 1]):
             hi -= 1
         if hi - lo < 4 or any(ctx.quote[lo:hi]):
             return None
         return lo, hi
+
+    def _after_earlier_report(self, lo: int, hi: int) -> int:
+        """Where the clause a trailing attribution vouches for starts: after a dash that
+        follows a report of its own ("Many said they were pleased — but more must be done,
+        they said"), else ``lo``."""
+        ctx = self.ctx
+        dash = next((j for j in range(hi - 1, lo, -1) if ctx.words[j] in DASHES), None)
+        if dash is not None and ctx.any_within(labels.CUE, lo, dash):
+            lo = dash + 1
+            if lo < hi and ctx.lower[lo] in self.g["speaker_joiners"]:
+                lo += 1
+        return lo
 
     def _before_next_speaker(self, att: Attribution, lo: int, hi: int) -> int:
         """``hi``, cut before another speaker (a source or a place speaking for itself)
@@ -248,7 +404,8 @@ class StatementDrafter:
         """``(cue start, cue end, speaker start)`` of each reporting verb right after a
         speaker set off by a comma or a joining word, in document order: where
         :meth:`_before_next_speaker` cuts (found once per document); a participle cue after
-        a comma ("…, adding that …") opens the speaker's next statement, so it cuts at the comma."""
+        a comma ("…, adding that …") opens the speaker's next statement, so it cuts at the
+        comma, and so does a dash before a joining word ("… — but …")."""
         if self._speakers is None:
             ctx, joiners = self.ctx, self.g["speaker_joiners"]
             self._speakers = []
@@ -265,7 +422,48 @@ class StatementDrafter:
                     self._speakers.append((cue.start, cue.end, speaker.start))
                 elif ctx.words[before] == "," and ctx.lower[cue.start].endswith("ing"):
                     self._speakers.append((cue.start, cue.end, before))  # "…, adding that …"
+            # "X said A — but B, Y said": a dash before a joining word ends A
+            lower = ctx.lower
+            dashes = [
+                (j, j + 1, j)
+                for j in range(len(lower) - 1)
+                if ctx.words[j] in DASHES and lower[j + 1] in joiners
+            ]
+            self._speakers = sorted(self._speakers + dashes)
         return self._speakers
+
+    def _negated_content(self, att: Attribution) -> tuple[int, int] | None:
+        """Tokens of a negated belief ("doesn't agree that regulation is the answer"): from
+        the negation to the end of the clause, since the that-clause alone would say the
+        opposite of what the speaker holds."""
+        ctx = self.ctx
+        lo = att.scope[0]
+        sent = ctx.sentence(lo)
+        hi = self._before_next_speaker(att, lo, ctx.clause_bounds(sent, lo, lo + 1)[1])
+        if hi - lo < 4 or any(ctx.quote[lo:hi]):
+            return None
+        return lo, hi
+
+    def _passive_content(self, att: Attribution) -> tuple[int, int] | None:
+        """Tokens a passive report vouches for: its clause, up to the end of the source
+        ("The talks were reported earlier by the Times"): what was reported is the subject,
+        which is too short a claim without the verb. Only after an auxiliary ("were
+        reported by"), not a participle modifying a noun ("the figures reported by …")."""
+        ctx = self.ctx
+        cue = ctx.token_at(att.cue.start)
+        sent = ctx.sentence(cue)
+        clause_start, clause_end = ctx.clause_bounds(sent, cue, cue + 1)
+        while clause_start < cue and ctx.space[clause_start]:
+            clause_start += 1  # a paragraph break opening the sentence
+        k = cue
+        while k > clause_start and ctx.lower[k - 1] in self.g["verb_cue_gap"]:
+            k -= 1
+        if att.source.end is None or k == clause_start or ctx.lower[k - 1] not in self.g["auxiliaries"]:
+            return None
+        lo, hi = clause_start, ctx.token_at(att.source.end - 1) + 1
+        if hi - lo < 4 or any(ctx.quote[lo:hi]) or any(ctx.punct[lo:k]):
+            return None
+        return lo, hi
 
     def _according_content(self, att: Attribution) -> tuple[int, int] | None:
         """Tokens an "according to X" attribution vouches for, set off from it by a comma:
@@ -279,11 +477,14 @@ class StatementDrafter:
         ctx = self.ctx
         cue = ctx.token_at(att.cue.start)
         source_end = ctx.token_at(att.source.end - 1) + 1
-        sent = ctx.sentence(cue)
-        if cue == sent.start and source_end < sent.end and ctx.words[source_end] == ",":
-            lo, hi = source_end + 1, sent.end
-        elif cue > sent.start and ctx.words[cue - 1] == ",":
-            lo, hi = sent.start, cue - 1
+        # the clause: "…; according to the Times, the buyer had sought a lower price"
+        clause_start, clause_end = ctx.clause_bounds(ctx.sentence(cue), cue, source_end)
+        while clause_start < cue and ctx.space[clause_start]:
+            clause_start += 1  # a paragraph break opening the sentence
+        if cue == clause_start and source_end < clause_end and ctx.words[source_end] == ",":
+            lo, hi = source_end + 1, clause_end
+        elif cue > clause_start and ctx.words[cue - 1] == ",":
+            lo, hi = clause_start, cue - 1
         else:
             return None
         if hi - lo < 4 or any(ctx.quote[lo:hi]):
@@ -424,6 +625,11 @@ class StatementDrafter:
             source_tok = self.ctx.token_at(att.source.start)
             sent = self.ctx.sentence(source_tok)
             locations, _ = self.places.find(sent.start, source_tok)
+        if not locations:
+            # a governor or a local authority speaks for its area ("Bryansk Governor X said …")
+            region = self.state.speaker_region_span(att)
+            if region is not None:
+                locations = [self.places.to_location(region)]
         if not locations and att.source.kind in self.g["scene_speakers"]:
             locations = self._scene(i)
         elif self._points_back(start, end):
@@ -453,7 +659,7 @@ class StatementDrafter:
         elif self._points_back(start, end):
             self._as_attack(d)
         mentions, frame = self.state.times.get(i, ([], None))
-        d.time, ev = self.state.timeline.for_token(start, mentions, frame)
+        d.time, ev = self.state.timeline.for_statement(start, mentions, frame)
         d.evidence.extend(ev)
         return d
 

@@ -11,6 +11,7 @@ date in the same sentence ("overnight on Feb. 1").
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -24,6 +25,7 @@ from ..timeparse import ResolvedTime, resolve_time
 from .context import DocContext
 
 RELATIVE_FILE = "lexicons/time_relative.json"
+_CURRENT = object()  # for_token's default frame: the timeline's current one
 ZONES_FILE = "lexicons/timezones.json"
 
 
@@ -40,6 +42,10 @@ class TimedMention:
     statement: bool
     stamp: bool = False  # the time of the report ("as of 8:20 a.m."), never of an event
     approximate: str = ""  # the word that makes the time approximate ("around 3 a.m.")
+    # the relative pronoun or "that" of the clause the time sits in ("a war that began
+    # on September 2"): a claim before it is not dated by it if it is background;
+    # -1 when none
+    clause_from: int = -1
 
     def to_timespan(self, value: ResolvedTime | None = None) -> TimeSpan:
         v = value or self.value
@@ -65,6 +71,16 @@ def _day_of(value: date | datetime | None) -> date | None:
     return value
 
 
+class _Kinds:
+    """One sentence's time mentions by kind, in text order."""
+
+    def __init__(self, mentions: list[TimedMention]) -> None:
+        self.events = [m for m in mentions if not m.statement and not m.stamp]
+        self.starts = [m.span.start for m in self.events]
+        self.stamps = [m for m in mentions if m.stamp]
+        self.statements = [m for m in mentions if m.statement and not m.stamp]
+
+
 class Timeline:
     """Event times of a document, read sentence by sentence in order."""
 
@@ -75,6 +91,9 @@ class Timeline:
         self.frame: TimeSpan | None = None
         relative = load_data(RELATIVE_FILE)
         self.year_after_date: dict[str, int] = relative["year_after_date"]
+        self.recent_days: int = relative["recent_days"]
+        self.lede_reach = 2  # sentences before the first event time that it dates
+        self._kinds_of: tuple[list[TimedMention], _Kinds] | None = None
         # phrases read against a date in their sentence ("overnight", "in the early hours")
         self.nights = frozenset(k for k, rule in relative["relative"].items() if rule in ("night", "today"))
         zones = load_data(ZONES_FILE)
@@ -126,6 +145,18 @@ class Timeline:
             j -= 1
         return j > 0 and lower[j - 1] in self.g["open_period_prepositions"]
 
+    def _subordinate_clause(self, span: Span) -> int:
+        """Where the relative or "that" clause holding ``span`` starts, if one starts at most
+        five words before it with no comma between ("a war that began on September
+        2", "a strike which killed him on May 3"); -1 otherwise."""
+        lower, lo = self.ctx.lower, max(self.ctx.sentence(span.start).start, span.start - 5)
+        for k in range(span.start - 1, lo - 1, -1):
+            if lower[k] == ",":
+                return -1
+            if lower[k] in self.g["relative_pronouns"] or lower[k] in self.g["complementizers"]:
+                return k
+        return -1
+
     def sentence_times(self, index: int) -> list[TimedMention]:
         """The sentence's time mentions, resolved; partial ones completed from context."""
         sent = self.ctx.sents[index]
@@ -168,7 +199,8 @@ class Timeline:
                     statement = False
             stamp = bool(self._preceded_by(span, self.g["report_stamp_prepositions"]))
             approximate = self._preceded_by(span, self.g["time_approximators"]) if value.has_clock else ""
-            out.append(TimedMention(span, text, value, statement, stamp, approximate))
+            clause_from = self._subordinate_clause(span)
+            out.append(TimedMention(span, text, value, statement, stamp, approximate, clause_from))
         return self._merge_clock_with_day(self._merge_night_with_date(self._merge_from_to(out)))
 
     def _merge_from_to(self, mentions: list[TimedMention]) -> list[TimedMention]:
@@ -279,15 +311,58 @@ class Timeline:
             out = [m for m in out if m not in dated]
         return out
 
+    def _kinds(self, mentions: list[TimedMention]) -> _Kinds:
+        """``mentions`` sorted into event times, stamps and statement times, once per list
+        (every claim of a sentence asks with the same list)."""
+        if self._kinds_of is None or self._kinds_of[0] is not mentions:
+            self._kinds_of = (mentions, _Kinds(mentions))
+        return self._kinds_of[1]
+
+    def _nearest_event(self, token: int, kinds: _Kinds) -> TimedMention | None:
+        """The event time nearest to ``token``, found by bisection from both sides. A
+        background time in a clause that starts after the claim ("…, in a war that began
+        on September 2") dates that clause, not the claim; a recent one
+        tells when the event the claim is about happened ("hurt in the flood, which struck
+        late on Wednesday")."""
+        events, starts = kinds.events, kinds.starts
+
+        def eligible(m: TimedMention) -> bool:
+            return not (token < m.clause_from and not self.recent(m.to_timespan()))
+
+        def distance(m: TimedMention) -> int:
+            return min(abs(m.span.start - token), abs(m.span.end - token))
+
+        k = bisect.bisect_left(starts, token)
+        left = next((events[j] for j in range(k - 1, -1, -1) if eligible(events[j])), None)
+        right = next((events[j] for j in range(k, len(events)) if eligible(events[j])), None)
+        if left is None or right is None:
+            return left or right
+        return left if distance(left) <= distance(right) else right
+
+    def for_statement(
+        self, token: int, mentions: list[TimedMention], frame: TimeSpan | None
+    ) -> tuple[TimeSpan | None, list[Evidence]]:
+        """The time of a statement anchored at ``token``: when it was said, if its sentence
+        dates the saying ("Powell said on Thursday that …"), else as :meth:`for_token`
+        with the ``frame`` its sentence had (``None``: no event time before it)."""
+        said = self._kinds(mentions).statements
+        if said:
+            m = said[0]
+            return m.to_timespan(), [
+                Evidence(rule="time.statement", detail=m.text, start=m.span.start_char, end=m.span.end_char)
+            ]
+        return self.for_token(token, mentions, frame)
+
     def for_token(
-        self, token: int, mentions: list[TimedMention], frame: TimeSpan | None = None
+        self, token: int, mentions: list[TimedMention], frame: TimeSpan | None | object = _CURRENT
     ) -> tuple[TimeSpan | None, list[Evidence]]:
         """The time of a claim anchored at ``token`` in a sentence with ``mentions``;
-        ``frame`` overrides the current frame (for claims built after the pass)."""
-        frame = frame if frame is not None else self.frame
-        events = [m for m in mentions if not m.statement and not m.stamp]
-        if events:
-            best = min(events, key=lambda m: min(abs(m.span.start - token), abs(m.span.end - token)))
+        ``frame`` overrides the current frame (for claims built after the pass, with the
+        frame their sentence had: ``None`` when no time came before it)."""
+        frame = self.frame if frame is _CURRENT else frame
+        kinds = self._kinds(mentions)
+        best = self._nearest_event(token, kinds)
+        if best is not None:
             evidence = [
                 Evidence(
                     rule="time.sentence",
@@ -299,12 +374,10 @@ class Timeline:
             if best.approximate:  # "at around 3 a.m.": the instant as said, but not exact
                 evidence.append(Evidence(rule="time.approximate", detail=f"{best.approximate} {best.text}"))
             return best.to_timespan(), evidence
-        stamps = [m for m in mentions if m.stamp]
         stamp_note = [
             Evidence(rule="time.report_stamp", detail=m.text, start=m.span.start_char, end=m.span.end_char)
-            for m in stamps[:1]
+            for m in kinds.stamps[:1]
         ]  # "as of 8:20 a.m., 13 wounded": when the tally was taken, not when it happened
-        mentions = [m for m in mentions if not m.stamp]
         if frame is not None:
             return frame, [
                 Evidence(
@@ -312,7 +385,7 @@ class Timeline:
                 ),
                 *stamp_note,
             ]
-        statements = [m for m in mentions if m.statement]
+        statements = kinds.statements
         if not statements and self.published is not None:  # no time anywhere: the report's day
             day = TimeSpan(start=self.published, end=self.published, granularity="day")
             return day, [Evidence(rule="time.published", detail=self.published.isoformat()), *stamp_note]
@@ -323,17 +396,67 @@ class Timeline:
             ]
         return None, stamp_note
 
+    def recent(self, span: TimeSpan | None) -> bool:
+        """Whether ``span`` ends within ``recent_days`` of publication: the report's news,
+        not its background ("killed in a strike on May 3" told on May 30)."""
+        if span is None or self.published is None:
+            return False
+        end = _day_of(span.end) or _day_of(span.start)
+        if end is None:
+            return False
+        return (self.published - end).days <= self.recent_days
+
+    def _opens_night(self, mention: TimedMention, frame: TimeSpan | None) -> bool:
+        """``mention`` is the evening that opens the night ``frame`` ("overnight …. Late on
+        Monday, blasts were heard" in a report of Tuesday): a part of that night."""
+        if frame is None or frame.granularity != "day" or frame.start is None or frame.end is None:
+            return False
+        start, end = _day_of(frame.start), _day_of(frame.end)
+        value = mention.value
+        if start is None or end is None or (end - start).days != 1 or value.has_clock:
+            return False
+        words = mention.text.lower().split()
+        evening = words[:1] == ["late"] or "evening" in words or "night" in words
+        return evening and _day_of(value.start) == start and _day_of(value.end) == start
+
     def advance(self, mentions: list[TimedMention]) -> TimeSpan | None:
-        """Move the frame to the sentence's last event time; return it if it moved."""
+        """Move the frame to the sentence's last event time; return it if it moved. A
+        background time does not displace a recent frame: after "on Saturday …", a
+        sentence recalling "a strike on May 3" leaves "the same day" of the next
+        sentence on Saturday."""
         events = [m for m in mentions if not m.statement and not m.stamp]
         if events:
-            self.frame = events[-1].to_timespan()
+            new = events[-1].to_timespan()
+            if self.recent(self.frame) and not self.recent(new):
+                return None
+            if self._opens_night(events[-1], self.frame):
+                return None  # "Late on Monday, …" inside the night into Tuesday: still that night
+            self.frame = new
             return self.frame
         if self.frame is None:
             statements = [m for m in mentions if m.statement and not m.stamp]
             if statements:
                 self.frame = statements[0].to_timespan()
         return None
+
+    def date_lede(self, drafts: list, first: TimeSpan, sentence: int) -> None:
+        """Claims of the sentences just before the document's first event time, which gave
+        none and so took the publication day, take that time when it is recent: news
+        tells the event first and its time after ("Glide bombs hit two schools and wounded
+        nine people. The bombs fell on Friday evening …")."""
+        if not self.recent(first) or first.granularity not in ("minute", "hour", "day"):
+            return
+        for d in drafts:
+            if d.sentence < sentence - self.lede_reach or not d.evidence:
+                continue
+            k = next((j for j, e in enumerate(d.evidence) if e.rule == "time.published"), None)
+            if k is None:
+                continue
+            d.time, zone = self.localize(first, d.locations)
+            d.evidence[k] = Evidence(
+                rule="time.lede", detail=first.text, start=first.char_start, end=first.char_end
+            )
+            d.evidence.extend(zone)
 
     def localize(
         self, span: TimeSpan | None, locations: list[Location]

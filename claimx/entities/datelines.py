@@ -14,6 +14,8 @@ import re
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
+from ..doctext import text_of
+
 # One place word: "KYIV", "New", "Wis.", "Ra'anana". The repetitions below are bounded and
 # every alternative starts with a distinct character, so matching cannot backtrack badly.
 _WORD = r"[A-Z][\w.'’-]{0,30}"
@@ -52,7 +54,7 @@ def line_starts(text: str) -> list[int]:
 def mark(doc: Doc) -> list[tuple[int, int]]:
     """Make each dateline and a first-line headline a sentence of its own; return the
     dateline character ranges. Linear in the text: one match attempt per line start."""
-    text = doc.text
+    text = text_of(doc)
     if not text:
         return []
     ranges = []

@@ -9,7 +9,6 @@ keep the longest, so "HIMARS rocket system rounds" is one item, not "rounds".
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,6 +58,7 @@ class LexiconRecognizer:
                 add(labels.ITEM, item, terms + [plural(t) for t in terms])
         add(labels.HEDGE, "", load_data("lexicons/hedges.json", data_dir)["terms"])
 
+        self._match_names: dict[int, tuple[str, str]] = {}  # match id -> (label, key), once each
         self.negations = Matcher(nlp.vocab)
         self.gate = _Gate()
         for label, path in (
@@ -72,9 +72,12 @@ class LexiconRecognizer:
 
     def __call__(self, doc: Doc) -> list[Span]:
         by_label: dict[str, list[Span]] = {}
-        strings = self.vocab.strings
+        names = self._match_names
         for match_id, start, end in [*self.phrases(doc), *self._token_matches(doc)]:
-            label, key = strings[match_id].split("|", 1)
+            name = names.get(match_id)
+            if name is None:
+                name = names[match_id] = tuple(self.vocab.strings[match_id].split("|", 1))
+            label, key = name
             by_label.setdefault(label, []).append(Span(doc, start, end, label=label, span_id=key))
         spans: list[Span] = []
         for group in by_label.values():
@@ -125,26 +128,22 @@ class _Gate:
         required = [spec for spec in pattern[1:] if spec.get("OP") in (None, "+")]
         last = _fixed_words(required[-1], strings) if required else None
         for word in first:
-            self.prefixes.setdefault(word, []).append((second, last))
+            options = self.prefixes.setdefault(word, [])
+            if (second, last) not in options:  # patterns differing only inside share a gate
+                options.append((second, last))
 
     def windows(self, lower: list[int]) -> Iterator[tuple[int, int]]:
-        """Token ranges to match in, merged where they overlap, left to right."""
+        """Token ranges to match in, merged where they overlap, left to right. A last
+        word is looked for in the ``WINDOW`` tokens after a candidate start: a bounded
+        look-ahead (a C-level set test), so the pass stays linear."""
         lo = hi = -1
         n = len(lower)
-        positions: dict[frozenset[int], list[int]] = {}  # where each last-word set occurs
-
-        def ahead(words: frozenset[int], i: int) -> bool:
-            if words not in positions:
-                positions[words] = [k for k, w in enumerate(lower) if w in words]
-            found = positions[words]
-            k = bisect.bisect_right(found, i)
-            return k < len(found) and found[k] < i + self.WINDOW
-
+        window = self.WINDOW
         for i, word in enumerate(lower):
             options = self.prefixes.get(word)
             if options is None or not any(
                 (second is None or (i + 1 < n and lower[i + 1] in second))
-                and (last is None or ahead(last, i))
+                and (last is None or not last.isdisjoint(lower[i + 1 : i + window]))
                 for second, last in options
             ):
                 continue
@@ -152,6 +151,6 @@ class _Gate:
                 if hi > lo:
                     yield lo, hi
                 lo = i
-            hi = min(n, i + self.WINDOW)
+            hi = min(n, i + window)
         if hi > lo:
             yield lo, hi

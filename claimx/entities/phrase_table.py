@@ -15,7 +15,10 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
+
+from ..doctext import text_of
 
 # The leading run of letters and digits: "Rostov" of "Rostov-on-Don", "St" of "St.", "Ra" of "Ra'anana".
 _LEAD = re.compile(r"[^\W_]+")
@@ -43,20 +46,25 @@ class PhraseTable:
 
     def __call__(self, doc: Doc) -> Iterator[tuple[Hashable, int, int]]:
         """``(value, start, end)`` for every phrase occurrence (overlaps included)."""
-        text = doc.text
+        text = text_of(doc)
         table = self._table
+        # token offsets and lengths as one array: a Token object per token costs more
+        # than the look-up it serves
+        columns = doc.to_array([IDX, LENGTH])
+        starts, lengths = columns[:, 0].tolist(), columns[:, 1].tolist()  # flat: no list per token
         ends: dict[int, int] | None = None  # end char -> token end, built on the first multi-token hit
-        for tok in doc:
-            entries = table.get(_lead(tok.text))
+        for i, (idx, length) in enumerate(zip(starts, lengths, strict=True)):
+            orth = text[idx : idx + length]
+            entries = table.get(orth if orth.isalnum() else _lead(orth))
             if entries is None:
                 continue
-            i, idx, orth = tok.i, tok.idx, tok.text
             for phrase, value in entries:
                 if phrase == orth:
                     yield value, i, i + 1
-                elif len(phrase) > len(orth) and text.startswith(phrase, idx):
+                elif len(phrase) > length and text.startswith(phrase, idx):
                     if ends is None:
-                        ends = {t.idx + len(t.text): t.i + 1 for t in doc}
+                        pairs = zip(starts, lengths, strict=True)
+                        ends = {start + size: k + 1 for k, (start, size) in enumerate(pairs)}
                     end = ends.get(idx + len(phrase))
                     if end is not None:
                         yield value, i, end

@@ -40,6 +40,8 @@ VAGUE = "vague"
 Number = int | float
 
 # A year or span of years: "2024", "2022–2023", "2022-23".
+#: Most tokens of a list of ages after "of" ("children of two, three, five and 16").
+MAX_AGE_LIST = 16
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:(?:1[89]|20)\d\d|\d\d))?$")
 # Words of a quantity text: numerals (with thousands commas / decimals), words, dashes.
 _WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|[-–]")
@@ -321,6 +323,7 @@ class _Context:
         self.superlative = tuple(spec["one_of_the_superlative_endings"])
         self.single_after = frozenset(spec["a_single_not_after"])
         self.age_nouns = frozenset(spec["age_nouns"])
+        self.age_followers = frozenset(spec["age_followers"])
         self.multiplier = frozenset(spec["multiplier_words"])
         self.multiplier_next = frozenset(spec["multiplier_followers"])
         self.age_clauses = frozenset(tuple(c.split()) for c in spec["age_clauses"])
@@ -386,6 +389,8 @@ class _Context:
         """An age, not a count: "a boy, 12, was wounded", "a woman (67)", "my son, who
         was nine, was killed"."""
         nxt = doc[end].text if end < len(doc) else "."
+        if (not nxt.isalpha() or nxt.lower() in self.age_followers) and self._ages_after_of(doc, start):
+            return True  # "a girl of six was hurt", "children of two, three and 16."
         if nxt not in (",", ")", ".", ";", "—", "–") and nxt.lower() not in ("when", "and"):
             return False
         before = tuple(t.lower_ for t in doc[max(0, start - 2) : start])
@@ -396,7 +401,28 @@ class _Context:
         k = start - 1
         if k >= 2 and doc[k].lower_ == "and" and doc[k - 1].like_num:
             k -= 2  # the second of "two women (58 and 61)"
-        return k >= 1 and doc[k].text in (",", "(") and doc[k - 1].lower_ in self.age_nouns
+        if k < 1 or doc[k].text not in (",", "("):
+            return False
+        if doc[k - 1].lower_ in self.age_nouns:
+            return True
+        # "Dave Smith, 66, said": a person's age follows their name (two capitalised words)
+        return (
+            end - start == 1
+            and doc[start].is_digit
+            and len(doc[start]) <= 3
+            and k >= 2
+            and doc[k - 1].is_title
+            and doc[k - 2].is_title
+            and doc[k - 1].is_alpha
+        )
+
+    def _ages_after_of(self, doc: Doc, start: int) -> bool:
+        """A list of ages after "of" and a person noun: "children of two, three and 16",
+        "a girl of six." (the caller has checked that no noun follows the number)."""
+        k = start - 1
+        while k >= 0 and start - k <= MAX_AGE_LIST and (doc[k].like_num or doc[k].lower_ in (",", "and")):
+            k -= 1
+        return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.age_nouns
 
     def _in_code(self, doc: Doc, start: int, end: int) -> bool:
         """Phone numbers, dates and IDs: digits next to digits ("123-45-67", "(495) 123")."""

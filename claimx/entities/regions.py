@@ -16,6 +16,7 @@ from functools import cache
 from itertools import chain
 from pathlib import Path
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -31,6 +32,8 @@ _NAME, _STEM, _DEMONYM, _SHARED = "N", "S", "D", "P"
 # names, goes to the most populous only when it is this many times larger than the next.
 _DOMINANCE = 5.0
 _BLOCK = "block"
+# How far back a list of launch sites may reach to its "from" (tokens).
+_ORIGIN_REACH = 24
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,7 @@ class RegionRecognizer:
         self._anaphor_nouns = frozenset(dem["country_anaphors"])
         self._not_names = frozenset(w.lower() for w in dem["demonyms"]) | frozenset(gen["place_adjectives"])
         self._attacker_words = frozenset(dem["attacker_words"])
+        self._origin_list = frozenset(dem["origin_list_words"])
 
         # a plain look-up table, not a PhraseMatcher: building ~30k pattern Docs was most
         # of claimx's start-up time (see phrase_table.py)
@@ -241,14 +245,14 @@ class RegionRecognizer:
         out, k, best = [], 0, None
         counts: dict[str, int] = {}
         n = len(doc)
-        for tok in doc:
-            i = tok.i
-            if tok.lower_ != "the" or i + 1 >= n or doc[i + 1].lower_ not in self._anaphor_nouns:
+        the = doc.vocab.strings.add("the")
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()):  # no Token object per token
+            if lower != the or i + 1 >= n or doc[i + 1].lower_ not in self._anaphor_nouns:
                 continue
             while k < len(mentions) and mentions[k][1] <= i:
                 start, end, code = mentions[k]
                 k += 1
-                origin = start > 0 and doc[start - 1].lower_ == "from"
+                origin = self._origin(doc, start)
                 attacker = end < n and doc[end].lower_ in self._attacker_words
                 if not origin and not attacker:
                     counts[code] = counts.get(code, 0) + 1
@@ -257,6 +261,19 @@ class RegionRecognizer:
             if best is not None:
                 out.append(Span(doc, i, i + 2, label=REGION, kb_id="country", span_id=best))
         return out
+
+    def _origin(self, doc: Doc, start: int) -> bool:
+        """The mention at ``start`` is in a list of launch sites after "from" ("from Lebanon",
+        "coming from several directions: Kursk and Millerovo in Russia"): walking back over
+        capitalised names and the words such lists are made of reaches "from"."""
+        sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+        for j in range(start - 1, max(sent_start, start - _ORIGIN_REACH) - 1, -1):
+            tok = doc[j]
+            if tok.lower_ == "from":
+                return True
+            if not (tok.is_title or tok.lower_ in self._origin_list):
+                return False
+        return False
 
     def _resolve_shared(
         self,

@@ -245,15 +245,9 @@ class SourceRecognizer:
         ):
             for key, phrases in table.items():
                 matcher.add(key, _pattern_docs(nlp, phrases, cased))
-        self.pronoun_ids = numpy.array(
-            [nlp.vocab.strings.add(p) for p in sorted(self.lex.pronouns)], dtype="uint64"
-        )
-        self.verb_ids = numpy.array(
-            [nlp.vocab.strings.add(v) for v in sorted(self.lex.reporting_verbs) if " " not in v],
-            dtype="uint64",
-        )
-        self.pronoun_hashes = frozenset(self.pronoun_ids.tolist())
-        self.verb_hashes = frozenset(self.verb_ids.tolist())
+        strings = nlp.vocab.strings
+        self.pronoun_hashes = frozenset(strings.add(p) for p in sorted(self.lex.pronouns))
+        self.verb_hashes = frozenset(strings.add(v) for v in sorted(self.lex.reporting_verbs) if " " not in v)
 
     def __call__(self, doc: Doc) -> list[Span]:
         anchors, markers = self._anchors(doc)
@@ -717,7 +711,6 @@ class SourceRecognizer:
         lex, n = self.lex, len(doc)
         taken = _covered(spans)
         found: list[Span] = []
-        lowers = doc.to_array([LOWER])
         ends = {span.end: k for k, span in enumerate(spans)}
 
         starts = {span.start: k for k, span in enumerate(spans)}
@@ -757,7 +750,7 @@ class SourceRecognizer:
                 found.append(Span(doc, name[0], name[1], label=SOURCE, kb_id=ENTITY, span_id=PERSON))
             taken.update(range(*name))
 
-        for i in numpy.flatnonzero(numpy.isin(lowers, self.verb_ids)).tolist():
+        for i in _positions(doc, self.verb_hashes):
             if doc[i].text[:1].isupper() and not _sentence_initial(doc, i):
                 continue  # part of a name: "the United States", "Says Street"
             if doc[i].lower_ == "according":
@@ -1070,7 +1063,7 @@ def _pattern_docs(nlp: Language, phrases: list[str], cased: bool) -> list[Doc]:
     docs = []
     for phrase in phrases:
         variants = [phrase] if cased else [phrase, phrase.lower(), phrase.title()]
-        for variant in variants:
+        for variant in dict.fromkeys(variants):  # a lower-case phrase is its own .lower()
             doc = nlp.make_doc(variant)
             key = tuple(t.text if cased else t.lower_ for t in doc)
             if key not in seen:

@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..doctext import text_of
 from ..timeparse import load_grammar
 from .labels import TIME
 
@@ -27,7 +28,7 @@ class TimeRecognizer:
 
     def __call__(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
-        for start, end, subtype in self.grammar.find(doc.text):
+        for start, end, subtype in self.grammar.find(text_of(doc)):
             span = doc.char_span(start, end, label=TIME, kb_id=subtype, alignment_mode="expand")
             # expansion to whole tokens can make neighbours touch; the earlier one wins
             if span is not None and (not spans or span.start >= spans[-1].end):

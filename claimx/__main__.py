@@ -1,0 +1,5 @@
+"""``python -m claimx``: the ``claimx`` command line without the console script."""
+
+from .cli import main
+
+main()
