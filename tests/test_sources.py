@@ -521,3 +521,14 @@ def test_an_outlets_own_analysis_is_the_outlet(find):
     )
     assert found["a BBC analysis of hospital"][0] == "media"
     assert found["Gallup survey"][0] == "document"
+
+
+def test_outlets_named_by_a_newspaper_word(find):
+    found = find(
+        "The Wall Street Journal reported the merger first, and CBS News said talks had stalled. "
+        "Today, officials said nothing. Later CBS reported that the deal was off."
+    )
+    assert found["The Wall Street Journal"][:2] == ("media", "entity")
+    assert found["CBS News"][:2] == ("media", "entity")
+    assert found["CBS"][:2] == ("media", "reference")  # the acronym alone, after the full name
+    assert not any(text.startswith("Today") for text in found)

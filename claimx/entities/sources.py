@@ -104,6 +104,8 @@ class _Lexicon:
         for cls in ("strong", "neutral"):
             for kind, phrases in _kinds(roles[cls]):
                 self.lower_phrases.setdefault(f"{cls}|{kind}", []).extend(phrases)
+        self.media_tails = frozenset(data["media_name_tails"]["words"])
+        self.cased_phrases.setdefault(f"org|{MEDIA}", []).extend(sorted(self.media_tails))
         for kind, phrases in _kinds(data["titles"]):
             self.cased_phrases.setdefault(f"title|{kind}", []).extend(phrases)
         self.lower_phrases["document|"] = list(data["documents"]["heads"])
@@ -275,8 +277,32 @@ class SourceRecognizer:
         named = _refer_to_roles(doc, named, extended)
         spans += named
         spans += self._surnames(doc, spans, named + extended)
+        spans += self._outlet_acronyms(doc, spans)
         spans.sort(key=lambda s: s.start)
         return self._company_short_names(doc, spans)
+
+    def _outlet_acronyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """An outlet named with an acronym and a tail ("ABC News", "CBS News") is later
+        called by the acronym alone ("ABC reported"): those mentions refer to it."""
+        acronyms = {}
+        for span in spans:
+            words = [t for t in span if t.lower_ not in self.lex.determiners]
+            if (
+                span.id_ == MEDIA
+                and len(words) == 2
+                and words[1].text in self.lex.media_tails
+                and words[0].text.isalpha()
+                and words[0].text.isupper()
+            ):
+                acronyms.setdefault(words[0].orth, span.end)
+        if not acronyms:
+            return []
+        taken = _covered(spans)
+        return [
+            Span(doc, i, i + 1, label=SOURCE, kb_id=REFERENCE, span_id=MEDIA)
+            for i, orth in enumerate(doc.to_array(ORTH).tolist())
+            if orth in acronyms and i >= acronyms[orth] and i not in taken
+        ]
 
     def _company_short_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A company named with its suffix ("Thomson Reuters Corp", "Acme Holdings") is
@@ -347,6 +373,10 @@ class SourceRecognizer:
         elif head.key in lex.noun_only and not self._noun_follows(doc, chunk.end):
             return None
         chunk.start, chunk.det, chunk.mod_kinds = self._left(doc, chunk.start, floor, frozenset())
+        if head.key.title() in lex.media_tails and len(chunk.parts) == 1 and not any(
+            _capitalized(t) and t.lower_ not in lex.function_words for t in doc[chunk.start : head.start]
+        ):
+            return None  # "Today, officials said", "the Post": no outlet's name before the tail
         if chunk.name is None and head.cls in ("strong", "neutral"):
             chunk.complement = self._complement(doc, chunk.end)
             if chunk.complement:
