@@ -532,3 +532,25 @@ def test_outlets_named_by_a_newspaper_word(find):
     assert found["CBS News"][:2] == ("media", "entity")
     assert found["CBS"][:2] == ("media", "reference")  # the acronym alone, after the full name
     assert not any(text.startswith("Today") for text in found)
+
+
+def test_public_bodies_named_by_their_institutional_word(find):
+    found = find(
+        "The National Hurricane Center said the storm would strengthen, and the Federal Aviation "
+        "Administration said flights resumed. The Department of Homeland Security said it would "
+        "respond. Office hours were cut, staff said."
+    )
+    assert found["The National Hurricane Center"][:2] == ("official", "entity")
+    assert found["the Federal Aviation Administration"][0] == "official"
+    assert found["The Department of Homeland Security"][0] == "official"
+    assert not any(text.startswith("Office") for text in found)
+
+
+def test_a_person_whose_name_runs_a_campaign_is_a_politician(find):
+    found = find(
+        "Maria Delgado said for weeks that the count was unfair. Ron Price, who attended a Delgado "
+        "campaign event, said he agreed. Delgado said she would appeal."
+    )
+    assert found["Maria Delgado"][:2] == ("politician", "entity")
+    assert found["Delgado"][:2] == ("politician", "reference")
+    assert found["Ron Price"][0] == "person"

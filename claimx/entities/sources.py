@@ -106,6 +106,11 @@ class _Lexicon:
                 self.lower_phrases.setdefault(f"{cls}|{kind}", []).extend(phrases)
         self.media_tails = frozenset(data["media_name_tails"]["words"])
         self.cased_phrases.setdefault(f"org|{MEDIA}", []).extend(sorted(self.media_tails))
+        body_tails = _kinds(data["body_name_tails"])
+        for kind, words in body_tails:
+            self.cased_phrases.setdefault(f"org|{kind}", []).extend(words)
+        #: words that name a body or outlet only after its name ("ABC News", "Budget Office")
+        self.name_tails = _lower_set(list(self.media_tails) + [w for _, words in body_tails for w in words])
         for kind, phrases in _kinds(data["titles"]):
             self.cased_phrases.setdefault(f"title|{kind}", []).extend(phrases)
         self.lower_phrases["document|"] = list(data["documents"]["heads"])
@@ -165,6 +170,7 @@ class _Lexicon:
         self.non_name_words = _lower_set(names["non_name_words"]) | self.name_openers | self.credentials
         self.place_prepositions = _lower_set(data["prepositions_before_place"])
         self.witness_events = _lower_set(data["witness_events"])
+        self.candidate_followers = _lower_set(data["candidate_followers"]["words"])
         self.company_suffixes = frozenset(data["organisations_cased"]["organization"])
         #: lowercase roles a person's name follows ("correspondent Tareq Abu Azzoum")
         self.name_roles = frozenset(w for w in self.person_words if w.islower()) | _lower_set(
@@ -249,6 +255,7 @@ class SourceRecognizer:
                 matcher.add(key, _pattern_docs(nlp, phrases, cased))
         strings = nlp.vocab.strings
         self.pronoun_hashes = frozenset(strings.add(p) for p in sorted(self.lex.pronouns))
+        self.candidate_hashes = frozenset(strings.add(w) for w in sorted(self.lex.candidate_followers))
         self.verb_hashes = frozenset(strings.add(v) for v in sorted(self.lex.reporting_verbs) if " " not in v)
 
     def __call__(self, doc: Doc) -> list[Span]:
@@ -279,7 +286,26 @@ class SourceRecognizer:
         spans += self._surnames(doc, spans, named + extended)
         spans += self._outlet_acronyms(doc, spans)
         spans.sort(key=lambda s: s.start)
-        return self._company_short_names(doc, spans)
+        return self._candidates(doc, self._company_short_names(doc, spans))
+
+    def _candidates(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A person named without a role whose surname also names a campaign, a rally or
+        supporters ("the Harris campaign", "Trump supporters") speaks as a politician."""
+        if not any(s.id_ == PERSON for s in spans):
+            return spans
+        surnames = {
+            doc[i - 1].orth
+            for i in _positions(doc, self.candidate_hashes)
+            if i > 0 and _capitalized(doc[i - 1]) and doc[i - 1].lower_ not in self.lex.function_words
+        }
+        if not surnames:
+            return spans
+        return [
+            Span(doc, s.start, s.end, label=SOURCE, kb_id=s.kb_id_, span_id="politician")
+            if s.id_ == PERSON and s[-1].orth in surnames and s[-1].text[:1].isupper()
+            else s
+            for s in spans
+        ]
 
     def _outlet_acronyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """An outlet named with an acronym and a tail ("ABC News", "CBS News") is later
@@ -373,10 +399,15 @@ class SourceRecognizer:
         elif head.key in lex.noun_only and not self._noun_follows(doc, chunk.end):
             return None
         chunk.start, chunk.det, chunk.mod_kinds = self._left(doc, chunk.start, floor, frozenset())
-        if head.key.title() in lex.media_tails and len(chunk.parts) == 1 and not any(
-            _capitalized(t) and t.lower_ not in lex.function_words for t in doc[chunk.start : head.start]
+        if (
+            head.key in lex.name_tails
+            and len(chunk.parts) == 1
+            and chunk.end == head.end
+            and not any(
+                _capitalized(t) and t.lower_ not in lex.function_words for t in doc[chunk.start : head.start]
+            )
         ):
-            return None  # "Today, officials said", "the Post": no outlet's name before the tail
+            return None  # "Today, officials said", "Office hours": no name before the tail
         if chunk.name is None and head.cls in ("strong", "neutral"):
             chunk.complement = self._complement(doc, chunk.end)
             if chunk.complement:
