@@ -554,3 +554,9 @@ def test_a_person_whose_name_runs_a_campaign_is_a_politician(find):
     assert found["Maria Delgado"][:2] == ("politician", "entity")
     assert found["Delgado"][:2] == ("politician", "reference")
     assert found["Ron Price"][0] == "person"
+
+
+def test_aid_and_relief_groups_are_organizations(find):
+    found = find("A Christian relief group said the clinic was hit, and Doctors Without Borders said staff fled.")
+    assert found["A Christian relief group"][0] == "organization"
+    assert found["Doctors Without Borders"][0] == "organization"
