@@ -560,3 +560,14 @@ def test_aid_and_relief_groups_are_organizations(find):
     found = find("A Christian relief group said the clinic was hit, and Doctors Without Borders said staff fled.")
     assert found["A Christian relief group"][0] == "organization"
     assert found["Doctors Without Borders"][0] == "organization"
+
+
+def test_a_bodys_seat_before_its_cue_joins_the_mention(find):
+    found = find(
+        "The Interior Ministry in Rebel-held Idlib said four people died. The Foreign Ministry in "
+        "Oslo said talks would go on. The ministry in charge of roads declined to comment."
+    )
+    kind, _, info = found["The Interior Ministry in Rebel-held Idlib"]
+    assert (kind, info.name) == ("official", "Interior Ministry in Rebel-held Idlib")
+    assert "The Foreign Ministry in Oslo" in found
+    assert not any("in charge" in text for text in found)

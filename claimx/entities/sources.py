@@ -50,6 +50,8 @@ MEDIA = "media"
 AGE_RANGE = range(1, 111)
 #: Most tokens in an aside between a speaker's name and its reporting verb.
 MAX_NAME_ASIDE = 12
+#: Most tokens of the place after a body's name and before its cue ("in Hamas-run Gaza said").
+MAX_SEAT_TOKENS = 5
 #: Most lowercase adjectives between a body's possessive and its person role ("the
 #: agency's principal deputy director").
 MAX_ROLE_ADJECTIVES = 2
@@ -447,6 +449,11 @@ class SourceRecognizer:
             if last.cls == "org" and word in self.lex.org_tails and not possessive:
                 chunk.end = j + 1  # "Gaza's Civil Defence agency"
                 return
+            if last.cls == "org" and word == "in" and not possessive:
+                end = self._place_before_cue(doc, j + 1)
+                if end is not None:
+                    chunk.end = end  # "the Health Ministry in Hamas-run Gaza said": the body's seat
+                return
             if last.cls == "org" and word == "of":
                 k = j + 1 + (j + 1 < n and doc[j + 1].lower_ == "the")
                 nxt = by_start.get(k)
@@ -471,6 +478,23 @@ class SourceRecognizer:
                     chunk.end = nxt.end
                     continue
             return
+
+    def _place_before_cue(self, doc: Doc, i: int) -> int | None:
+        """End of a short capitalized place name from ``i`` ("Gaza", "Hamas-run Gaza", "New
+        York") that a reporting verb follows, else None."""
+        n, j = len(doc), i
+        while j < n and j - i < MAX_SEAT_TOKENS:
+            token = doc[j]
+            glued = token.text == "-" and not doc[j - 1].whitespace_ and not token.whitespace_
+            if not (glued or (_capitalized(token) and token.lower_ not in self.lex.function_words)):
+                if glued or token.is_lower and j > i and doc[j - 1].text == "-":
+                    j += 1  # "Hamas-run"
+                    continue
+                break
+            j += 1
+        if j == i or j >= n or doc[j].lower_ not in self.lex.reporting_verbs:
+            return None
+        return j
 
     def _takes_name(self, head: _Anchor) -> bool:
         if head.cls == "title" or head.key in self.lex.media_heads:
@@ -1076,6 +1100,9 @@ def _name_after_complement(segment: list[Token], lex: _Lexicon) -> list[Token]:
         k -= 1
     if k == len(segment) or k < 3 or not any(t.lower_ in openers for t in segment[1 : k - 1]):
         return []
+    opener = next(m for m in range(1, k - 1) if segment[m].lower_ in openers)
+    if not any(t.lower_ in lex.person_words for t in segment[:opener]):
+        return []  # "the Health Ministry in Hamas-run Gaza": a body's seat, not a person's name
     before, name = segment[k - 1], _run(segment[k:], lex)
     # after a capitalized body word ("General Staff", "Belgorod Oblast") only a full name
     # (given name and surname) is taken: a single word may end the body's own name
