@@ -45,9 +45,9 @@ def test_the_country_is_not_a_country_named_among_the_launch_sites():
 
 
 def test_a_compass_phrase_places_the_event_near_the_named_town():
-    assert _codes_of("Militants said they fired 20 rockets at a base east of Haifa on Sunday.", "20 rockets") == [
-        ["IL-HA"]
-    ]
+    assert _codes_of(
+        "Militants said they fired 20 rockets at a base east of Haifa on Sunday.", "20 rockets"
+    ) == [["IL-HA"]]
     text = "The shells landed in the Kyivskyi district, north of downtown Kharkiv, killing two people."
     assert _codes_of(text, "two people") == [["UA-63"]]
 
@@ -111,3 +111,22 @@ def test_a_place_in_a_since_clause_dates_the_claim_and_does_not_place_it():
         "since the war began with the attack on Israel on October 7, 2023."
     )
     assert _codes_of(text, "1,200 people") == [["PS"]]
+
+
+def test_a_count_after_a_placed_strike_belongs_to_that_incident():
+    text = (
+        "The city of Odesa came under a massive missile attack on Sunday morning, the governor said. "
+        "Three missiles hit a residential area and a warehouse, officials said."
+    )
+    assert _codes_of(text, "Three missiles") == [["UA-51"]]
+    assert _codes_of(
+        "A drone attack hit the port of Odesa overnight. Three warehouses were damaged.", "Three"
+    ) == [["UA-51"]]
+
+
+def test_a_count_naming_the_attacking_country_is_not_the_previous_strikes_town():
+    text = (
+        "A drone attack hit the port of Odesa overnight, the governor said.\n"
+        "Russia also fired 50 drones and three missiles across the country, the air force said."
+    )
+    assert _codes_of(text, "50 drones") == [["UA"]]

@@ -604,9 +604,5 @@ def test_a_town_that_is_a_persons_surname_here_is_no_town(find):
 
 
 def test_subdivision_named_alike_in_two_countries_takes_the_documents_country(find):
-    assert ("Punjab", "IN-PB", "region") in find(
-        "Indian officials said a drone fell in Punjab near Amritsar."
-    )
-    assert ("Punjab", "PK-PB", "region") in find(
-        "Pakistani officials said a drone fell in Punjab near Lahore."
-    )
+    assert ("Punjab", "IN-PB", "region") in find("Indian officials said a drone fell in Punjab near Amritsar.")
+    assert ("Punjab", "PK-PB", "region") in find("Pakistani officials said a drone fell in Punjab near Lahore.")

@@ -682,3 +682,24 @@ def test_the_evening_that_opens_the_night_leaves_the_night_as_the_frame():
     times = _all_times(text, "2024-08-06")
     odesa = next(t for s, t in times if "12 drones" in s)
     assert (odesa.start, odesa.end) == (date(2024, 8, 5), date(2024, 8, 6))
+
+
+def test_a_dateline_date_is_when_the_report_was_filed_not_a_frame():
+    text = (
+        "ADEN, Mar. 4 — Two rebel drones were shot down by coalition forces over the sea, the "
+        "coalition said on Tuesday.\n"
+        "In the past 24 hours, its ships also destroyed a missile launcher near Hodeidah, it said."
+    )
+    times = _all_times(text, "2025-03-04")
+    downed = next(t for s, t in times if "Two rebel drones" in s)
+    assert (downed.start, downed.end) == (date(2025, 3, 3), date(2025, 3, 4))
+
+
+def test_figures_taken_at_a_clock_time_are_a_report_stamp():
+    text = (
+        "Russia launched 60 drones at Ukraine overnight, the air force said. Preliminary figures at "
+        "08:00 on Monday showed 40 drones downed over the north."
+    )
+    times = _all_times(text, "2025-03-03")
+    downed = next(t for s, t in times if "40 drones" in s)
+    assert (downed.start, downed.end) == (date(2025, 3, 2), date(2025, 3, 3))

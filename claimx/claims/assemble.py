@@ -72,7 +72,7 @@ class Assembler:
                 d.evidence.extend(ev + zone)
                 self._attribute(d, i)
                 self._speaker_region(d)
-            framed = self.timeline.frame is not None
+            framed = self.timeline.dated
             moved = self.timeline.advance(times)
             if not drafts and moved is not None:
                 self._refine_times(last_claims, moved)

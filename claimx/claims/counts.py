@@ -777,6 +777,11 @@ class CountDrafter:
                 draft.evidence.append(location_evidence("location.inherited", donor.locations))
             return
         harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
+        if draft.event in ("attack", "damage") and harm is None:
+            # "A strike on Kharkiv. Two missiles hit …"; not a count whose clause names the
+            # attacking country ("Russia also fired 80 drones": the country it fired at)
+            if self.places.implied_country(s, e) is None:
+                harm = self._previous_incident(draft.sentence)
         latest = self.state.latest_located()
         if zero and harm is not None and latest is not None and latest.sentence > harm.sentence:
             harm = latest  # "Rostov accounted for 18. … no casualties": the place just reported
@@ -825,6 +830,17 @@ class CountDrafter:
         # Israel": the period's opening event happened elsewhere
         since = next((t for t in range(anchor + 1, e) if lower[t] in self.g["open_period_prepositions"]), e)
         return s, since
+
+    def _previous_incident(self, i: int) -> Draft | None:
+        """A value-less strike of the sentence before, placed below country level: the
+        incident a following count of its missiles or damage belongs to."""
+        for d in reversed(self.state.drafts):
+            if i - d.sentence > 1:
+                return None
+            own = any(ev.rule == "location.segment" for ev in d.evidence)  # not a place it inherited
+            if d.event == "attack" and d.quantity is None and own and not country_level(d.locations):
+                return d
+        return None
 
     def _previous_harm(self, i: int) -> Draft | None:
         """The latest located casualty or damage claim of the last two sentences."""

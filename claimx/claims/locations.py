@@ -37,6 +37,7 @@ class LocationFinder:
         self._attacker_words = frozenset(dem["attacker_words"])
         self._defender_words = frozenset(dem["defender_words"])
         self._anaphor_nouns = frozenset(dem["country_anaphors"])
+        self._attacker_gap = frozenset(dem["attacker_gap_words"])
         self._sides: SideIndex | None = None  # built on first use (see implied_country)
 
     def groups(self, start: int, end: int) -> list[list[Span]]:
@@ -290,6 +291,8 @@ class LocationFinder:
             if k < n and lower[k] in self._defender_words:
                 side = "defender"
             elif (end < n and lower[end] in self._attacker_words) or (i > 0 and lower[i - 1] == "by"):
+                side = "attacker"
+            elif end + 1 < n and lower[end] in self._attacker_gap and lower[end + 1] in self._attacker_words:
                 side = "attacker"
             elif i > 0 and lower[i - 1] in self.g["origin_prepositions"]:
                 side = "origin"

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from spacy.tokens import Span
 
 from ..entities import labels
+from ..entities.datelines import dateline_end
 from ..resources import load_data
 from ..schema import Evidence, Location, TimeSpan
 from ..timeparse import ResolvedTime, resolve_time
@@ -94,6 +95,7 @@ class Timeline:
         self.recent_days: int = relative["recent_days"]
         self.lede_reach = 2  # sentences before the first event time that it dates
         self._kinds_of: tuple[list[TimedMention], _Kinds] | None = None
+        self.dated = False  # an event time has framed the text (a saying's time does not)
         # phrases read against a date in their sentence ("overnight", "in the early hours")
         self.nights = frozenset(k for k, rule in relative["relative"].items() if rule in ("night", "today"))
         zones = load_data(ZONES_FILE)
@@ -125,6 +127,23 @@ class Timeline:
             if j >= k and " ".join(lower[j - k : j]) in phrases:
                 return " ".join(lower[j - k : j])
         return ""
+
+    def _dateline_end(self, token: int) -> int | None:
+        """The end (character offset) of a dateline that opens the line at ``token``, if
+        any: its date says when the report was filed, not when anything happened."""
+        text, char = self.ctx.text, self.ctx.token_starts[token]
+        if char > 0 and text[char - 1] != "\n":
+            return None
+        return dateline_end(text, char)
+
+    def _figures_at(self, span: Span) -> bool:
+        """The time at which figures were taken ("Preliminary figures at 09:00 on Thursday
+        showed …", "the tally as at noon"): a stamp noun right before "at"/"as of"."""
+        j, lower = span.start, self.ctx.lower
+        if j < 2 or lower[j - 1] not in ("at", "of", "on"):
+            return False
+        k = j - 2 if lower[j - 1] == "at" else j - 3 if lower[j - 2] == "as" else -1
+        return k >= self.ctx.sentence(j).start and lower[k] in self.g["report_stamp_nouns"]
 
     def _record(self, span: Span) -> bool:
         """The period is the span of a record ("the largest attack since 2022", "the
@@ -163,6 +182,7 @@ class Timeline:
         spans = [s for s in self.ctx.within(labels.TIME, sent.start, sent.end) if s.kb_id_ != "duration"]
         out: list[TimedMention] = []
         spans, years = self._dates_with_years(spans)
+        dateline = self._dateline_end(sent.start) if spans else None
         for span in spans:
             text = self.ctx.span_text(span)
             value = resolve_time(years.get(span.start, text), self.published, day=self.frame_day())
@@ -197,7 +217,11 @@ class Timeline:
                 if start is not None and start <= self.published:  # "killed since Oct. 7": until now
                     value = replace(value, start=start, end=self.published, granularity="day")
                     statement = False
-            stamp = bool(self._preceded_by(span, self.g["report_stamp_prepositions"]))
+            stamp = (
+                bool(self._preceded_by(span, self.g["report_stamp_prepositions"]))
+                or self._figures_at(span)
+                or (dateline is not None and span.start_char < dateline)  # "SANAA, Aug. 23 —": filed then
+            )
             approximate = self._preceded_by(span, self.g["time_approximators"]) if value.has_clock else ""
             clause_from = self._subordinate_clause(span)
             out.append(TimedMention(span, text, value, statement, stamp, approximate, clause_from))
@@ -432,6 +456,7 @@ class Timeline:
             if self._opens_night(events[-1], self.frame):
                 return None  # "Late on Monday, …" inside the night into Tuesday: still that night
             self.frame = new
+            self.dated = True
             return self.frame
         if self.frame is None:
             statements = [m for m in mentions if m.statement and not m.stamp]
@@ -441,17 +466,25 @@ class Timeline:
 
     def date_lede(self, drafts: list, first: TimeSpan, sentence: int) -> None:
         """Claims of the sentences just before the document's first event time, which gave
-        none and so took the publication day, take that time when it is recent: news
-        tells the event first and its time after ("Glide bombs hit two schools and wounded
-        nine people. The bombs fell on Friday evening …")."""
+        none and so took the publication day (or the day of the saying, when the time
+        comes in the very next sentence and is no later), take that time when it is
+        recent: news tells the event first and its time after ("Glide bombs hit two
+        schools and wounded nine people. The bombs fell on Friday evening …")."""
         if not self.recent(first) or first.granularity not in ("minute", "hour", "day"):
             return
         for d in drafts:
             if d.sentence < sentence - self.lede_reach or not d.evidence:
                 continue
-            k = next((j for j, e in enumerate(d.evidence) if e.rule == "time.published"), None)
+            k = next(
+                (j for j, e in enumerate(d.evidence) if e.rule in ("time.published", "time.statement")), None
+            )
             if k is None:
                 continue
+            said = _day_of(d.time.end) if d.time is not None else None
+            if d.evidence[k].rule == "time.statement" and (
+                said is None or (_day_of(first.end) or said) > said or d.sentence != sentence - 1
+            ):
+                continue  # what was said on Friday happened by Friday; only the next sentence dates it
             d.time, zone = self.localize(first, d.locations)
             d.evidence[k] = Evidence(
                 rule="time.lede", detail=first.text, start=first.char_start, end=first.char_end

@@ -159,6 +159,7 @@ class RegionRecognizer:
         self._not_names = frozenset(w.lower() for w in dem["demonyms"]) | frozenset(gen["place_adjectives"])
         self._attacker_words = frozenset(dem["attacker_words"])
         self._origin_list = frozenset(dem["origin_list_words"])
+        self._attacker_gap = frozenset(dem["attacker_gap_words"])
 
         # a plain look-up table, not a PhraseMatcher: building ~30k pattern Docs was most
         # of claimx's start-up time (see phrase_table.py)
@@ -253,7 +254,7 @@ class RegionRecognizer:
                 start, end, code = mentions[k]
                 k += 1
                 origin = self._origin(doc, start)
-                attacker = end < n and doc[end].lower_ in self._attacker_words
+                attacker = self._attacker(doc, end)
                 if not origin and not attacker:
                     counts[code] = counts.get(code, 0) + 1
                     if best is None or counts[code] >= counts[best]:
@@ -261,6 +262,14 @@ class RegionRecognizer:
             if best is not None:
                 out.append(Span(doc, i, i + 2, label=REGION, kb_id="country", span_id=best))
         return out
+
+    def _attacker(self, doc: Doc, end: int) -> bool:
+        """The mention ending at ``end`` names the attacker: "Russian drones", "Russia
+        launched", "Russia also fired"."""
+        n = len(doc)
+        if end < n and doc[end].lower_ in self._attacker_gap:
+            end += 1
+        return end < n and doc[end].lower_ in self._attacker_words
 
     def _origin(self, doc: Doc, start: int) -> bool:
         """The mention at ``start`` is in a list of launch sites after "from" ("from Lebanon",
