@@ -1181,3 +1181,24 @@ def test_a_count_takes_no_place_from_the_clause_after_a_semicolon():
     text = "Russia launched 30 missiles at Ukraine overnight; some of them struck Lviv."
     got = [(c.quantity.value, [loc.code for loc in c.locations]) for c in claimx.extract(text) if c.quantity]
     assert got[0] == (30, ["UA"])
+
+
+@pytest.mark.parametrize(
+    ("text", "harm", "low"),
+    [
+        ("Dozens more were wounded, according to a local rescue service.", "injured", 24),
+        ("Hundreds have been injured since the fighting began, the health ministry said.", "injured", 200),
+        ("Scores were killed in the bombardment, medics told reporters.", "killed", 40),
+        ("Many more were hurt, the mayor said.", "injured", 2),
+    ],
+)
+def test_vague_count_with_no_noun_before_a_casualty_verb_is_a_toll(text, harm, low):
+    claims = claimx.extract(text, published="2024-03-02")
+    assert [(c.event, c.harm) for c in claims] == [("casualty", harm)]
+    assert claims[0].quantity.value is None
+    assert claims[0].quantity.low == low
+
+
+def test_vague_count_before_a_verb_that_harms_no_one_claims_nothing():
+    text = "Dozens were arrested at the rally, and the team scores three goals a game."
+    assert [c for c in claimx.extract(text, published="2024-03-02") if c.event == "casualty"] == []

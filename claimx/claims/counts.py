@@ -404,12 +404,27 @@ class CountDrafter:
         to it ("dozens of drones were shot down"), not one it merely shares with a count
         nearby ("sending millions of people to shelters")."""
         item = self._item_after(q, sent.end)[0]
+        if item is None:
+            return self._harmed_right_after(q, sent.end)  # "Dozens more were wounded"
         if item is None or item in self.g["place_items"]:
             return False
         events = self.ctx.within(
             labels.EVENT, max(sent.start, q.start - 3), min(sent.end, q.end + MAX_VAGUE_TRIGGER_GAP)
         )
         return any(ev.start >= q.end or q.start - ev.end <= 2 for ev in events)
+
+    def _harmed_right_after(self, q: Span, limit: int) -> bool:
+        """A vague count with no noun is the subject of a casualty verb after at most an
+        auxiliary or two ("dozens more were wounded", "scores have been killed"): people."""
+        j = q.end
+        while j < limit and j - q.end < 3:
+            event = self.ctx.covering(labels.EVENT, j)
+            if event is not None:
+                return event.id_ == "casualty" and event.start == j
+            if self.ctx.lower[j] not in self.g["auxiliaries"]:
+                return False
+            j += 1
+        return False
 
     def _number_of_item(self, q: Span, s: int) -> Span | None:
         """The item a count is the new value of: "the number of drones launched has risen
