@@ -1202,3 +1202,24 @@ def test_vague_count_with_no_noun_before_a_casualty_verb_is_a_toll(text, harm, l
 def test_vague_count_before_a_verb_that_harms_no_one_claims_nothing():
     text = "Dozens were arrested at the rally, and the team scores three goals a game."
     assert [c for c in claimx.extract(text, published="2024-03-02") if c.event == "casualty"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "code"),
+    [
+        ("Drone shot down over Belgorod\nThe regional governor said no one was hurt.", "interception", "RU-BEL"),
+        ("Ukrainian missile destroyed over Crimea, officials say", "interception", "UA-43"),
+        ("Another rocket flying towards Haifa was intercepted, the army said.", "interception", "IL-HA"),
+        ("Russian drone slams into apartment block in Odesa", "attack", "UA-51"),
+    ],
+)
+def test_headline_weapon_without_article_or_auxiliary_is_a_count_of_one(text, event, code):
+    claims = [c for c in claimx.extract(text, published="2024-06-01") if c.event == event]
+    assert len(claims) == 1
+    assert claims[0].quantity.value == 1
+    assert [loc.code for loc in claims[0].locations] == [code]
+
+
+def test_weapon_inside_a_noun_phrase_is_no_headline_count():
+    text = "Drone strikes on the city continued, and the drone operator was detained."
+    assert [c for c in claimx.extract(text, published="2024-06-01") if c.quantity and c.quantity.value == 1] == []
