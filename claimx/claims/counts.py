@@ -20,7 +20,7 @@ from spacy.tokens import Span
 from ..entities import labels
 from ..entities.quantities import parse_quantity
 from ..resources import load_data
-from ..schema import Evidence, Quantity
+from ..schema import Evidence, Location, Quantity
 from .anchors import AnchorFinder
 from .context import Sentence
 from .drafts import Draft, Drafting
@@ -791,8 +791,10 @@ class CountDrafter:
                 draft.locations = list(donor.locations)
                 draft.evidence.append(location_evidence("location.inherited", donor.locations))
             return
+        shift = self._topic_shift(draft.sentence)  # "Separately, …": not the incident just told
         harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
-        if draft.event in ("attack", "damage") and harm is None:
+        shifted, harm = (harm, None) if shift else (None, harm)
+        if draft.event in ("attack", "damage") and harm is None and not shift:
             # "A strike on Kharkiv. Two missiles hit …"; not a count whose clause names the
             # attacking country ("Russia also fired 80 drones": the country it fired at)
             if self.places.implied_country(s, e) is None:
@@ -817,6 +819,9 @@ class CountDrafter:
             for loc in (donor.locations if donor is not None else [])
             if not loc.code or loc.code.split("-")[0] not in origins
         ]
+        if shift and not same_sentence:  # a new topic keeps only the report's country
+            donor = donor if inherited or shifted is None else shifted
+            inherited = _countries(inherited or (shifted.locations if shifted is not None else []))
         if inherited:
             draft.locations = inherited
             draft.evidence.append(location_evidence("location.inherited", donor.locations))
@@ -863,6 +868,15 @@ class CountDrafter:
                 return d
         return None
 
+    def _topic_shift(self, i: int) -> bool:
+        """Sentence ``i`` opens with a topic shift ("Separately, …", "Elsewhere, …")."""
+        sent, lower = self.ctx.sents[i], self.ctx.lower
+        start = sent.start
+        while start < sent.end and not lower[start].strip():
+            start += 1  # a paragraph's line break opens its first sentence
+        opening = " ".join(lower[start : min(sent.end, start + 4)])
+        return any(opening.startswith(m) for m in self.g["topic_shift_markers"])
+
     def _previous_harm(self, i: int) -> Draft | None:
         """The latest located casualty or damage claim of the last two sentences."""
         for d in reversed(self.state.drafts):
@@ -886,3 +900,15 @@ class CountDrafter:
             )
             out.append(d)
         return out
+
+
+def _countries(locations: list[Location]) -> list[Location]:
+    """The countries of ``locations``, once each, traced to the place they come from."""
+    seen: dict[str, Location] = {}
+    for loc in locations:
+        country = loc.code.split("-")[0] if loc.code else None
+        if country and country not in seen:
+            seen[country] = Location(
+                code=country, country=country, text=loc.text, start=loc.start, end=loc.end
+            )
+    return list(seen.values())
