@@ -1245,3 +1245,13 @@ def test_topic_shift_keeps_only_the_country_of_the_incident_before():
     claims = {c.quantity.value: c for c in claimx.extract(text, published="2024-09-20") if c.quantity}
     assert [loc.code for loc in claims[6].locations] == ["PS-KYS"]
     assert [loc.code for loc in claims[41000].locations] == ["PS"]
+
+
+def test_dash_after_a_dated_total_opens_its_parts_not_a_date_range():
+    text = (
+        "Militias have attacked the bases 31 times since March 3 — 19 of them in Iraq and the rest "
+        "in Syria, a defence official said."
+    )
+    claims = {c.quantity.value: c for c in claimx.extract(text, published="2024-04-10") if c.quantity}
+    assert [loc.code for loc in claims[19].locations] == ["IQ"]
+    assert claims[31].time.start.isoformat().startswith("2024-03-03")
