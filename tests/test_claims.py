@@ -1255,3 +1255,16 @@ def test_dash_after_a_dated_total_opens_its_parts_not_a_date_range():
     claims = {c.quantity.value: c for c in claimx.extract(text, published="2024-04-10") if c.quantity}
     assert [loc.code for loc in claims[19].locations] == ["IQ"]
     assert claims[31].time.start.isoformat().startswith("2024-03-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "item"),
+    [
+        ("Air defences shot down 41 of the enemy drones over the Poltava and Sumy regions.", 41, "drone"),
+        ("Two of the Russian cruise missiles struck Lviv, the governor said.", 2, "missile"),
+    ],
+)
+def test_partitive_whole_with_modifiers_before_its_item(text, value, item):
+    claims = [c for c in claimx.extract(text, published="2024-10-01") if c.quantity]
+    assert [(c.quantity.value, c.item) for c in claims] == [(value, item)]
+    assert claims[0].locations

@@ -497,6 +497,8 @@ class CountDrafter:
                 if inner is not None:  # "24 of the 29 Shahed drones": the item of the whole
                     return self._item_after(inner, limit)[0], "partitive", None
                 item = self.ctx.covering(labels.ITEM, k) if k < limit else None
+                if item is None:
+                    item = self._modified_item(k, limit)  # "80 of the enemy drones"
                 if item is not None:
                     return item.id_, "partitive", item
                 return None, "none", None
@@ -550,6 +552,21 @@ class CountDrafter:
         """The first token of the count at ``token`` ("roughly 80" starts at "roughly")."""
         q = self.ctx.covering(labels.QUANTITY, token)
         return q.start if q is not None else token
+
+    def _modified_item(self, k: int, limit: int) -> Span | None:
+        """The item after at most two plain modifiers of a partitive's whole ("of the enemy
+        drones", "of the Russian attack drones"): words that are no event, cue, place or
+        count of their own."""
+        for t in range(k, min(limit, k + 3)):
+            item = self.ctx.covering(labels.ITEM, t)
+            if item is not None:
+                return item if item.start == t and t > k else None
+            if not self.ctx.alpha[t] or any(
+                self.ctx.covering(label, t) is not None
+                for label in (labels.EVENT, labels.CUE, labels.REGION, labels.QUANTITY)
+            ):
+                return None
+        return None
 
     def _partitive_head(self, k: int, limit: int) -> int:
         """The first token of the whole after "of" in a partitive, past its determiners and
