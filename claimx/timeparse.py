@@ -192,6 +192,8 @@ class TimeGrammar:
         article = rf"(?:(?i:an?){HS})?(?:(?i:single){HS})?"
         not_of = rf"(?!\w)(?!{HS}(?i:of)\b)"
         conn_d = rf"(?:{DASH}|{HS}(?i:to|into|until|till|through){HS})"
+        # "since October 17 — 24 of them in Iraq": a part of a count, not the range's last day
+        partitive = rf"(?!{HS}(?i:of){HS}(?i:them|which|those|these|the)\b)"
         first_abs = rf"(?P<m1>{month}){HS}(?P<d1>{DNUM})"
         a_end = rf"(?P<a>{clockpt}|{hour})"
         # a zone after the end's day covers the whole range ("from 18:00 on March 18 to 06:00 on
@@ -202,7 +204,7 @@ class TimeGrammar:
             ("clockrange", "", rf"(?i:between){HS}{a_end}{HS}(?i:and){HS}{b_end}"),
             ("clockrange", "", rf"(?i:from){HS}{a_end}(?:{HS}(?i:to|until|till|through){HS}|{DASH}){b_end}"),
             ("clockrange", "", rf"(?P<a>{clockpt})(?:{DASH}|{HS}(?i:to|until|till){HS}){b_end}"),
-            ("daterange", "", rf"{night_any}?{first_abs}{conn_d}(?P<d2>{DNUM})(?P<y>{YEARTAIL})"),
+            ("daterange", "", rf"{night_any}?{first_abs}{conn_d}(?P<d2>{DNUM}){partitive}(?P<y>{YEARTAIL})"),
             (
                 "daterange",
                 "",

@@ -1181,3 +1181,90 @@ def test_a_count_takes_no_place_from_the_clause_after_a_semicolon():
     text = "Russia launched 30 missiles at Ukraine overnight; some of them struck Lviv."
     got = [(c.quantity.value, [loc.code for loc in c.locations]) for c in claimx.extract(text) if c.quantity]
     assert got[0] == (30, ["UA"])
+
+
+@pytest.mark.parametrize(
+    ("text", "harm", "low"),
+    [
+        ("Dozens more were wounded, according to a local rescue service.", "injured", 24),
+        ("Hundreds have been injured since the fighting began, the health ministry said.", "injured", 200),
+        ("Scores were killed in the bombardment, medics told reporters.", "killed", 40),
+        ("Many more were hurt, the mayor said.", "injured", 2),
+    ],
+)
+def test_vague_count_with_no_noun_before_a_casualty_verb_is_a_toll(text, harm, low):
+    claims = claimx.extract(text, published="2024-03-02")
+    assert [(c.event, c.harm) for c in claims] == [("casualty", harm)]
+    assert claims[0].quantity.value is None
+    assert claims[0].quantity.low == low
+
+
+def test_vague_count_before_a_verb_that_harms_no_one_claims_nothing():
+    text = "Dozens were arrested at the rally, and the team scores three goals a game."
+    assert [c for c in claimx.extract(text, published="2024-03-02") if c.event == "casualty"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "code"),
+    [
+        ("Drone shot down over Belgorod\nThe regional governor said no one was hurt.", "interception", "RU-BEL"),
+        ("Missile destroyed over Crimea, officials say", "interception", "UA-43"),
+        ("Another rocket flying towards Haifa was intercepted, the army said.", "interception", "IL-HA"),
+        ("Drone slams into apartment block in Odesa", "attack", "UA-51"),
+    ],
+)
+def test_headline_weapon_without_article_or_auxiliary_is_a_count_of_one(text, event, code):
+    claims = [c for c in claimx.extract(text, published="2024-06-01") if c.event == event]
+    assert len(claims) == 1
+    assert claims[0].quantity.value == 1
+    assert [loc.code for loc in claims[0].locations] == [code]
+
+
+def test_weapon_inside_a_noun_phrase_is_no_headline_count():
+    text = "Drone strikes on the city continued, and the drone operator was detained."
+    assert [c for c in claimx.extract(text, published="2024-06-01") if c.quantity and c.quantity.value == 1] == []
+
+
+def test_martyrs_counted_by_a_ministry_are_deaths():
+    text = "The health ministry said 17 martyrs and 40 wounded had reached hospitals in Jenin."
+    claims = sorted(claimx.extract(text, published="2024-08-20"), key=lambda c: c.quantity.value)
+    assert [(c.quantity.value, c.harm) for c in claims] == [(17, "killed"), (40, "injured")]
+
+
+def test_capitalised_casualty_noun_inside_a_name_is_no_casualty():
+    text = "The Al-Quds Martyrs Battalion said it fired four rockets; crowds filled Victims Square."
+    claims = claimx.extract(text, published="2024-08-20")
+    assert all(c.event != "casualty" for c in claims)
+
+
+def test_topic_shift_keeps_only_the_country_of_the_incident_before():
+    text = (
+        "A strike on a house in Khan Younis killed six people, the civil defence said.\n"
+        "Separately, the health ministry said at least 41,000 people had been killed in the war."
+    )
+    claims = {c.quantity.value: c for c in claimx.extract(text, published="2024-09-20") if c.quantity}
+    assert [loc.code for loc in claims[6].locations] == ["PS-KYS"]
+    assert [loc.code for loc in claims[41000].locations] == ["PS"]
+
+
+def test_dash_after_a_dated_total_opens_its_parts_not_a_date_range():
+    text = (
+        "Militias have attacked the bases 31 times since March 3 — 19 of them in Iraq and the rest "
+        "in Syria, a defence official said."
+    )
+    claims = {c.quantity.value: c for c in claimx.extract(text, published="2024-04-10") if c.quantity}
+    assert [loc.code for loc in claims[19].locations] == ["IQ"]
+    assert claims[31].time.start.isoformat().startswith("2024-03-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "item"),
+    [
+        ("Air defences shot down 41 of the enemy drones over the Poltava and Sumy regions.", 41, "drone"),
+        ("Two of the Russian cruise missiles struck Lviv, the governor said.", 2, "missile"),
+    ],
+)
+def test_partitive_whole_with_modifiers_before_its_item(text, value, item):
+    claims = [c for c in claimx.extract(text, published="2024-10-01") if c.quantity]
+    assert [(c.quantity.value, c.item) for c in claims] == [(value, item)]
+    assert claims[0].locations

@@ -20,7 +20,7 @@ from spacy.tokens import Span
 from ..entities import labels
 from ..entities.quantities import parse_quantity
 from ..resources import load_data
-from ..schema import Evidence, Quantity
+from ..schema import Evidence, Location, Quantity
 from .anchors import AnchorFinder
 from .context import Sentence
 from .drafts import Draft, Drafting
@@ -419,12 +419,27 @@ class CountDrafter:
         to it ("dozens of drones were shot down"), not one it merely shares with a count
         nearby ("sending millions of people to shelters")."""
         item = self._item_after(q, sent.end)[0]
+        if item is None:
+            return self._harmed_right_after(q, sent.end)  # "Dozens more were wounded"
         if item is None or item in self.g["place_items"]:
             return False
         events = self.ctx.within(
             labels.EVENT, max(sent.start, q.start - 3), min(sent.end, q.end + MAX_VAGUE_TRIGGER_GAP)
         )
         return any(ev.start >= q.end or q.start - ev.end <= 2 for ev in events)
+
+    def _harmed_right_after(self, q: Span, limit: int) -> bool:
+        """A vague count with no noun is the subject of a casualty verb after at most an
+        auxiliary or two ("dozens more were wounded", "scores have been killed"): people."""
+        j = q.end
+        while j < limit and j - q.end < 3:
+            event = self.ctx.covering(labels.EVENT, j)
+            if event is not None:
+                return event.id_ == "casualty" and event.start == j
+            if self.ctx.lower[j] not in self.g["auxiliaries"]:
+                return False
+            j += 1
+        return False
 
     def _number_of_item(self, q: Span, s: int) -> Span | None:
         """The item a count is the new value of: "the number of drones launched has risen
@@ -497,6 +512,8 @@ class CountDrafter:
                 if inner is not None:  # "24 of the 29 Shahed drones": the item of the whole
                     return self._item_after(inner, limit)[0], "partitive", None
                 item = self.ctx.covering(labels.ITEM, k) if k < limit else None
+                if item is None:
+                    item = self._modified_item(k, limit)  # "80 of the enemy drones"
                 if item is not None:
                     return item.id_, "partitive", item
                 return None, "none", None
@@ -550,6 +567,21 @@ class CountDrafter:
         """The first token of the count at ``token`` ("roughly 80" starts at "roughly")."""
         q = self.ctx.covering(labels.QUANTITY, token)
         return q.start if q is not None else token
+
+    def _modified_item(self, k: int, limit: int) -> Span | None:
+        """The item after at most two plain modifiers of a partitive's whole ("of the enemy
+        drones", "of the Russian attack drones"): words that are no event, cue, place or
+        count of their own."""
+        for t in range(k, min(limit, k + 3)):
+            item = self.ctx.covering(labels.ITEM, t)
+            if item is not None:
+                return item if item.start == t and t > k else None
+            if not self.ctx.alpha[t] or any(
+                self.ctx.covering(label, t) is not None
+                for label in (labels.EVENT, labels.CUE, labels.REGION, labels.QUANTITY)
+            ):
+                return None
+        return None
 
     def _partitive_head(self, k: int, limit: int) -> int:
         """The first token of the whole after "of" in a partitive, past its determiners and
@@ -791,8 +823,10 @@ class CountDrafter:
                 draft.locations = list(donor.locations)
                 draft.evidence.append(location_evidence("location.inherited", donor.locations))
             return
+        shift = self._topic_shift(draft.sentence)  # "Separately, …": not the incident just told
         harm = self._previous_harm(draft.sentence) if draft.event in ("casualty", "damage") else None
-        if draft.event in ("attack", "damage") and harm is None:
+        shifted, harm = (harm, None) if shift else (None, harm)
+        if draft.event in ("attack", "damage") and harm is None and not shift:
             # "A strike on Kharkiv. Two missiles hit …"; not a count whose clause names the
             # attacking country ("Russia also fired 80 drones": the country it fired at)
             if self.places.implied_country(s, e) is None:
@@ -817,6 +851,9 @@ class CountDrafter:
             for loc in (donor.locations if donor is not None else [])
             if not loc.code or loc.code.split("-")[0] not in origins
         ]
+        if shift and not same_sentence:  # a new topic keeps only the report's country
+            donor = donor if inherited or shifted is None else shifted
+            inherited = _countries(inherited or (shifted.locations if shifted is not None else []))
         if inherited:
             draft.locations = self.places.war_wide(s, e, inherited)  # "killed in the war": the country
             draft.evidence.append(location_evidence("location.inherited", donor.locations))
@@ -869,6 +906,15 @@ class CountDrafter:
                 return d
         return None
 
+    def _topic_shift(self, i: int) -> bool:
+        """Sentence ``i`` opens with a topic shift ("Separately, …", "Elsewhere, …")."""
+        sent, lower = self.ctx.sents[i], self.ctx.lower
+        start = sent.start
+        while start < sent.end and not lower[start].strip():
+            start += 1  # a paragraph's line break opens its first sentence
+        opening = " ".join(lower[start : min(sent.end, start + 4)])
+        return any(opening.startswith(m) for m in self.g["topic_shift_markers"])
+
     def _previous_harm(self, i: int) -> Draft | None:
         """The latest located casualty or damage claim of the last two sentences."""
         for d in reversed(self.state.drafts):
@@ -892,3 +938,15 @@ class CountDrafter:
             )
             out.append(d)
         return out
+
+
+def _countries(locations: list[Location]) -> list[Location]:
+    """The countries of ``locations``, once each, traced to the place they come from."""
+    seen: dict[str, Location] = {}
+    for loc in locations:
+        country = loc.code.split("-")[0] if loc.code else None
+        if country and country not in seen:
+            seen[country] = Location(
+                code=country, country=country, text=loc.text, start=loc.start, end=loc.end
+            )
+    return list(seen.values())

@@ -78,6 +78,8 @@ class LexiconRecognizer:
             if name is None:
                 name = names[match_id] = tuple(self.vocab.strings[match_id].split("|", 1))
             label, key = name
+            if label == labels.EVENT and _in_name(doc, start, end):
+                continue
             by_label.setdefault(label, []).append(Span(doc, start, end, label=label, span_id=key))
         spans: list[Span] = []
         for group in by_label.values():
@@ -96,9 +98,19 @@ class LexiconRecognizer:
                 yield match_id, lo + start, lo + end
 
 
+def _in_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised event noun inside a name ("the Al-Aqsa Martyrs Brigades", "Victims
+    Fund", "Martyrs Square"): mid-sentence, before another capitalised word; verb forms
+    ("Two Killed In …" in a title-case headline) stay events."""
+    token = doc[start]
+    if end - start != 1 or not token.is_title or token.is_sent_start or end >= len(doc):
+        return False
+    return doc[end].is_title and not token.lower_.endswith(("ed", "ing"))
+
+
 def _fixed_words(spec: dict, strings: StringStore) -> frozenset[int] | None:
     """The ``LOWER`` hashes a token spec requires, if it is only a fixed word list."""
-    words = spec.get("LOWER") if set(spec) <= {"LOWER", "OP"} else None
+    words = spec.get("LOWER") if set(spec) <= {"LOWER", "OP", "IS_SENT_START"} else None
     if isinstance(words, dict) and set(words) == {"IN"}:
         words = words["IN"]
     if not isinstance(words, (str, list)):

@@ -194,7 +194,8 @@ class QuantityParser:
         distributive = False
         if (k := _affix(words, self.distributive, suffix=True)) is not None:
             words, distributive = words[:-k], True
-        if (k := _affix(words, self.suffix, suffix=True)) is not None:
+        suffixed = tuple(words) not in self.vague_alone  # "many more": its "more" is part of it
+        if suffixed and (k := _affix(words, self.suffix, suffix=True)) is not None:
             stated, words = self.suffix[tuple(words[-k:])], words[:-k]
         if (k := _affix(words, self.prefix, suffix=False)) is not None:
             stated, words = self.prefix[tuple(words[:k])], words[k:]
