@@ -819,12 +819,18 @@ class CountDrafter:
         place of the first; nor is the place of a "since" clause that opens its period."""
         lower, joins, that = self.ctx.lower, self.g["verb_coordinators"], self.g["complementizers"]
         for t in range(anchor + 1, e - 1):
-            if lower[t] in joins and lower[t + 1] in that:
-                e = t
+            if (lower[t] in joins and lower[t + 1] in that) or lower[t] in self.g["strong_delimiters"]:
+                e = t  # "… and that its troops …", "40 missiles were launched; they struck Haifa"
                 break
         for t in range(anchor - 1, s, -1):
             if lower[t] in that and lower[t - 1] in joins:
                 s = t + 1
+                break
+            opener = lower[t] in self.g["strong_delimiters"] or (
+                lower[t] in self.g["event_subordinators"] and lower[t - 1] == ","
+            )
+            if opener and not self.ctx.any_within(labels.QUANTITY, s, t):
+                s = t + 1  # "fired a salvo at Safed, after/while the army counted 115 projectiles"
                 break
         # "wounded across the Gaza Strip since the fighting started with an attack on
         # Israel": the period's opening event happened elsewhere

@@ -57,6 +57,7 @@ class StatementDrafter:
         cues = load_word_sets("lexicons/cues.json", state.attributor.data_dir)
         self.clause_verbs, self.phrase_openers = cues["clause_verbs"], cues["phrase_openers"]
         self.position_verbs, self.self_reference = cues["position_verbs"], cues["self_reference"]
+        self.quote_remainder_kinds = cues["quote_remainder_kinds"]
         self._index: _DraftIndex | None = None
         self._speakers: list[tuple[int, int, int]] | None = None
         self._and_that: list[int] | None = None  # "and that" / ", that" positions, found once
@@ -118,6 +119,26 @@ class StatementDrafter:
                 return att if self._attributes_back(q, att) else None
         return None
 
+    def _sentences_without_claims(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The runs of whole sentences of tokens ``[lo, hi)`` (a quotation over several
+        sentences) that hold no count or event claim, of ``MIN_QUOTE_WORDS`` words or more."""
+        ctx, out = self.ctx, []
+        first, last = ctx.sent_of_token[lo], ctx.sent_of_token[hi - 1]
+        if first == last:
+            return out
+        run: int | None = None
+        for i in range(first, last + 1):
+            a, b = max(lo, ctx.sents[i].start), min(hi, ctx.sents[i].end)
+            if self._holds_claim(a, b):
+                if run is not None:
+                    out.append((run, a))
+                run = None
+            elif run is None:
+                run = a
+        if run is not None:
+            out.append((run, hi))
+        return [(a, b) for a, b in out if sum(ctx.alpha[a:b]) >= MIN_QUOTE_WORDS]
+
     def _reported_instead(self, span, att: Attribution) -> bool:
         """The quotation is a fragment (:meth:`_fragment`) whose reported clause stands for
         it: fewer than ``MIN_QUOTE_WORDS`` words, or a fragment of a reported clause that
@@ -173,8 +194,16 @@ class StatementDrafter:
         by_speaker: dict[int, Draft] = {}
         for q, att in self.state.quote_speakers.items():
             span = self.ctx.doc.char_span(q.start, q.end, alignment_mode="contract")
-            if span is None or self._holds_claim(span.start, span.end) or self._reported_instead(span, att):
+            if span is None or self._reported_instead(span, att):
                 continue  # a quoted word or phrase inside reported speech, not a quotation claim
+            if self._holds_claim(span.start, span.end):
+                # the count claims stand for their sentences; in general news the quotation's
+                # other sentences ("… shot four people. … Someone out there knows who this is")
+                # are what it says, in a conflict report details of the count
+                if att.source.kind in self.quote_remainder_kinds:
+                    for lo, hi in self._sentences_without_claims(span.start, span.end):
+                        out.append(self._statement(lo, hi, att, quote=True))
+                continue
             earlier = by_speaker.get(id(att))
             if earlier is not None and self.ctx.token_at(q.open) - earlier.end <= 40:
                 earlier.end = max(earlier.end, span.end)  # the same quotation, broken by its attribution
@@ -242,7 +271,7 @@ class StatementDrafter:
             return self._passive_content(att)
         if att.rule == "negated_belief":
             return self._negated_content(att)
-        if att.rule not in ("subject_cue", "participle_cue", "inverted_cue") or (
+        if att.rule not in ("subject_cue", "participle_cue", "inverted_cue", "coordinated_cue") or (
             self.state.attributor.is_document_subject(att)
         ):
             return None
@@ -405,7 +434,8 @@ class StatementDrafter:
         speaker set off by a comma or a joining word, in document order: where
         :meth:`_before_next_speaker` cuts (found once per document); a participle cue after
         a comma ("…, adding that …") opens the speaker's next statement, so it cuts at the
-        comma, and so does a dash before a joining word ("… — but …")."""
+        comma, and so do a second cue ("…, and said …") and a dash before a joining word
+        ("… — but …")."""
         if self._speakers is None:
             ctx, joiners = self.ctx, self.g["speaker_joiners"]
             self._speakers = []
@@ -422,6 +452,8 @@ class StatementDrafter:
                     self._speakers.append((cue.start, cue.end, speaker.start))
                 elif ctx.words[before] == "," and ctx.lower[cue.start].endswith("ing"):
                     self._speakers.append((cue.start, cue.end, before))  # "…, adding that …"
+                elif ctx.lower[before] in ("and", "but"):
+                    self._speakers.append((cue.start, cue.end, before))  # "…, and said …"
             # "X said A — but B, Y said": a dash before a joining word ends A
             lower = ctx.lower
             dashes = [
