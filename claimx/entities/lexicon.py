@@ -59,9 +59,6 @@ class LexiconRecognizer:
 
         self._match_names: dict[int, tuple[str, str]] = {}  # match id -> (label, key), once each
         self.negations = Matcher(nlp.vocab)
-        # the same patterns by first word: a window is matched only by the patterns that
-        # can start at each of its tokens (the Matcher tries every pattern at every token)
-        self.by_first: dict[int, Matcher] = {}
         self.gate = _Gate()
         for label, path in (
             (labels.NEGATION, "patterns/negations.json"),
@@ -70,10 +67,7 @@ class LexiconRecognizer:
         ):
             for entry in load_data(path, data_dir)["patterns"]:
                 self.negations.add(f"{label}|{entry['id']}", [entry["pattern"]])
-                for word in self.gate.add(entry["pattern"], self.vocab.strings):
-                    if word not in self.by_first:
-                        self.by_first[word] = Matcher(nlp.vocab)
-                    self.by_first[word].add(f"{label}|{entry['id']}", [entry["pattern"]])
+                self.gate.add(entry["pattern"], self.vocab.strings)
 
     def __call__(self, doc: Doc) -> list[Span]:
         by_label: dict[str, list[tuple[int, int, str]]] = {}
@@ -96,15 +90,9 @@ class LexiconRecognizer:
         if self.gate.ungated:
             yield from self.negations(doc)
             return
-        lower = doc.to_array(LOWER).tolist()
-        by_first = self.by_first
-        for lo, hi in self.gate.windows(lower):
-            for i in range(lo, hi):
-                matcher = by_first.get(lower[i])
-                if matcher is not None:
-                    for match_id, start, end in matcher(doc[i:hi]):
-                        if start == 0:
-                            yield match_id, i, i + end
+        for lo, hi in self.gate.windows(doc.to_array(LOWER).tolist()):
+            for match_id, start, end in self.negations(doc[lo:hi]):
+                yield match_id, lo + start, lo + end
 
 
 def _filter(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -144,12 +132,11 @@ class _Gate:
         self.prefixes: dict[int, list[tuple[frozenset[int] | None, frozenset[int] | None]]] = {}
         self.ungated = False  # a pattern whose first word is not a fixed list
 
-    def add(self, pattern: list[dict], strings: StringStore) -> frozenset[int]:
-        """Gate ``pattern``; returns the words it can start with (none when ungated)."""
+    def add(self, pattern: list[dict], strings: StringStore) -> None:
         first = _fixed_words(pattern[0], strings) if pattern and "OP" not in pattern[0] else None
         if first is None:
             self.ungated = True
-            return frozenset()
+            return
         second = _fixed_words(pattern[1], strings) if len(pattern) > 1 and "OP" not in pattern[1] else None
         required = [spec for spec in pattern[1:] if spec.get("OP") in (None, "+")]
         last = _fixed_words(required[-1], strings) if required else None
@@ -157,7 +144,6 @@ class _Gate:
             options = self.prefixes.setdefault(word, [])
             if (second, last) not in options:  # patterns differing only inside share a gate
                 options.append((second, last))
-        return first
 
     def windows(self, lower: list[int]) -> Iterator[tuple[int, int]]:
         """Token ranges to match in, merged where they overlap, left to right. A last
