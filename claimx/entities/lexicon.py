@@ -17,7 +17,6 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..resources import load_data
 from . import labels
@@ -71,7 +70,7 @@ class LexiconRecognizer:
                 self.gate.add(entry["pattern"], self.vocab.strings)
 
     def __call__(self, doc: Doc) -> list[Span]:
-        by_label: dict[str, list[Span]] = {}
+        by_label: dict[str, list[tuple[int, int, str]]] = {}
         names = self._match_names
         for match_id, start, end in [*self.phrases(doc), *self._token_matches(doc)]:
             name = names.get(match_id)
@@ -80,10 +79,10 @@ class LexiconRecognizer:
             label, key = name
             if label == labels.EVENT and _in_name(doc, start, end):
                 continue
-            by_label.setdefault(label, []).append(Span(doc, start, end, label=label, span_id=key))
+            by_label.setdefault(label, []).append((start, end, key))
         spans: list[Span] = []
-        for group in by_label.values():
-            spans.extend(filter_spans(group))
+        for label, group in by_label.items():
+            spans.extend(Span(doc, lo, hi, label=label, span_id=key) for lo, hi, key in _filter(group))
         return spans
 
     def _token_matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
@@ -106,6 +105,20 @@ def _in_name(doc: Doc, start: int, end: int) -> bool:
     if end - start != 1 or not token.is_title or token.is_sent_start or end >= len(doc):
         return False
     return doc[end].is_title and not token.lower_.endswith(("ed", "ing"))
+
+
+def _filter(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spacy.util.filter_spans`` on ``(start, end, key)`` tuples: the (first) longest
+    of overlapping matches, in text order. Most matches overlap a longer one, and a
+    Span object per discarded match cost more than the filtering itself."""
+    result: list[tuple[int, int, str]] = []
+    seen: set[int] = set()
+    for match in sorted(matches, key=lambda m: (m[1] - m[0], -m[0]), reverse=True):
+        start, end, _ = match
+        if start not in seen and end - 1 not in seen:
+            result.append(match)
+            seen.update(range(start, end))
+    return sorted(result, key=lambda m: m[0])
 
 
 def _fixed_words(spec: dict, strings: StringStore) -> frozenset[int] | None:

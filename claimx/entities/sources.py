@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import LOWER, ORTH
@@ -941,8 +942,26 @@ class SourceRecognizer:
 
 def describe_source(span: Span, data_dir: Path | None = None, *, lex: _Lexicon | None = None) -> SourceInfo:
     """The speaker behind a SOURCE span: kind (``span.id_``), person or body name,
-    role, anonymity and surname. ``data_dir`` selects the lexicon (default: shipped)."""
+    role, anonymity and surname. ``data_dir`` selects the lexicon (default: shipped).
+    Each mention is described once per lexicon: the entity stage (surnames) and the
+    claims stage (speakers) ask for the same mentions."""
     lex = lex or _lexicon_for(data_dir)
+    described = _DESCRIBED.get(span.doc)
+    if described is None:
+        described = _DESCRIBED[span.doc] = {}
+    key = (span.start, span.end, span.kb_id, span.id, lex)
+    info = described.get(key)
+    if info is None:
+        info = described[key] = _describe(span, lex)
+    return info
+
+
+#: Per document (dropped with it): ``describe_source`` results by mention and lexicon.
+_DESCRIBED: WeakKeyDictionary[Doc, dict[tuple[int, int, int, int, _Lexicon], SourceInfo]]
+_DESCRIBED = WeakKeyDictionary()
+
+
+def _describe(span: Span, lex: _Lexicon) -> SourceInfo:
     kind = span.id_
     anonymous = kind == ANONYMOUS
     if span.kb_id_ == PRONOUN:
