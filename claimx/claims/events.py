@@ -43,12 +43,14 @@ class EventDrafter:
         sent = self.ctx.sents[i]
         out: list[Draft] = []
         taken: list[tuple[int, int]] = []
+        last_end = sent.start  # where the last drafted trigger ends
         triggers = [
             t
             for t in self.ctx.within(labels.EVENT, sent.start, sent.end)
             if t.id_ in ("attack", "damage") and self._verbal(t)
         ]
-        triggers = sorted(triggers + self._vessel_damage(sent) + self._impacts(sent), key=lambda t: t.start)
+        extra = self._vessel_damage(sent) + self._impacts(sent) + self._destroyed_sites(sent)
+        triggers = sorted(triggers + extra, key=lambda t: t.start)
         if not triggers:
             return out
         lower = self.ctx.lower
@@ -61,15 +63,25 @@ class EventDrafter:
             if trigger.end < sent.end and lower[trigger.end] in self.g["origin_prepositions"]:
                 continue  # "drones launched from Yemen": a description, not the reported act
             lo, hi = self._clause(trigger.start, sent)
+            if taken and taken[-1][0] <= trigger.start < taken[-1][1]:
+                # a second event in the clause of one already drafted: its own claim only
+                # when "and" opens a new subject ("a house was damaged and a fire broke
+                # out at a garage"), not a second verb of the same one ("hit and damaged")
+                j = self._coordinate(last_end, self._act_start(trigger), trigger.end, self._finite(trigger))
+                if j is None or not out or out[-1].anchor >= j:
+                    continue
+                out[-1].end = j
+                taken[-1] = (taken[-1][0], j)
+                lo = j + 1
             if self._generic(trigger, lo, hi):
                 continue  # "a series of strikes", "attacks have become more frequent"
             # only the counts anchored in the clause can claim it (bisection keeps a long
             # sentence of many counts linear); ``taken`` holds earlier, disjoint clauses
             in_clause = by_anchor[bisect.bisect_left(anchors, lo) : bisect.bisect_left(anchors, hi)]
-            if any(self._claims(d, trigger, lo, hi) for d in in_clause) or (
-                taken and taken[-1][0] <= trigger.start < taken[-1][1]
-            ):
+            if any(self._claims(d, trigger, lo, hi) for d in in_clause):
                 continue
+            later = [self._split_before(trigger, d) for d in in_clause if d.event != "casualty"]
+            hi = min([j for j in later if j is not None], default=hi)  # the count's clause is its own
             if not self.g["irrealis_markers"].isdisjoint(lower[lo : trigger.start]):
                 continue  # "did not say whether anything had been damaged"
             if self._denied(trigger, sent):
@@ -129,7 +141,36 @@ class EventDrafter:
                 )
             )
             taken.append((lo, hi))
+            last_end = trigger.end
         return out
+
+    def _split_before(self, trigger: Span, count: Draft) -> int | None:
+        """The "and" that opens the clause of a count told after ``trigger`` with a subject
+        of its own ("a bridge was destroyed and two houses were damaged"), else None."""
+        if count.anchor <= trigger.end:
+            return None
+        return self._coordinate(trigger.end, count.anchor + 1, min(len(self.ctx.lower), count.anchor + 6))
+
+    def _coordinate(self, after: int, act: int, verb_end: int, verbal: bool = False) -> int | None:
+        """The "and" between tokens ``after`` and ``act`` that opens a clause with a subject
+        of its own ("… was partly destroyed and a fire broke out at a warehouse", "… and the
+        roof of a school was damaged", "… and two houses were damaged"): a determiner, a
+        count or an item right after it, and no verb of the first event's subject ("and was
+        set on fire", "and set it ablaze"). The new clause has a verb: ``verbal`` (its
+        trigger is one) or an auxiliary before ``verb_end`` ("under rocket and drone fire"
+        coordinates nouns, not clauses)."""
+        lower, g = self.ctx.lower, self.g
+        for j in range(act - 1, after - 1, -1):
+            if lower[j] != "and" or j + 1 >= act:
+                continue
+            nxt = j + 1
+            subject = lower[nxt] in g["attributive_determiners"] or any(
+                s.start == nxt
+                for s in self.ctx.within(labels.ITEM, nxt, act) + self.ctx.within(labels.QUANTITY, nxt, act)
+            )
+            verb = verbal or not g["auxiliaries"].isdisjoint(lower[nxt:verb_end])
+            return j if subject and verb and lower[nxt] not in g["partitive_anaphors"] else None
+        return None
 
     def _generic(self, trigger: Span, lo: int, hi: int) -> bool:
         """The clause tells attacks in general, not one ("a series of strikes", "attacks
@@ -190,6 +231,22 @@ class EventDrafter:
                     if ctx.covering(labels.EVENT, j) is None:
                         out.append(Span(ctx.doc, j, j + 1, label=labels.EVENT, span_id="attack"))
                     break
+        return out
+
+    def _destroyed_sites(self, sent: Sentence) -> list[Span]:
+        """A site told destroyed in the passive ("a residential building was partly
+        destroyed", "the bridge has been destroyed"): damage, not an interception; a
+        destroyed weapon stays the interception the count drafter tells."""
+        ctx, g, out = self.ctx, self.g, []
+        for t in ctx.within(labels.EVENT, sent.start, sent.end):
+            if t.id_ != "interception" or ctx.span_text(t).lower() not in g["ground_destruction_triggers"]:
+                continue
+            lo = max(self._clause(t.start, sent)[0], t.start - 2 * _REACH)
+            if not self._passive(t, lo):
+                continue
+            before = [it for it in ctx.within(labels.ITEM, lo, t.start) if it.id_ not in g["place_items"]]
+            if before and before[-1].id_ in g["site_items"]:
+                out.append(Span(ctx.doc, t.start, t.end, label=labels.EVENT, span_id="damage"))
         return out
 
     def _vessel_damage(self, sent: Sentence) -> list[Span]:
@@ -273,6 +330,8 @@ class EventDrafter:
         it on fire")."""
         if not lo <= count.anchor < hi:
             return False
+        if count.event != "casualty" and self._split_before(trigger, count) is not None:
+            return False  # "a bridge was destroyed and two houses were damaged": both
         if trigger.id_ == "damage" and count.event == "attack" and count.anchor < trigger.start:
             return False  # "several missiles hit the camp and set stalls on fire": the fire too
         if count.event == "casualty" and count.anchor > trigger.end:
@@ -340,9 +399,16 @@ class EventDrafter:
             ):
                 return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
         sites = self.g["site_items"]
-        site = next((it for it in self.ctx.within(labels.ITEM, lo, hi) if it.id_ in sites), None)
-        if site is not None:
-            return site.id_
+        items = self.ctx.within(labels.ITEM, lo, hi)
+        k = next((k for k, it in enumerate(items) if it.id_ in sites), None)
+        if k is not None:
+            # the head of a compound ("a car repair garage"): a site up to one word on
+            while k + 1 < len(items) and items[k + 1].id_ in sites and items[k + 1].start - items[k].end <= 1:
+                gap = self.ctx.lower[items[k].end : items[k + 1].start]
+                if any(not w.isalpha() or w in self.g["compound_breakers"] for w in gap):
+                    break  # "a house and a garage", "a car, a garage": two sites
+                k += 1
+            return items[k].id_
         skip = self.g["casualty_items"] | self.g["place_items"]
         subject = [it.id_ for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ not in skip]
         if subject and all(i in self.g["attack_items"] for i in subject):
@@ -376,6 +442,12 @@ class EventDrafter:
             w.endswith("ed") or w in self.g["irregular_event_verbs"]
             for w in self.ctx.lower[trigger.start : trigger.end]
         )
+
+    def _finite(self, trigger: Span) -> bool:
+        """The trigger is a verb phrase of its own ("fire broke out", "caught fire",
+        "struck"), not a noun ("drone fire")."""
+        words = self.ctx.lower[trigger.start : trigger.end]
+        return len(words) > 1 or any(w.endswith("ed") or w in self.g["irregular_event_verbs"] for w in words)
 
     def _act_start(self, trigger: Span) -> int:
         """Where the act a trigger reports starts: the resultative verb that governs a
