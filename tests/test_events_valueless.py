@@ -293,3 +293,31 @@ def test_one_subject_with_two_verbs_or_two_nouns_stays_one_claim():
     assert len([c for c in claimx.extract(fire, published=P) if c.quantity is None]) == 1
     burned = "Drones struck a depot in the Kursk region and set it on fire, the governor said."
     assert len(_claims(burned, "damage")) + len(_claims(burned, "attack")) == 1
+
+
+def test_a_ship_named_once_with_a_ship_word_is_a_ship_later():
+    text = (
+        "The Liberian-flagged bulk carrier Marlowe was struck by a missile off Hodeidah on Monday, the "
+        "agency said. The Marlowe had lost engine power and was drifting, it said."
+    )
+    damage = _claims(text, "damage")
+    assert [c.item for c in damage] == ["ship", "ship"]
+    assert "The Marlowe had lost engine power" in text[damage[1].start : damage[1].end]
+
+
+def test_a_capitalised_word_never_told_as_a_ship_is_no_ship():
+    text = "Marlowe had lost engine power on the motorway, police said."
+    assert _claims(text, "damage") == []
+
+
+def test_attacks_a_side_owns_on_a_ship_are_an_attack_on_a_ship():
+    owned = (
+        "The rebels said they were behind attacks, with drones and boats, on a container ship off Eritrea."
+    )
+    (attack,) = _claims(owned, "attack")
+    assert attack.item == "ship"
+    claimed = "The militia claimed responsibility for strikes on a supply depot in the Kursk region."
+    (strike,) = _claims(claimed, "attack")
+    assert _codes(strike) == ["RU-KRS"]
+    general = "Strikes on ships have become more frequent this year, analysts said."
+    assert _claims(general, "attack") == []

@@ -32,6 +32,7 @@ class EventDrafter:
         self._marks: _ClauseMarks | None = None
         self._time_starts: tuple[int, list[int]] = (-1, [])  # a sentence's time mention starts
         self._vessel_phrases: dict[str, list[list[str]]] = {}
+        self._names: dict[str, str] | None = None  # ship names of the document
         for phrase in sorted(self.g["vessel_damage_phrases"], key=lambda p: -len(p.split())):
             words = phrase.split()
             self._vessel_phrases.setdefault(words[0], []).append(words)
@@ -125,7 +126,8 @@ class EventDrafter:
                 continue
             event = trigger.id_
             undergo = self.ctx.span_text(trigger).lower() in self.g["undergo_triggers"]
-            if vessel and event == "attack" and not undergo and self._passive(trigger, lo):
+            passive = self._passive(trigger, lo) and not self._targeted_noun(trigger)
+            if vessel and event == "attack" and not undergo and passive:
                 event = "damage"  # "the tanker had been hit": what the ship suffered
             out.append(
                 Draft(
@@ -252,17 +254,56 @@ class EventDrafter:
     def _vessel_damage(self, sent: Sentence) -> list[Span]:
         """Damage only a ship suffers in these words ("had lost engine power", "sank"),
         in a sentence that names a ship: as damage triggers (``vessel_damage_phrases``)."""
-        ctx, g = self.ctx, self.g
-        ships = [it for it in ctx.within(labels.ITEM, sent.start, sent.end) if it.id_ in g["vessel_items"]]
+        ctx = self.ctx
+        ships = self._ships(sent.start, sent.end)
         if not ships:
             return []
         out, lower = [], ctx.lower
-        for j in range(ships[0].end, sent.end):
+        for j in range(ships[0][1], sent.end):
             for phrase in self._vessel_phrases.get(lower[j], ()):
                 if lower[j : j + len(phrase)] == phrase:
                     out.append(Span(ctx.doc, j, j + len(phrase), label=labels.EVENT, span_id="damage"))
                     break
         return out
+
+    def _ships(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The ships named in tokens ``[lo, hi)`` as (start, end, item): a ship item ("the
+        tanker"), or a name the document gave a ship before, by a ship word beside it
+        ("the tanker Sounion", "the MV Delta Star oil tanker"), later told alone ("the
+        Sounion had lost engine power")."""
+        vessels = self.g["vessel_items"]
+        out = [(it.start, it.end, it.id_) for it in self.ctx.within(labels.ITEM, lo, hi) if it.id_ in vessels]
+        names = self._ship_names()
+        if names:
+            words = self.ctx.words
+            out += [(j, j + 1, names[words[j]]) for j in range(lo, hi) if words[j] in names]
+            out.sort()
+        return out
+
+    def _ship_names(self) -> dict[str, str]:
+        """Each capitalised word that names a ship beside a ship item of the document
+        (up to three words after it, or between a determiner and it), with that item; built
+        once per document."""
+        if self._names is None:
+            ctx, self._names = self.ctx, {}
+            words, vessels = ctx.words, self.g["vessel_items"]
+            for it in ctx.by_label[labels.ITEM]:
+                if it.id_ not in vessels:
+                    continue
+                sent = ctx.sentence(it.start)
+                after = range(it.end, min(sent.end, it.end + 3))
+                before = range(it.start - 1, max(sent.start, it.start - 4) - 1, -1)
+                for side in (after, before):
+                    for j in side:
+                        w = words[j]
+                        if (
+                            not (w[:1].isupper() and w.isalpha())
+                            or ctx.covering(labels.REGION, j) is not None
+                        ):
+                            break
+                        if len(w) > 2 and w.lower() not in self.g["ship_name_stoplist"]:
+                            self._names[w] = it.id_
+        return self._names
 
     def _vessel_target(self, trigger: Span, lo: int, hi: int) -> str | None:
         """The ship a trigger reports hit or disabled: a ship item as the subject of a
@@ -277,13 +318,17 @@ class EventDrafter:
         lower = self.ctx.lower
         if not self.g["relative_pronouns"].isdisjoint(lower[max(lo, trigger.start - 3) : trigger.start]):
             lo = max(sent.start, trigger.start - 2 * _REACH)  # "another ship …, which was struck"
-        before = [it for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ in vessels]
+        before = self._ships(lo, trigger.start)
         if before and (
             self._passive(trigger, lo)
             or text in self.g["undergo_triggers"]
             or text in self.g["vessel_damage_phrases"]
         ):
-            return before[-1].id_
+            return before[-1][2]
+        target = self._target_preposition(trigger) if trigger.id_ == "attack" else None
+        if target is not None and self._targeted_noun(trigger):
+            ships = self._ships(target, min(hi, target + 6))  # "attacks … on a cargo vessel"
+            return ships[0][2] if ships else None
         after = self.ctx.within(labels.ITEM, trigger.end, min(hi, trigger.end + 4))
         return after[0].id_ if after and after[0].id_ in vessels and trigger.id_ == "attack" else None
 
@@ -507,22 +552,37 @@ class EventDrafter:
         followed by "on"/"against", reports a specific event. Plurals ("strikes on power
         stations") are attacks in general, and a threat, fear or plan of an attack ("the
         threat of a strike on …") is not one that happened."""
-        lower, g, k, j = self.ctx.lower, self.g, trigger.start, trigger.end
+        lower, g, k = self.ctx.lower, self.g, trigger.start
+        claimed = lower[k] in g["claimed_event_nouns"]
         if (
             trigger.id_ != "attack"
             or trigger.end - trigger.start != 1
-            or lower[k] not in g["targeted_event_nouns"]
+            or (lower[k] not in g["targeted_event_nouns"] and not claimed)
         ):
             return False
-        if j >= self.ctx.sentence(k).end or lower[j] not in g["target_prepositions"]:
+        if self._target_preposition(trigger) is None:
             return False
         before = lower[max(self.ctx.sentence(k).start, k - 4) : k]
+        if claimed:
+            # "they were behind attacks on a cargo vessel", "claimed responsibility for
+            # strikes on the port": the attacks a side owns are reported ones
+            return not g["responsibility_markers"].isdisjoint(before)
         if not g["hypothetical_nouns"].isdisjoint(before):
             return False
         if not g["circumstance_prepositions"].isdisjoint(before):
             # "injured in the strike on X", "the toll from a strike on X": told with the casualty
             return False
         return not g["attributive_determiners"].isdisjoint(before) or any(w.endswith("'s") for w in before)
+
+    def _target_preposition(self, trigger: Span) -> int | None:
+        """Where "on"/"against" follows an attack noun, right after it or past an aside set
+        off by commas ("attacks, using missiles and drones, on a cargo vessel")."""
+        lower, j = self.ctx.lower, trigger.end
+        end = self.ctx.sentence(trigger.start).end
+        if j < end and lower[j] == ",":
+            close = next((m for m in range(j + 1, min(end, j + 10)) if lower[m] == ","), None)
+            j = close + 1 if close is not None else end
+        return j if j < end and lower[j] in self.g["target_prepositions"] else None
 
     def _clause(self, token: int, sent: Sentence) -> tuple[int, int]:
         """The clause around ``token``: from the last clause opener before it to the
