@@ -321,3 +321,9 @@ def test_attacks_a_side_owns_on_a_ship_are_an_attack_on_a_ship():
     assert _codes(strike) == ["RU-KRS"]
     general = "Strikes on ships have become more frequent this year, analysts said."
     assert _claims(general, "attack") == []
+
+
+def test_damaged_energy_infrastructure_keeps_its_kind():
+    text = "Overnight shelling damaged energy infrastructure in the Chernihiv region, the governor said."
+    (damage,) = _claims(text, "damage")
+    assert damage.item == "energy infrastructure"
