@@ -242,6 +242,10 @@ def extract_many(
             yield from _parallel(batches, nlp, n_workers, method, timeout)
 
 
+#: Container allocations between collections of the youngest generation during a run.
+_YOUNG_THRESHOLD = 10_000
+
+
 @contextmanager
 def _long_lived_frozen() -> Iterator[None]:
     """Exempt the objects that exist before a run (the pipeline, the caller's data) from
@@ -253,11 +257,20 @@ def _long_lived_frozen() -> Iterator[None]:
     objects several times slower. Objects created during the run are collected as usual;
     the frozen ones return to the collector when the run ends (``gc.freeze`` is the
     standard library's tool for this, also recommended before forking workers).
+
+    The run also collects its young objects less often (every ``_YOUNG_THRESHOLD``
+    container allocations instead of Python's 700): most of a document's objects are
+    freed with it, so fewer of them live long enough to be scanned again in the older
+    generations; that saved about 2% of single-process time. Both settings are restored
+    when the run ends.
     """
+    threshold = gc.get_threshold()
     gc.freeze()
+    gc.set_threshold(max(threshold[0], _YOUNG_THRESHOLD), *threshold[1:])
     try:
         yield
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
 
 

@@ -1153,3 +1153,31 @@ def test_uncrewed_aerial_vehicles_are_drones():
     assert [(c.event, c.item) for c in claimx.extract(text, published="2025-05-01")] == [
         ("interception", "drone")
     ]
+
+
+def test_apartments_petrol_stations_and_direct_hits_are_counted():
+    assert _counts("Debris from a downed drone damaged four apartments in Sumy.") == [
+        ("damage", 4, "apartment", ("UA-59",))
+    ]
+    assert _counts("The blast blew out windows at a school and three petrol stations in Sumy.") == [
+        ("damage", 3, "gas station", ("UA-59",))
+    ]
+    assert _counts("The base took at least two direct hits.") == [("attack", 2, "hit", ())]
+    assert [c[2] for c in _counts("Two Russian missiles hit a residential district of Kharkiv.")] == [
+        "missile"
+    ]
+
+
+def test_a_count_takes_no_place_from_the_clause_before_its_subordinator():
+    text = (
+        "The group said it had fired a rocket salvo at the town of Safed, after the army counted "
+        "115 projectiles launched from Lebanon at Israel."
+    )
+    got = [(c.quantity.value, [loc.code for loc in c.locations]) for c in claimx.extract(text) if c.quantity]
+    assert got == [(115, ["IL"])]
+
+
+def test_a_count_takes_no_place_from_the_clause_after_a_semicolon():
+    text = "Russia launched 30 missiles at Ukraine overnight; some of them struck Lviv."
+    got = [(c.quantity.value, [loc.code for loc in c.locations]) for c in claimx.extract(text) if c.quantity]
+    assert got[0] == (30, ["UA"])

@@ -611,3 +611,41 @@ def test_an_apposition_before_the_cue_opens_with_the_speakers_description():
     )
     (claim,) = statements(text)
     assert "Green Valley Trust" in claim.source.text and claim.text == "the dam had made the floods worse"
+
+
+def test_a_second_cue_of_the_same_speaker_gives_a_second_statement():
+    text = (
+        "Maria Lopez, who runs the bakery, told reporters she expected prices to rise, and said "
+        "the new flour tax was to blame."
+    )
+    assert [(c.source.name, c.text) for c in statements(text)] == [
+        ("Maria Lopez", "she expected prices to rise"),
+        ("Maria Lopez", "the new flour tax was to blame"),
+    ]
+
+
+def test_a_quotation_over_sentences_keeps_what_its_count_does_not_say():
+    text = (
+        '"The gunman killed two people at the store. I have never seen anything like it in this '
+        'town," said Ann Cole, a shop owner.'
+    )
+    claims = claimx.extract(text)
+    assert [(c.event, c.text) for c in claims] == [
+        ("casualty", "The gunman killed two people at the store"),
+        ("statement", "I have never seen anything like it in this town"),
+    ]
+    assert all(c.quote and c.source.name == "Ann Cole" for c in claims)
+
+
+def test_a_conflict_reports_quotation_is_its_count():
+    text = (
+        '"Air defence units destroyed 15 drones over the region. Our crews worked through the '
+        'night," the air force said.'
+    )
+    assert statements(text) == []
+
+
+def test_to_x_frames_a_view_as_theirs():
+    check("To many economists, the rate cut came far too late to help.", "analyst", "economists", "rate cut")
+    assert statements("To the north, the river floods every spring.") == []
+    assert statements("To be sure, the plan has critics in the valley.") == []

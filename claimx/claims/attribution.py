@@ -314,6 +314,15 @@ class Attributor:
                 break
         return not self.negators.isdisjoint(self.ctx.lower[lo : cue.start])
 
+    def _second_cue(self, cue: Span, sent: Sentence) -> bool:
+        """The cue is the second verb of the speaker of the cue before it ("told Reuters the
+        plan had failed, and said a new one was ready"): "and" (or "but") before it, past
+        adverbs."""
+        k = cue.start
+        while k > sent.start and self.ctx.lower[k - 1] in self.g["verb_cue_gap"]:
+            k -= 1
+        return k > sent.start and self.ctx.lower[k - 1] in ("and", "but")
+
     def _negated_belief(self, cue: Span, sent: Sentence) -> int | None:
         """Where the negated phrase of a belief cue starts ("he ultimately | doesn't agree
         that …", "| does not believe that …"), when a that-clause follows the cue
@@ -726,14 +735,39 @@ class Attributor:
                     # "the air force said, adding that …"; "Sen. X praised the bill, saying …"
                     src = last_src or self._clause_subject(cue.start, sent)
                     rule = "participle_cue"
+                elif src is None and last_src is not None and self._second_cue(cue, sent):
+                    src, rule = last_src, "coordinated_cue"  # "X told AP A, and said B"
             if src is None:
                 continue
             last_src = src
             first, last = min(src.start, cue.start), max(src.end, cue.end)
+            if rule == "coordinated_cue":
+                first, last = cue.start, cue.end
             scope = (cue.end, sent.end) if rule == "participle_cue" else self._scope(sent, first, last)
             found.append(self._make(src, rule, scope, cue, index))
         found.extend(self._possessive_reports(sent, index))
+        frame = self._to_frame(sent, index)
+        if frame is not None:
+            found.append(frame)
         return found
+
+    def _to_frame(self, sent: Sentence, index: int) -> Attribution | None:
+        """A view framed by whose it is, "To X, C" ("To many economists, the cut came too
+        late"), read as "according to X": a sentence opened by "To", a source or a described
+        group and a comma."""
+        ctx = self.ctx
+        k = sent.start
+        while k < sent.end and ctx.space[k]:
+            k += 1
+        if k + 2 >= sent.end or ctx.words[k] != "To":
+            return None
+        src = next(iter(ctx.iter_within(labels.SOURCE, k + 1, sent.end)), None)
+        if src is None or src.start != k + 1:
+            comma = next((t for t in range(k + 1, min(sent.end, k + 1 + MAX_GROUP)) if ctx.punct[t]), None)
+            src = self._group(k + 1, comma) if comma is not None and ctx.words[comma] == "," else None
+        if src is None or src.end >= sent.end or ctx.words[src.end] != ",":
+            return None
+        return self._make(src, "according_to", (src.end + 1, sent.end), ctx.doc[k : k + 1], index)
 
     def _possessive_reports(self, sent: Sentence, index: int) -> list[Attribution]:
         """``the ministry's report ...`` or ``the ministry has released a statement …``:

@@ -53,7 +53,12 @@ class RateDrafter:
     def for_sentence(self, i: int) -> list[Draft]:
         """The interception-rate claims of sentence ``i``, each over its own clause."""
         sent, lower = self.ctx.sents[i], self.ctx.lower
-        signs = [t for t in range(sent.start + 1, sent.end) if self._percent_at(t)]
+        percent = self.percent  # a set test first: most tokens are no percent sign or word
+        signs = [
+            t
+            for t in range(sent.start + 1, sent.end)
+            if (lower[t] in percent or lower[t] == "cent") and self._percent_at(t)
+        ]
         named = self._names_rate(sent.start, sent.end)
         if named:
             self._last_rate_sentence = i

@@ -57,6 +57,7 @@ class StatementDrafter:
         cues = load_word_sets("lexicons/cues.json", state.attributor.data_dir)
         self.clause_verbs, self.phrase_openers = cues["clause_verbs"], cues["phrase_openers"]
         self.position_verbs, self.self_reference = cues["position_verbs"], cues["self_reference"]
+        self.quote_remainder_kinds = cues["quote_remainder_kinds"]
         self._index: _DraftIndex | None = None
         self._speakers: list[tuple[int, int, int]] | None = None
         self._and_that: list[int] | None = None  # "and that" / ", that" positions, found once
@@ -118,6 +119,26 @@ class StatementDrafter:
                 return att if self._attributes_back(q, att) else None
         return None
 
+    def _sentences_without_claims(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The runs of whole sentences of tokens ``[lo, hi)`` (a quotation over several
+        sentences) that hold no count or event claim, of ``MIN_QUOTE_WORDS`` words or more."""
+        ctx, out = self.ctx, []
+        first, last = ctx.sent_of_token[lo], ctx.sent_of_token[hi - 1]
+        if first == last:
+            return out
+        run: int | None = None
+        for i in range(first, last + 1):
+            a, b = max(lo, ctx.sents[i].start), min(hi, ctx.sents[i].end)
+            if self._holds_claim(a, b):
+                if run is not None:
+                    out.append((run, a))
+                run = None
+            elif run is None:
+                run = a
+        if run is not None:
+            out.append((run, hi))
+        return [(a, b) for a, b in out if sum(ctx.alpha[a:b]) >= MIN_QUOTE_WORDS]
+
     def _reported_instead(self, span, att: Attribution) -> bool:
         """The quotation is a fragment (:meth:`_fragment`) whose reported clause stands for
         it: fewer than ``MIN_QUOTE_WORDS`` words, or a fragment of a reported clause that
@@ -173,8 +194,16 @@ class StatementDrafter:
         by_speaker: dict[int, Draft] = {}
         for q, att in self.state.quote_speakers.items():
             span = self.ctx.doc.char_span(q.start, q.end, alignment_mode="contract")
-            if span is None or self._holds_claim(span.start, span.end) or self._reported_instead(span, att):
+            if span is None or self._reported_instead(span, att):
                 continue  # a quoted word or phrase inside reported speech, not a quotation claim
+            if self._holds_claim(span.start, span.end):
+                # the count claims stand for their sentences; in general news the quotation's
+                # other sentences ("… shot four people. … Someone out there knows who this is")
+                # are what it says, in a conflict report details of the count
+                if att.source.kind in self.quote_remainder_kinds:
+                    for lo, hi in self._sentences_without_claims(span.start, span.end):
+                        out.append(self._statement(lo, hi, att, quote=True))
+                continue
             earlier = by_speaker.get(id(att))
             if earlier is not None and self.ctx.token_at(q.open) - earlier.end <= 40:
                 earlier.end = max(earlier.end, span.end)  # the same quotation, broken by its attribution
@@ -242,7 +271,7 @@ class StatementDrafter:
             return self._passive_content(att)
         if att.rule == "negated_belief":
             return self._negated_content(att)
-        if att.rule not in ("subject_cue", "participle_cue", "inverted_cue") or (
+        if att.rule not in ("subject_cue", "participle_cue", "inverted_cue", "coordinated_cue") or (
             self.state.attributor.is_document_subject(att)
         ):
             return None
@@ -405,7 +434,8 @@ class StatementDrafter:
         speaker set off by a comma or a joining word, in document order: where
         :meth:`_before_next_speaker` cuts (found once per document); a participle cue after
         a comma ("…, adding that …") opens the speaker's next statement, so it cuts at the
-        comma, and so does a dash before a joining word ("… — but …")."""
+        comma, and so do a second cue ("…, and said …") and a dash before a joining word
+        ("… — but …")."""
         if self._speakers is None:
             ctx, joiners = self.ctx, self.g["speaker_joiners"]
             self._speakers = []
@@ -422,6 +452,8 @@ class StatementDrafter:
                     self._speakers.append((cue.start, cue.end, speaker.start))
                 elif ctx.words[before] == "," and ctx.lower[cue.start].endswith("ing"):
                     self._speakers.append((cue.start, cue.end, before))  # "…, adding that …"
+                elif ctx.lower[before] in ("and", "but"):
+                    self._speakers.append((cue.start, cue.end, before))  # "…, and said …"
             # "X said A — but B, Y said": a dash before a joining word ends A
             lower = ctx.lower
             dashes = [
@@ -571,20 +603,23 @@ class StatementDrafter:
             return own
         return scene
 
-    def _scene(self, sentence: int) -> list[Location]:
+    def _scene(self, sentence: int, *, harm: bool = False) -> list[Location]:
         """The places of the scene just reported (see :meth:`_scene_draft`): a witness
         speaks about it ("… struck the city. 'The balcony was simply gone,' a resident said")."""
-        scene = self._scene_draft(sentence)
+        scene = self._scene_draft(sentence, harm=harm)
         return list(scene.locations) if scene is not None else []
 
-    def _scene_draft(self, sentence: int) -> Draft | None:
-        """The latest located count or event claim at most ``SCENE_SENTENCES`` sentences
-        before (or in) ``sentence``."""
+    def _scene_draft(self, sentence: int, *, harm: bool = False) -> Draft | None:
+        """The latest located count or event claim (with ``harm``, strike, damage or
+        casualty claim) at most ``SCENE_SENTENCES`` sentences before (or in) ``sentence``."""
         index = self._drafted()
-        k = bisect.bisect_right(index.scene_sentences, sentence) - 1
-        if k < 0 or sentence - index.scene_sentences[k] > SCENE_SENTENCES:
+        sentences, scenes = (
+            (index.harm_sentences, index.harm_scenes) if harm else (index.scene_sentences, index.scenes)
+        )
+        k = bisect.bisect_right(sentences, sentence) - 1
+        if k < 0 or sentence - sentences[k] > SCENE_SENTENCES:
             return None
-        return index.scenes[k]
+        return scenes[k]
 
     def _past_recipient(self, token: int, end: int) -> int:
         """The first token after whom a speaker told something ("told Reuters",
@@ -631,7 +666,9 @@ class StatementDrafter:
             if region is not None:
                 locations = [self.places.to_location(region)]
         if not locations and att.source.kind in self.g["scene_speakers"]:
-            locations = self._scene(i)
+            # a witness speaks of where they were ("a resident of X"), else of the strike
+            # or toll just reported, not of a list of interceptions
+            locations = self.places.in_mention(att.source.start, att.source.end) or self._scene(i, harm=True)
         elif self._points_back(start, end):
             locations = self._narrowed(locations, self._scene(i))
         d = Draft(
@@ -664,6 +701,15 @@ class StatementDrafter:
         return d
 
 
+def _harm_scene(d: Draft) -> bool:
+    """A scene a witness can speak of: a toll, damage, or a strike ("a drone hit a
+    house"), not an interception aloft or a salvo's count ("12 rockets were fired")."""
+    if d.event in ("damage", "casualty"):
+        return True
+    value = d.quantity.value if d.quantity is not None else None
+    return d.event == "attack" and (value is None or value <= 1)
+
+
 class _DraftIndex:
     """Sorted look-ups over the drafted count and event claims, built once per batch of
     drafts: the anchors, and per sentence the latest located claim (a scene)."""
@@ -672,13 +718,17 @@ class _DraftIndex:
         self.size = len(drafts)
         self.anchors = sorted(d.anchor for d in drafts)
         latest: dict[int, Draft] = {}
+        harmed: dict[int, Draft] = {}  # strikes, damage and tolls only: the scene a witness saw
         for d in drafts:
             if d.locations and d.event != "statement":
-                best = latest.get(d.sentence)
-                if best is None or d.start > best.start:
-                    latest[d.sentence] = d
+                for table in (latest, harmed) if _harm_scene(d) else (latest,):
+                    best = table.get(d.sentence)
+                    if best is None or d.start > best.start:
+                        table[d.sentence] = d
         self.scene_sentences = sorted(latest)
         self.scenes = [latest[i] for i in self.scene_sentences]
+        self.harm_sentences = sorted(harmed)
+        self.harm_scenes = [harmed[i] for i in self.harm_sentences]
 
 
 class _CuedBefore:

@@ -15,7 +15,8 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, LENGTH, ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from ..doctext import text_of
@@ -40,6 +41,7 @@ class PhraseTable:
             if phrase:
                 table[_lead(phrase)].append((phrase, value))
         self._table = dict(table)
+        self._lead_hashes = frozenset(hash_string(lead) for lead in self._table)  # = ORTH ids
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._table.values())
@@ -48,14 +50,25 @@ class PhraseTable:
         """``(value, start, end)`` for every phrase occurrence (overlaps included)."""
         text = text_of(doc)
         table = self._table
-        # token offsets and lengths as one array: a Token object per token costs more
-        # than the look-up it serves
-        columns = doc.to_array([IDX, LENGTH])
-        starts, lengths = columns[:, 0].tolist(), columns[:, 1].tolist()  # flat: no list per token
+        # token columns from one array, no Token objects. A token of letters or of digits
+        # (spaCy's IS_ALPHA/IS_DIGIT are str.isalpha/isdigit) is its own leading word, so
+        # its hash alone says whether any phrase starts there; only the others (and hits)
+        # are sliced out of the text.
+        columns = doc.to_array([ORTH, IS_ALPHA, IS_DIGIT, IDX, LENGTH])
+        orths, alpha, digit, starts, lengths = columns.T.tolist()
+        leads = self._lead_hashes
         ends: dict[int, int] | None = None  # end char -> token end, built on the first multi-token hit
-        for i, (idx, length) in enumerate(zip(starts, lengths, strict=True)):
-            orth = text[idx : idx + length]
-            entries = table.get(orth if orth.isalnum() else _lead(orth))
+        for i, orth_hash in enumerate(orths):
+            if alpha[i] or digit[i]:
+                if orth_hash not in leads:
+                    continue
+                idx, length = starts[i], lengths[i]
+                orth = text[idx : idx + length]
+                entries = table.get(orth)
+            else:
+                idx, length = starts[i], lengths[i]
+                orth = text[idx : idx + length]
+                entries = table.get(orth if orth.isalnum() else _lead(orth))
             if entries is None:
                 continue
             for phrase, value in entries:
