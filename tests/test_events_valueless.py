@@ -265,3 +265,65 @@ def test_natural_hazards_and_markets_hitting_a_place_are_no_attack():
         "A powerful storm hit the coast of the Odesa region on Sunday, officials said.",
     ):
         assert _claims(text, "attack") == [], text
+
+
+def test_two_damage_events_joined_by_and_are_two_claims():
+    text = (
+        "An apartment block in the Shevchenkivskyi district of Kharkiv was partly destroyed and a fire "
+        "broke out at a car repair garage, the mayor said."
+    )
+    block, garage = sorted(_claims(text, "damage"), key=lambda c: c.start)
+    assert block.item == "building" and garage.item == "garage"
+    assert _codes(block) == ["UA-63"] and _codes(garage) == ["UA-63"]
+    assert text[garage.start : garage.end] == "a fire broke out at a car repair garage"
+
+
+def test_a_destroyed_site_beside_a_counted_damage_is_its_own_claim():
+    text = "In the Chernihiv region, a road bridge was destroyed and three houses were damaged, the governor said."
+    (bridge,) = _claims(text, "damage")
+    assert bridge.item == "bridge" and _codes(bridge) == ["UA-74"]
+    counted = [c for c in claimx.extract(text, published=P) if c.quantity is not None]
+    assert [c.quantity.value for c in counted] == [3]
+
+
+def test_one_subject_with_two_verbs_or_two_nouns_stays_one_claim():
+    hit = "A warehouse in the Rivne region was hit and damaged, the governor said."
+    assert len([c for c in claimx.extract(hit, published=P) if c.quantity is None]) == 1
+    fire = "Positions in the Zaporizhzhia region came under artillery and drone fire, the governor said."
+    assert len([c for c in claimx.extract(fire, published=P) if c.quantity is None]) == 1
+    burned = "Drones struck a depot in the Kursk region and set it on fire, the governor said."
+    assert len(_claims(burned, "damage")) + len(_claims(burned, "attack")) == 1
+
+
+def test_a_ship_named_once_with_a_ship_word_is_a_ship_later():
+    text = (
+        "The Liberian-flagged bulk carrier Marlowe was struck by a missile off Hodeidah on Monday, the "
+        "agency said. The Marlowe had lost engine power and was drifting, it said."
+    )
+    damage = _claims(text, "damage")
+    assert [c.item for c in damage] == ["ship", "ship"]
+    assert "The Marlowe had lost engine power" in text[damage[1].start : damage[1].end]
+
+
+def test_a_capitalised_word_never_told_as_a_ship_is_no_ship():
+    text = "Marlowe had lost engine power on the motorway, police said."
+    assert _claims(text, "damage") == []
+
+
+def test_attacks_a_side_owns_on_a_ship_are_an_attack_on_a_ship():
+    owned = (
+        "The rebels said they were behind attacks, with drones and boats, on a container ship off Eritrea."
+    )
+    (attack,) = _claims(owned, "attack")
+    assert attack.item == "ship"
+    claimed = "The militia claimed responsibility for strikes on a supply depot in the Kursk region."
+    (strike,) = _claims(claimed, "attack")
+    assert _codes(strike) == ["RU-KRS"]
+    general = "Strikes on ships have become more frequent this year, analysts said."
+    assert _claims(general, "attack") == []
+
+
+def test_damaged_energy_infrastructure_keeps_its_kind():
+    text = "Overnight shelling damaged energy infrastructure in the Chernihiv region, the governor said."
+    (damage,) = _claims(text, "damage")
+    assert damage.item == "energy infrastructure"

@@ -32,6 +32,7 @@ class EventDrafter:
         self._marks: _ClauseMarks | None = None
         self._time_starts: tuple[int, list[int]] = (-1, [])  # a sentence's time mention starts
         self._vessel_phrases: dict[str, list[list[str]]] = {}
+        self._names: dict[str, str] | None = None  # ship names of the document
         for phrase in sorted(self.g["vessel_damage_phrases"], key=lambda p: -len(p.split())):
             words = phrase.split()
             self._vessel_phrases.setdefault(words[0], []).append(words)
@@ -43,12 +44,14 @@ class EventDrafter:
         sent = self.ctx.sents[i]
         out: list[Draft] = []
         taken: list[tuple[int, int]] = []
+        last_end = sent.start  # where the last drafted trigger ends
         triggers = [
             t
             for t in self.ctx.within(labels.EVENT, sent.start, sent.end)
             if t.id_ in ("attack", "damage") and self._verbal(t)
         ]
-        triggers = sorted(triggers + self._vessel_damage(sent) + self._impacts(sent), key=lambda t: t.start)
+        extra = self._vessel_damage(sent) + self._impacts(sent) + self._destroyed_sites(sent)
+        triggers = sorted(triggers + extra, key=lambda t: t.start)
         if not triggers:
             return out
         lower = self.ctx.lower
@@ -61,15 +64,25 @@ class EventDrafter:
             if trigger.end < sent.end and lower[trigger.end] in self.g["origin_prepositions"]:
                 continue  # "drones launched from Yemen": a description, not the reported act
             lo, hi = self._clause(trigger.start, sent)
+            if taken and taken[-1][0] <= trigger.start < taken[-1][1]:
+                # a second event in the clause of one already drafted: its own claim only
+                # when "and" opens a new subject ("a house was damaged and a fire broke
+                # out at a garage"), not a second verb of the same one ("hit and damaged")
+                j = self._coordinate(last_end, self._act_start(trigger), trigger.end, self._finite(trigger))
+                if j is None or not out or out[-1].anchor >= j:
+                    continue
+                out[-1].end = j
+                taken[-1] = (taken[-1][0], j)
+                lo = j + 1
             if self._generic(trigger, lo, hi):
                 continue  # "a series of strikes", "attacks have become more frequent"
             # only the counts anchored in the clause can claim it (bisection keeps a long
             # sentence of many counts linear); ``taken`` holds earlier, disjoint clauses
             in_clause = by_anchor[bisect.bisect_left(anchors, lo) : bisect.bisect_left(anchors, hi)]
-            if any(self._claims(d, trigger, lo, hi) for d in in_clause) or (
-                taken and taken[-1][0] <= trigger.start < taken[-1][1]
-            ):
+            if any(self._claims(d, trigger, lo, hi) for d in in_clause):
                 continue
+            later = [self._split_before(trigger, d) for d in in_clause if d.event != "casualty"]
+            hi = min([j for j in later if j is not None], default=hi)  # the count's clause is its own
             if not self.g["irrealis_markers"].isdisjoint(lower[lo : trigger.start]):
                 continue  # "did not say whether anything had been damaged"
             if self._denied(trigger, sent):
@@ -113,7 +126,8 @@ class EventDrafter:
                 continue
             event = trigger.id_
             undergo = self.ctx.span_text(trigger).lower() in self.g["undergo_triggers"]
-            if vessel and event == "attack" and not undergo and self._passive(trigger, lo):
+            passive = self._passive(trigger, lo) and not self._targeted_noun(trigger)
+            if vessel and event == "attack" and not undergo and passive:
                 event = "damage"  # "the tanker had been hit": what the ship suffered
             out.append(
                 Draft(
@@ -129,7 +143,36 @@ class EventDrafter:
                 )
             )
             taken.append((lo, hi))
+            last_end = trigger.end
         return out
+
+    def _split_before(self, trigger: Span, count: Draft) -> int | None:
+        """The "and" that opens the clause of a count told after ``trigger`` with a subject
+        of its own ("a bridge was destroyed and two houses were damaged"), else None."""
+        if count.anchor <= trigger.end:
+            return None
+        return self._coordinate(trigger.end, count.anchor + 1, min(len(self.ctx.lower), count.anchor + 6))
+
+    def _coordinate(self, after: int, act: int, verb_end: int, verbal: bool = False) -> int | None:
+        """The "and" between tokens ``after`` and ``act`` that opens a clause with a subject
+        of its own ("… was partly destroyed and a fire broke out at a warehouse", "… and the
+        roof of a school was damaged", "… and two houses were damaged"): a determiner, a
+        count or an item right after it, and no verb of the first event's subject ("and was
+        set on fire", "and set it ablaze"). The new clause has a verb: ``verbal`` (its
+        trigger is one) or an auxiliary before ``verb_end`` ("under rocket and drone fire"
+        coordinates nouns, not clauses)."""
+        lower, g = self.ctx.lower, self.g
+        for j in range(act - 1, after - 1, -1):
+            if lower[j] != "and" or j + 1 >= act:
+                continue
+            nxt = j + 1
+            subject = lower[nxt] in g["attributive_determiners"] or any(
+                s.start == nxt
+                for s in self.ctx.within(labels.ITEM, nxt, act) + self.ctx.within(labels.QUANTITY, nxt, act)
+            )
+            verb = verbal or not g["auxiliaries"].isdisjoint(lower[nxt:verb_end])
+            return j if subject and verb and lower[nxt] not in g["partitive_anaphors"] else None
+        return None
 
     def _generic(self, trigger: Span, lo: int, hi: int) -> bool:
         """The clause tells attacks in general, not one ("a series of strikes", "attacks
@@ -192,20 +235,75 @@ class EventDrafter:
                     break
         return out
 
+    def _destroyed_sites(self, sent: Sentence) -> list[Span]:
+        """A site told destroyed in the passive ("a residential building was partly
+        destroyed", "the bridge has been destroyed"): damage, not an interception; a
+        destroyed weapon stays the interception the count drafter tells."""
+        ctx, g, out = self.ctx, self.g, []
+        for t in ctx.within(labels.EVENT, sent.start, sent.end):
+            if t.id_ != "interception" or ctx.span_text(t).lower() not in g["ground_destruction_triggers"]:
+                continue
+            lo = max(self._clause(t.start, sent)[0], t.start - 2 * _REACH)
+            if not self._passive(t, lo):
+                continue
+            before = [it for it in ctx.within(labels.ITEM, lo, t.start) if it.id_ not in g["place_items"]]
+            if before and before[-1].id_ in g["site_items"]:
+                out.append(Span(ctx.doc, t.start, t.end, label=labels.EVENT, span_id="damage"))
+        return out
+
     def _vessel_damage(self, sent: Sentence) -> list[Span]:
         """Damage only a ship suffers in these words ("had lost engine power", "sank"),
         in a sentence that names a ship: as damage triggers (``vessel_damage_phrases``)."""
-        ctx, g = self.ctx, self.g
-        ships = [it for it in ctx.within(labels.ITEM, sent.start, sent.end) if it.id_ in g["vessel_items"]]
+        ctx = self.ctx
+        ships = self._ships(sent.start, sent.end)
         if not ships:
             return []
         out, lower = [], ctx.lower
-        for j in range(ships[0].end, sent.end):
+        for j in range(ships[0][1], sent.end):
             for phrase in self._vessel_phrases.get(lower[j], ()):
                 if lower[j : j + len(phrase)] == phrase:
                     out.append(Span(ctx.doc, j, j + len(phrase), label=labels.EVENT, span_id="damage"))
                     break
         return out
+
+    def _ships(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The ships named in tokens ``[lo, hi)`` as (start, end, item): a ship item ("the
+        tanker"), or a name the document gave a ship before, by a ship word beside it
+        ("the tanker Sounion", "the MV Delta Star oil tanker"), later told alone ("the
+        Sounion had lost engine power")."""
+        vessels = self.g["vessel_items"]
+        out = [(it.start, it.end, it.id_) for it in self.ctx.within(labels.ITEM, lo, hi) if it.id_ in vessels]
+        names = self._ship_names()
+        if names:
+            words = self.ctx.words
+            out += [(j, j + 1, names[words[j]]) for j in range(lo, hi) if words[j] in names]
+            out.sort()
+        return out
+
+    def _ship_names(self) -> dict[str, str]:
+        """Each capitalised word that names a ship beside a ship item of the document
+        (up to three words after it, or between a determiner and it), with that item; built
+        once per document."""
+        if self._names is None:
+            ctx, self._names = self.ctx, {}
+            words, vessels = ctx.words, self.g["vessel_items"]
+            for it in ctx.by_label[labels.ITEM]:
+                if it.id_ not in vessels:
+                    continue
+                sent = ctx.sentence(it.start)
+                after = range(it.end, min(sent.end, it.end + 3))
+                before = range(it.start - 1, max(sent.start, it.start - 4) - 1, -1)
+                for side in (after, before):
+                    for j in side:
+                        w = words[j]
+                        if (
+                            not (w[:1].isupper() and w.isalpha())
+                            or ctx.covering(labels.REGION, j) is not None
+                        ):
+                            break
+                        if len(w) > 2 and w.lower() not in self.g["ship_name_stoplist"]:
+                            self._names[w] = it.id_
+        return self._names
 
     def _vessel_target(self, trigger: Span, lo: int, hi: int) -> str | None:
         """The ship a trigger reports hit or disabled: a ship item as the subject of a
@@ -220,13 +318,17 @@ class EventDrafter:
         lower = self.ctx.lower
         if not self.g["relative_pronouns"].isdisjoint(lower[max(lo, trigger.start - 3) : trigger.start]):
             lo = max(sent.start, trigger.start - 2 * _REACH)  # "another ship …, which was struck"
-        before = [it for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ in vessels]
+        before = self._ships(lo, trigger.start)
         if before and (
             self._passive(trigger, lo)
             or text in self.g["undergo_triggers"]
             or text in self.g["vessel_damage_phrases"]
         ):
-            return before[-1].id_
+            return before[-1][2]
+        target = self._target_preposition(trigger) if trigger.id_ == "attack" else None
+        if target is not None and self._targeted_noun(trigger):
+            ships = self._ships(target, min(hi, target + 6))  # "attacks … on a cargo vessel"
+            return ships[0][2] if ships else None
         after = self.ctx.within(labels.ITEM, trigger.end, min(hi, trigger.end + 4))
         return after[0].id_ if after and after[0].id_ in vessels and trigger.id_ == "attack" else None
 
@@ -273,6 +375,8 @@ class EventDrafter:
         it on fire")."""
         if not lo <= count.anchor < hi:
             return False
+        if count.event != "casualty" and self._split_before(trigger, count) is not None:
+            return False  # "a bridge was destroyed and two houses were damaged": both
         if trigger.id_ == "damage" and count.event == "attack" and count.anchor < trigger.start:
             return False  # "several missiles hit the camp and set stalls on fire": the fire too
         if count.event == "casualty" and count.anchor > trigger.end:
@@ -340,9 +444,16 @@ class EventDrafter:
             ):
                 return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
         sites = self.g["site_items"]
-        site = next((it for it in self.ctx.within(labels.ITEM, lo, hi) if it.id_ in sites), None)
-        if site is not None:
-            return site.id_
+        items = self.ctx.within(labels.ITEM, lo, hi)
+        k = next((k for k, it in enumerate(items) if it.id_ in sites), None)
+        if k is not None:
+            # the head of a compound ("a car repair garage"): a site up to one word on
+            while k + 1 < len(items) and items[k + 1].id_ in sites and items[k + 1].start - items[k].end <= 1:
+                gap = self.ctx.lower[items[k].end : items[k + 1].start]
+                if any(not w.isalpha() or w in self.g["compound_breakers"] for w in gap):
+                    break  # "a house and a garage", "a car, a garage": two sites
+                k += 1
+            return items[k].id_
         skip = self.g["casualty_items"] | self.g["place_items"]
         subject = [it.id_ for it in self.ctx.within(labels.ITEM, lo, trigger.start) if it.id_ not in skip]
         if subject and all(i in self.g["attack_items"] for i in subject):
@@ -376,6 +487,12 @@ class EventDrafter:
             w.endswith("ed") or w in self.g["irregular_event_verbs"]
             for w in self.ctx.lower[trigger.start : trigger.end]
         )
+
+    def _finite(self, trigger: Span) -> bool:
+        """The trigger is a verb phrase of its own ("fire broke out", "caught fire",
+        "struck"), not a noun ("drone fire")."""
+        words = self.ctx.lower[trigger.start : trigger.end]
+        return len(words) > 1 or any(w.endswith("ed") or w in self.g["irregular_event_verbs"] for w in words)
 
     def _act_start(self, trigger: Span) -> int:
         """Where the act a trigger reports starts: the resultative verb that governs a
@@ -435,22 +552,37 @@ class EventDrafter:
         followed by "on"/"against", reports a specific event. Plurals ("strikes on power
         stations") are attacks in general, and a threat, fear or plan of an attack ("the
         threat of a strike on …") is not one that happened."""
-        lower, g, k, j = self.ctx.lower, self.g, trigger.start, trigger.end
+        lower, g, k = self.ctx.lower, self.g, trigger.start
+        claimed = lower[k] in g["claimed_event_nouns"]
         if (
             trigger.id_ != "attack"
             or trigger.end - trigger.start != 1
-            or lower[k] not in g["targeted_event_nouns"]
+            or (lower[k] not in g["targeted_event_nouns"] and not claimed)
         ):
             return False
-        if j >= self.ctx.sentence(k).end or lower[j] not in g["target_prepositions"]:
+        if self._target_preposition(trigger) is None:
             return False
         before = lower[max(self.ctx.sentence(k).start, k - 4) : k]
+        if claimed:
+            # "they were behind attacks on a cargo vessel", "claimed responsibility for
+            # strikes on the port": the attacks a side owns are reported ones
+            return not g["responsibility_markers"].isdisjoint(before)
         if not g["hypothetical_nouns"].isdisjoint(before):
             return False
         if not g["circumstance_prepositions"].isdisjoint(before):
             # "injured in the strike on X", "the toll from a strike on X": told with the casualty
             return False
         return not g["attributive_determiners"].isdisjoint(before) or any(w.endswith("'s") for w in before)
+
+    def _target_preposition(self, trigger: Span) -> int | None:
+        """Where "on"/"against" follows an attack noun, right after it or past an aside set
+        off by commas ("attacks, using missiles and drones, on a cargo vessel")."""
+        lower, j = self.ctx.lower, trigger.end
+        end = self.ctx.sentence(trigger.start).end
+        if j < end and lower[j] == ",":
+            close = next((m for m in range(j + 1, min(end, j + 10)) if lower[m] == ","), None)
+            j = close + 1 if close is not None else end
+        return j if j < end and lower[j] in self.g["target_prepositions"] else None
 
     def _clause(self, token: int, sent: Sentence) -> tuple[int, int]:
         """The clause around ``token``: from the last clause opener before it to the
