@@ -57,6 +57,7 @@ class StatementDrafter:
         cues = load_word_sets("lexicons/cues.json", state.attributor.data_dir)
         self.clause_verbs, self.phrase_openers = cues["clause_verbs"], cues["phrase_openers"]
         self.position_verbs, self.self_reference = cues["position_verbs"], cues["self_reference"]
+        self.self_possessives = cues["self_possessives"]
         self.quote_remainder_kinds = cues["quote_remainder_kinds"]
         self._index: _DraftIndex | None = None
         self._speakers: list[tuple[int, int, int]] | None = None
@@ -260,6 +261,8 @@ class StatementDrafter:
             out.append((start, end))
             start = j + 1
         out.append((start, hi))
+        if len(out) == 1:
+            return out  # one content: its length was checked where it was found
         return [(a, b) for a, b in out if b - a >= 4]
 
     def _reported_content(self, att: Attribution) -> tuple[int, int] | None:
@@ -328,12 +331,20 @@ class StatementDrafter:
             # any speaker's report of its own action is a claim ("the group said it had fired
             # rockets into northern Israel")
             lo = cue_end + (self.ctx.words[cue_end] == ":")
-        elif position and att.rule == "subject_cue" and cue_end < sent.end and not self.ctx.punct[cue_end]:
+        elif (
+            position
+            and att.rule in ("subject_cue", "coordinated_cue")
+            and cue_end < sent.end
+            and not self.ctx.punct[cue_end]
+        ):
             # "The group has denied carrying out the strikes", "Residents objected to plans to
-            # expand the quarry, and …": the verb and its object, up to the clause's comma
+            # expand the quarry, and …", "X said A and denied targeting civilians": the verb
+            # and its object, up to the clause's comma
             lo = self.ctx.token_at(att.cue.start)
             comma = next((j for j in range(cue_end, sent.end) if self.ctx.punct[j]), sent.end)
-            return (lo, comma) if comma - lo >= 4 and not any(self.ctx.quote[lo:comma]) else None
+            # three words suffice after a first statement ("… and denied targeting civilians")
+            least = 3 if att.rule == "coordinated_cue" else 4
+            return (lo, comma) if comma - lo >= least and not any(self.ctx.quote[lo:comma]) else None
         else:
             return None
         hi = att.scope[1] if att.scope[1] > cue_end else sent.end
@@ -350,15 +361,19 @@ class StatementDrafter:
     def _self_report(self, token: int, end: int) -> bool:
         """The bare clause at ``token`` is the speaker's report of its own action: it opens
         with a pronoun for the speaker (``self_reference`` in cues.json: "said it had
-        fired", "said they had struck") and a verb follows. A reporting body's bare speech
+        fired", "said they had struck") and a verb follows, or with a possessive for it and
+        a noun ("said its forces had hit"). A reporting body's bare speech
         about others ("Air defenses brought down every target, X reported") is a detail of
         its report; its own deeds are its claims."""
-        lower = self.ctx.lower
+        lower, words, alpha = self.ctx.lower, self.ctx.words, self.ctx.alpha
+        if lower[token] in self.self_possessives:
+            token += 1  # "its forces had hit": the possessive's noun stands for the speaker
         return (
             token + 1 < end
-            and lower[token] in self.self_reference
-            and self.ctx.alpha[token + 1]
-            and self.ctx.words[token + 1].islower()
+            and (lower[token] in self.self_reference or lower[token - 1] in self.self_possessives)
+            and alpha[token]
+            and alpha[token + 1]
+            and words[token + 1].islower()
         )
 
     def _content_before(self, att: Attribution) -> tuple[int, int] | None:
