@@ -714,3 +714,32 @@ def test_a_second_speaker_after_a_joiner_governs_what_follows(text, second, name
     assert claim is not None, [c.text for c in found]
     assert name in (claim.source.name or claim.source.text)
     assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "According to a study by the county health board, the clinic's waiting times have doubled since 2020.",
+            "waiting times have doubled",
+        ),
+        (
+            "According to a survey of 1,500 parents, most families support the later school start.",
+            "most families",
+        ),
+        (
+            "According to a report from the city comptroller, bus ridership has fallen 18% in three years.",
+            "ridership has fallen 18%",
+        ),
+    ],
+)
+def test_according_to_a_document_by_its_author(text, content):
+    (claim,) = statements(text)
+    assert content in claim.text
+    assert claim.source.kind == "document"
+    assert "by" not in claim.text.split()[:1]
+
+
+def test_according_to_a_document_whose_phrase_runs_on_is_no_claim():
+    # no comma after the author phrase: the content is not set off from the source
+    assert statements("According to a study by the county health board waiting times doubled.") == []

@@ -40,6 +40,9 @@ MAX_FRAGMENT_CONTEXT = 40
 
 #: Most statements one reporting verb's content is split into at "and that".
 MAX_COORDINATED = 4
+#: Tokens of a document's author phrase after "according to a study" ("by the state
+#: auditor"): a longer run is more likely the content itself.
+MAX_AUTHOR_PHRASE = 8
 
 #: Dashes that set off a clause ("… — but …").
 DASHES = ("—", "–", "--")
@@ -57,7 +60,7 @@ class StatementDrafter:
         cues = load_word_sets("lexicons/cues.json", state.attributor.data_dir)
         self.clause_verbs, self.phrase_openers = cues["clause_verbs"], cues["phrase_openers"]
         self.position_verbs, self.self_reference = cues["position_verbs"], cues["self_reference"]
-        self.self_possessives = cues["self_possessives"]
+        self.self_possessives, self.author_words = cues["self_possessives"], cues["author_words"]
         self.quote_remainder_kinds = cues["quote_remainder_kinds"]
         self._index: _DraftIndex | None = None
         self._speakers: list[tuple[int, int, int]] | None = None
@@ -528,6 +531,7 @@ class StatementDrafter:
         clause_start, clause_end = ctx.clause_bounds(ctx.sentence(cue), cue, source_end)
         while clause_start < cue and ctx.space[clause_start]:
             clause_start += 1  # a paragraph break opening the sentence
+        source_end = self._past_author(source_end, clause_end)
         if cue == clause_start and source_end < clause_end and ctx.words[source_end] == ",":
             lo, hi = source_end + 1, clause_end
         elif cue > clause_start and ctx.words[cue - 1] == ",":
@@ -537,6 +541,19 @@ class StatementDrafter:
         if hi - lo < 4 or any(ctx.quote[lo:hi]):
             return None
         return lo, hi
+
+    def _past_author(self, token: int, end: int) -> int:
+        """The comma after whose document it is ("according to a study | by the state
+        auditor, …", "a survey | of 2,000 voters, …"): a phrase opened by ``author_words``
+        (cues.json) that runs, without punctuation, at most ``MAX_AUTHOR_PHRASE`` tokens to a
+        comma; else ``token``."""
+        ctx = self.ctx
+        if token >= end or ctx.lower[token] not in self.author_words:
+            return token
+        for j in range(token + 1, min(end, token + MAX_AUTHOR_PHRASE + 1)):
+            if ctx.punct[j]:
+                return j if ctx.words[j] == "," else token
+        return token
 
     def _past_venue(self, token: int, end: int) -> int:
         """The token after where and how something was said, when a "that" follows it
