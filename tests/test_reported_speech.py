@@ -743,3 +743,32 @@ def test_according_to_a_document_by_its_author(text, content):
 def test_according_to_a_document_whose_phrase_runs_on_is_no_claim():
     # no comma after the author phrase: the content is not set off from the source
     assert statements("According to a study by the county health board waiting times doubled.") == []
+
+
+@pytest.mark.parametrize(
+    "text, name, content",
+    [
+        (
+            "Economists polled by the Federal Reserve had expected growth of 2.1% in the quarter.",
+            "Economists",
+            "2.1%",
+        ),
+        ("Economists expected the central bank to hold rates steady.", "Economists", "hold rates steady"),
+        ("Analysts had forecast a quarterly profit of about 40 cents a share.", "Analysts", "40 cents"),
+    ],
+)
+def test_an_expectation_of_a_described_group_is_their_statement(text, name, content):
+    (claim,) = statements(text)
+    assert content in claim.text
+    assert name in (claim.source.name or claim.source.text)
+
+
+def test_the_agent_of_a_participle_is_not_the_speaker():
+    (claim,) = statements(
+        "A study commissioned by the Federal Reserve found that rents had risen faster than wages."
+    )
+    assert claim.source.kind == "document"
+
+
+def test_an_expectation_with_no_speaker_is_no_claim():
+    assert statements("The bill is expected to pass the Senate next week.") == []

@@ -370,6 +370,17 @@ class Attributor:
         ):
             j = region.start - 1  # "the Houthis in Yemen said"
         for span in self.ctx.ending_at(labels.SOURCE, j, sent.start):
+            k = span.start
+            if (
+                not parenthetical
+                and k - 2 > sent.start
+                and lower[k - 1] == "by"
+                and lower[k - 2].endswith("ed")
+                and ctx.words[k - 2].islower()
+            ):
+                # "Analysts polled by Reuters had expected …": the agent of a participle after
+                # the subject is not the speaker; the subject before it is (else no one)
+                return self._source_ending_before(k - 2, sent)
             return (parenthetical and self._relative_clause_head(span, sent)) or span
         owner = self._owner_before(j, sent)
         if owner is not None:

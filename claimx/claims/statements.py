@@ -44,6 +44,9 @@ MAX_COORDINATED = 4
 #: auditor"): a longer run is more likely the content itself.
 MAX_AUTHOR_PHRASE = 8
 
+#: Punctuation inside a figure ("2.1%", "$4.6 billion"), no clause boundary.
+SIGNS = frozenset("%$€£¥")
+
 #: Dashes that set off a clause ("… — but …").
 DASHES = ("—", "–", "--")
 
@@ -344,7 +347,10 @@ class StatementDrafter:
             # expand the quarry, and …", "X said A and denied targeting civilians": the verb
             # and its object, up to the clause's comma
             lo = self.ctx.token_at(att.cue.start)
-            comma = next((j for j in range(cue_end, sent.end) if self.ctx.punct[j]), sent.end)
+            comma = next(
+                (j for j in range(cue_end, sent.end) if self.ctx.punct[j] and self.ctx.words[j] not in SIGNS),
+                sent.end,
+            )  # "expected growth of 2.1% in the quarter": a sign is no clause boundary
             # three words suffice after a first statement ("… and denied targeting civilians")
             least = 3 if att.rule == "coordinated_cue" else 4
             return (lo, comma) if comma - lo >= least and not any(self.ctx.quote[lo:comma]) else None
