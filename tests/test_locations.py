@@ -130,3 +130,114 @@ def test_a_count_naming_the_attacking_country_is_not_the_previous_strikes_town()
         "Russia also fired 50 drones and three missiles across the country, the air force said."
     )
     assert _codes_of(text, "50 drones") == [["UA"]]
+
+
+def test_places_listed_after_a_plural_place_noun_are_the_claims():
+    text = "The army said its jets had downed 14 drones over several towns, including Multan and Bahawalpur, on Friday."
+    assert _codes_of(text, "14") == [["PK-PB"]]
+    text = (
+        "Officials said 9 drones were shot down over border districts such as Sumy's Krasnopillia overnight."
+    )
+    assert _codes_of(text, "9") == [["UA-59"]]
+    text = "Police said 6 drones were shot down over four districts, among them Gujranwala and Sialkot."
+    assert {tuple(codes) for codes in _codes_of(text, "6")} == {("PK-PB",)}
+    # a list under a noun of origin is not where they landed
+    text = "Israel said 20 rockets were fired from several towns, including Tyre, at the Galilee."
+    assert "LB-JA" not in [c for codes in _codes_of(text, "20") for c in codes]
+
+
+def test_every_toll_of_one_incident_takes_the_place_of_its_when_clause():
+    text = (
+        "Two police officers were killed and six other people were hurt when a shell exploded near "
+        "a bus station in Kharkiv on Monday, regional officials said."
+    )
+    assert _codes_of(text, "Two police") == [["UA-63"]]
+    assert _codes_of(text, "six") == [["UA-63"]]
+
+
+def test_weapons_crossing_from_a_country_with_no_destination_hit_the_reported_country():
+    text = (
+        "Sirens sounded across Israel on Saturday.\n"
+        "Some 45 rockets crossed from Lebanon in the afternoon, the military said, and most were intercepted."
+    )
+    assert _codes_of(text, "45") == [["IL"]]
+    # the country that speaks is not the side that places them
+    text = "Israel said some 25 projectiles were launched from Lebanon, and most were shot down."
+    assert _codes_of(text, "25") == [["IL"]]
+
+
+def _statement_places(text: str) -> list[tuple[str, list[str]]]:
+    return [
+        (c.source.text if c.source else "", [loc.code for loc in c.locations])
+        for c in claimx.extract(text, published="2025-01-10")
+        if c.source is not None and c.source.kind == "witness"
+    ]
+
+
+def test_a_witness_speaks_of_the_strike_not_of_the_interceptions_before():
+    text = (
+        "A missile hit an apartment block in Dnipro on Sunday, killing two people, officials said.\n"
+        "The air force said 35 drones were downed over the Sumy, Poltava, Kyiv and Odesa regions.\n"
+        '"The windows flew in and the stairwell filled with smoke," said Oksana Melnyk, 52, who lives '
+        "across the street."
+    )
+    assert _statement_places(text) == [("Oksana Melnyk", ["UA-12"])]
+
+
+def test_a_witness_speaks_of_the_place_in_their_own_mention():
+    text = (
+        "Israeli aircraft struck Beirut on Monday, Lebanese officials said, and three people were killed "
+        "in Beirut's south.\n"
+        "Earlier, the Israeli military said 16 rockets were fired at Haifa.\n"
+        'A resident of the Haret Nour district, who gave his name as Ali, said: "Our street was destroyed."'
+    )
+    assert [codes for _, codes in _statement_places(text)] == [["LB-BA"]]
+
+
+def test_a_part_of_a_country_is_the_one_region_of_it_the_report_names():
+    text = (
+        "An air strike on a market in the southern Gaza Strip killed 12 people on Friday, medics said.\n"
+        "Hospital staff said 40 more were wounded.\n"
+        "The market lies in the Khan Younis area, close to the coast.\n"
+        "Separately, the ministry said 3,100 people had been killed in the war so far."
+    )
+    assert {tuple(codes) for codes in _codes_of(text, "12")} == {("PS-KYS",)}
+    assert _codes_of(text, "40") == [["PS-KYS"]]
+    # a toll of the whole war is the country's, not the town's
+    assert _codes_of(text, "3,100") == [["PS"]]
+    # two regions of the country named: the part stays the country
+    text = (
+        "Shelling in southern Lebanon killed four people. Later a strike hit a car near Tyre.\n"
+        "In the east, a drone struck a house near Baalbek."
+    )
+    assert _codes_of(text, "four") == [["LB"]]
+
+
+def test_verbless_members_of_a_list_share_its_place():
+    text = (
+        "Three cruise missiles, four guided bombs and 20 attack drones launched by Russia overnight "
+        "were shot down by Ukraine's air defences, the air force said."
+    )
+    assert _codes_of(text, "Three") == [["UA"]]
+    assert _codes_of(text, "four") == [["UA"]]
+    # a part with a place of its own after a total with its verb does not lend it back
+    text = "Overnight, 30 drones were destroyed by air defences, 12 of them over the Kursk region."
+    assert "RU-KRS" not in [c for codes in _codes_of(text, "30") for c in codes]
+
+
+def test_harm_with_no_place_in_a_report_from_one_province_is_in_that_province():
+    text = (
+        "Gunmen stormed a police post in Sindh late on Saturday.\n"
+        "Security was tightened across Sindh on Sunday.\n"
+        "Nine officers were wounded, a police spokesman said.\n"
+        "The air force said 12 drones were destroyed overnight."
+    )
+    assert _codes_of(text, "Nine") == [["PK-SD"]]
+    assert _codes_of(text, "12") == [[]]  # a national tally of interceptions is not the province's
+    # a report naming two provinces leaves it open
+    text = (
+        "Gunmen stormed police posts in Sindh and Balochistan late on Saturday.\n"
+        "Security was tightened across Sindh on Sunday.\n"
+        "Nine officers were wounded, a police spokesman said."
+    )
+    assert _codes_of(text, "Nine") in ([[]], [["PK"]])

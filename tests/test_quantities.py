@@ -409,7 +409,7 @@ def test_spans_slice_the_text(nlp, recognizer, words, sep):
         assert span.start >= previous_end
         previous_end = span.end
         parsed = parse_quantity(span.text)
-        assert parsed.value is not None or parsed.vague
+        assert parsed.value is not None or parsed.vague or parsed.unrepresentable
 
 
 def test_an_age_after_a_name_is_no_count(find):

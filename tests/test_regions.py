@@ -606,3 +606,27 @@ def test_a_town_that_is_a_persons_surname_here_is_no_town(find):
 def test_subdivision_named_alike_in_two_countries_takes_the_documents_country(find):
     assert ("Punjab", "IN-PB", "region") in find("Indian officials said a drone fell in Punjab near Amritsar.")
     assert ("Punjab", "PK-PB", "region") in find("Pakistani officials said a drone fell in Punjab near Lahore.")
+
+
+def test_unknown_district_takes_the_region_its_text_names(find):
+    # the one region its sentence names
+    spans = find("Shelling hit the Zarechensky district on Monday, the Belgorod governor said.")
+    assert ("Zarechensky district", "RU-BEL", "place") in spans
+    # the region of a list's known member
+    spans = find("Floods reached the Kachpur, Ranthali and Jodhpur districts on Sunday.")
+    assert ("Kachpur", "IN-RJ", "place") in spans
+    assert ("Ranthali", "IN-RJ", "place") in spans
+    # "the village of X": the region the document names alone
+    text = "Drones attacked the Kursk region overnight. A woman was hurt in the village of Malye Gorki."
+    assert ("village of Malye Gorki", "RU-KRS", "place") in find(text)
+
+
+def test_unknown_district_placed_by_its_text_or_left_uncoded(find):
+    # "… of X" places it: no span of its own, X is the place
+    spans = find("Two were hurt in the Zarechensky district of the Kharkiv region.")
+    assert [s[1] for s in spans] == ["UA-63"]
+    # two regions named as often: no guess
+    text = "Drones flew over the Kursk and Bryansk regions. A house burned in the Zarechensky district."
+    assert not any("Zarechensky" in s[0] for s in find(text))
+    # not a name: a compass word or a function word before the noun
+    assert not any("district" in s[0] for s in find("Strikes hit Kharkiv. The Northern district was calm."))

@@ -480,3 +480,94 @@ def test_a_company_keeps_its_kind_without_its_suffix(find):
 def test_the_polls_as_a_place_are_no_speaker(find):
     found = find("More security is needed at the polls, they said, as voters went to the polls.")
     assert not any("polls" in text for text in found)
+
+
+def test_an_outlets_possessive_names_its_reporter(find):
+    found = find(
+        "Reporting from the harbour, CNN's Dana Whitfield said the ferry had listed badly. "
+        '"Nobody expected this," Whitfield said.'
+    )
+    kind, kb, info = found["CNN's Dana Whitfield"]
+    assert (kind, kb, info.name) == ("media", "entity", "Dana Whitfield")
+    assert found["Whitfield"][:2] == ("media", "reference")
+
+
+def test_a_surname_keeps_its_particle(find):
+    found = find(
+        "BBC correspondent Omar Abu Khalil said the market was hit twice. "
+        '"It was chaos," Abu Khalil said.'
+    )
+    assert found["BBC correspondent Omar Abu Khalil"][2].surname == "Abu Khalil"
+    assert found["Abu Khalil"][:2] == ("media", "reference")
+
+
+def test_a_witness_named_with_an_age_has_a_surname(find):
+    found = find('"The blast threw me to the floor," said Olena Marchuk, 44. Marchuk said she ran outside.')
+    assert found["Olena Marchuk"][0] == "witness"
+    assert found["Olena Marchuk"][2].surname == "Marchuk"
+    assert found["Marchuk"][:2] == ("witness", "reference")
+
+
+def test_a_later_mention_by_the_tail_of_a_full_name(find):
+    found = find('Omar Abu Khalil said the shop had closed. "It was chaos," Abu Khalil said.')
+    assert found["Omar Abu Khalil"][:2] == ("person", "entity")
+    assert found["Abu Khalil"][:2] == ("person", "reference")
+
+
+def test_an_outlets_own_analysis_is_the_outlet(find):
+    found = find(
+        "Waiting times rose in March, according to a BBC analysis of hospital data, while a new "
+        "Gallup survey found most adults agree."
+    )
+    assert found["a BBC analysis of hospital"][0] == "media"
+    assert found["Gallup survey"][0] == "document"
+
+
+def test_outlets_named_by_a_newspaper_word(find):
+    found = find(
+        "The Wall Street Journal reported the merger first, and CBS News said talks had stalled. "
+        "Today, officials said nothing. Later CBS reported that the deal was off."
+    )
+    assert found["The Wall Street Journal"][:2] == ("media", "entity")
+    assert found["CBS News"][:2] == ("media", "entity")
+    assert found["CBS"][:2] == ("media", "reference")  # the acronym alone, after the full name
+    assert not any(text.startswith("Today") for text in found)
+
+
+def test_public_bodies_named_by_their_institutional_word(find):
+    found = find(
+        "The National Hurricane Center said the storm would strengthen, and the Federal Aviation "
+        "Administration said flights resumed. The Department of Homeland Security said it would "
+        "respond. Office hours were cut, staff said."
+    )
+    assert found["The National Hurricane Center"][:2] == ("official", "entity")
+    assert found["the Federal Aviation Administration"][0] == "official"
+    assert found["The Department of Homeland Security"][0] == "official"
+    assert not any(text.startswith("Office") for text in found)
+
+
+def test_a_person_whose_name_runs_a_campaign_is_a_politician(find):
+    found = find(
+        "Maria Delgado said for weeks that the count was unfair. Ron Price, who attended a Delgado "
+        "campaign event, said he agreed. Delgado said she would appeal."
+    )
+    assert found["Maria Delgado"][:2] == ("politician", "entity")
+    assert found["Delgado"][:2] == ("politician", "reference")
+    assert found["Ron Price"][0] == "person"
+
+
+def test_aid_and_relief_groups_are_organizations(find):
+    found = find("A Christian relief group said the clinic was hit, and Doctors Without Borders said staff fled.")
+    assert found["A Christian relief group"][0] == "organization"
+    assert found["Doctors Without Borders"][0] == "organization"
+
+
+def test_a_bodys_seat_before_its_cue_joins_the_mention(find):
+    found = find(
+        "The Interior Ministry in Rebel-held Idlib said four people died. The Foreign Ministry in "
+        "Oslo said talks would go on. The ministry in charge of roads declined to comment."
+    )
+    kind, _, info = found["The Interior Ministry in Rebel-held Idlib"]
+    assert (kind, info.name) == ("official", "Interior Ministry in Rebel-held Idlib")
+    assert "The Foreign Ministry in Oslo" in found
+    assert not any("in charge" in text for text in found)

@@ -45,6 +45,12 @@ BACKGROUND_AGE = timedelta(days=366)
 MAX_SINCE_GAP = 16
 
 
+# the location rules whose place a coordinated count before may share
+_SHARED_PLACE_RULES = frozenset(
+    {"location.segment", "location.cause", "location.implied", "location.coordinated"}
+)
+
+
 class CountDrafter:
     """Builds the count claims of one document, sentence by sentence."""
 
@@ -87,9 +93,9 @@ class CountDrafter:
             self._locate(draft, s, e, drafts, prev)
             drafts.extend(self._distribute(draft, anchor, s, e))
         self._share_coordinated_verb(drafts)
+        self._share_cause_place(drafts)
         self._share_coordinated_place(drafts)
         self._share_included_place(drafts)
-        self._share_cause_place(drafts)
         rest = self.remainder.draft(i, drafts)  # "… and the rest over the Oryol region"
         if rest is not None:
             drafts.append(rest)
@@ -239,10 +245,19 @@ class CountDrafter:
         for d, nxt in zip(reversed(drafts[:-1]), reversed(drafts[1:]), strict=True):
             # "and 5 were downed over Kursk" is a clause of its own, but the toll of one
             # incident shares its place ("a man was killed and two were wounded in Kherson")
-            joined = self.ctx.lower[nxt.start] == "and" and (
-                d.event == "casualty" or self.g["auxiliaries"].isdisjoint(self.ctx.lower[nxt.start : nxt.end])
+            # a verbless member of a list shares the list's verb and place ("A, B and C fired
+            # by Russia were destroyed by Ukraine's air defences")
+            first = self.ctx.lower[nxt.start]
+            verbless = not self.ctx.within(labels.EVENT, d.start, d.end)
+            joined = (first in ("and", ",") and verbless) or (
+                first == "and"
+                and (
+                    d.event == "casualty"
+                    or self.g["auxiliaries"].isdisjoint(self.ctx.lower[nxt.start : nxt.end])
+                )
             )
-            own = any(e.rule == "location.segment" for e in nxt.evidence)
+            # the place of its own clause, of the when-clause both tolls share, of its side
+            own = any(e.rule in _SHARED_PLACE_RULES for e in nxt.evidence)
             if not d.locations and not d.own_place and joined and own and nxt.event == d.event:
                 d.locations = list(nxt.locations)
                 d.evidence.append(location_evidence("location.coordinated", nxt.locations))
@@ -803,7 +818,7 @@ class CountDrafter:
             if not loc.code or loc.code.split("-")[0] not in origins
         ]
         if inherited:
-            draft.locations = inherited
+            draft.locations = self.places.war_wide(s, e, inherited)  # "killed in the war": the country
             draft.evidence.append(location_evidence("location.inherited", donor.locations))
             return
         # "fired by Russia", "by Ukraine's air defences", "killed in Russian attacks"
@@ -811,6 +826,12 @@ class CountDrafter:
         if implied is not None:
             draft.locations = [implied]
             draft.evidence.append(location_evidence("location.implied", draft.locations))
+            return
+        # harm in a report from one city or province (a national tally of interceptions is not)
+        whole = self.places.document_region() if draft.event in ("casualty", "damage") else None
+        if whole is not None:
+            draft.locations = [whole]
+            draft.evidence.append(location_evidence("location.document", draft.locations))
 
     def _reported_clause(self, anchor: int, s: int, e: int) -> tuple[int, int]:
         """The part of segment ``[s, e)`` in the anchor's own reported clause: a speaker

@@ -39,6 +39,9 @@ class LocationFinder:
         self._anaphor_nouns = frozenset(dem["country_anaphors"])
         self._attacker_gap = frozenset(dem["attacker_gap_words"])
         self._sides: SideIndex | None = None  # built on first use (see implied_country)
+        # country -> its regions named -> their sentences (_part_of_country)
+        self._regions_of: dict[str, dict[str, set[int]]] | None = None
+        self._doc_region: tuple[Location | None] | None = None  # document_region, once per document
 
     def groups(self, start: int, end: int) -> list[list[Span]]:
         """REGION mentions in tokens ``[start, end)``, coordinated names grouped."""
@@ -72,6 +75,11 @@ class LocationFinder:
             word = lower[j]
             if word in g["origin_prepositions"]:
                 return "origin"
+            noun = self._listed_under(j, sent_start)
+            if noun is not None:
+                # "over several cities, including Lahore and Rawalpindi": members of the
+                # places the clause put the event in share their role
+                return self._noun_role(noun, sent_start)
             if word in g["locative_prepositions"] or word in g["attack_object_verbs"]:
                 return self._locative_or_origin(j, last)
             if word == "of" and j > sent_start and lower[j - 1] in g["place_nouns"]:
@@ -120,6 +128,35 @@ class LocationFinder:
             and self._count_within(k + 1, sent.end)
         ):
             return "locative"  # a gapped tally: "Lipetsk for two", "and Kaluga for the remaining one"
+        return "other"
+
+    def _listed_under(self, j: int, sent_start: int) -> int | None:
+        """The plural place noun whose members a list opened at token ``j`` names
+        ("cities, including …", "districts such as …"), or None."""
+        lower = self.ctx.lower
+        if j > sent_start and (lower[j - 1], lower[j]) in (("such", "as"), ("among", "them")):
+            j -= 1  # "districts such as …", "five districts, among them …"
+        elif lower[j] not in self.g["inclusion_markers"]:
+            return None
+        k = j - 1
+        if k >= sent_start and lower[k] == ",":
+            k -= 1
+        return k if k >= sent_start and lower[k] in self.g["place_list_nouns"] else None
+
+    def _noun_role(self, noun: int, sent_start: int) -> str:
+        """The role of a place noun with no name ("over several cities", "from three
+        districts"): by the preposition before its modifiers."""
+        lower, g = self.ctx.lower, self.g
+        j = noun - 1
+        while j >= sent_start and noun - j <= 5:
+            word = lower[j]
+            if word in g["origin_prepositions"]:
+                return "origin"
+            if word in g["locative_prepositions"] or word in g["attack_object_verbs"]:
+                return "locative"
+            if not (word in g["locative_modifiers"] or self.ctx.covering(labels.QUANTITY, j) is not None):
+                break
+            j -= 1
         return "other"
 
     def _count_within(self, k: int, end: int) -> bool:
@@ -175,6 +212,14 @@ class LocationFinder:
             end=span.end_char,
         )
 
+    def in_mention(self, start_char: int | None, end_char: int | None) -> list[Location]:
+        """The coded places inside a speaker's own mention ("a resident of Kharkiv's
+        Saltivka district", "a witness in Rafah"): where a witness was."""
+        if start_char is None or end_char is None or end_char <= start_char:
+            return []
+        s, e = self.ctx.token_at(start_char), self.ctx.token_at(end_char - 1) + 1
+        return dedupe([self.to_location(span) for span in self.ctx.within(labels.REGION, s, e) if span.id_])
+
     def find(self, start: int, end: int, quote: Quotation | None = None) -> tuple[list[Location], bool]:
         """Locations in tokens ``[start, end)``, and whether the range names any place
         of its own (even one with no region code, like a sea), which blocks inheritance.
@@ -203,8 +248,72 @@ class LocationFinder:
                 continue
             if role == "locative":
                 own_place = True
-                locations.extend(self.to_location(s) for s in group)
+                locations.extend(self._part_of_country(s) or self.to_location(s) for s in group)
         return dedupe(locations), own_place
+
+    def war_wide(self, start: int, end: int, inherited: list[Location]) -> list[Location]:
+        """Inherited places lifted to their countries when tokens ``[start, end)`` count
+        over the whole war ("42,000 people have been killed in the war" after a strike in
+        one town is a toll of the country, not of the town)."""
+        words = " " + " ".join(self.ctx.lower[start:end]) + " "
+        if not any(f" {phrase} " in words for phrase in self.g["whole_war_phrases"]):
+            return inherited
+        out = []
+        for loc in inherited:
+            country = loc.code.split("-")[0] if loc.code else None
+            if country and country != loc.code:
+                region = self.gazetteer.get(country)
+                loc = loc.model_copy(update={"code": country, "name": region.name if region else None})
+            out.append(loc)
+        return dedupe(out)
+
+    def document_region(self) -> Location | None:
+        """The one region below country level the whole document is about, when it names
+        no other and names it at least twice (a report from one city or province): the
+        place of a count that names none and inherits none. Its first mention is the
+        evidence."""
+        if self._doc_region is None:
+            first: dict[str, Span] = {}
+            counts: dict[str, int] = {}
+            for region in self.ctx.by_label[labels.REGION]:
+                if "-" in region.id_:
+                    first.setdefault(region.id_, region)
+                    counts[region.id_] = counts.get(region.id_, 0) + 1
+            sole = next(iter(first.values())) if len(first) == 1 and max(counts.values()) >= 2 else None
+            self._doc_region = (self.to_location(sole) if sole is not None else None,)
+        return self._doc_region[0]
+
+    def _part_of_country(self, span: Span) -> Location | None:
+        """A part of a country ("the central Gaza Strip", "southern Lebanon") as the one
+        region of that country the document names, where it names just one and not only
+        beside the part: the report's own words say which division the part is ("… in the
+        Deir el-Balah area")."""
+        start = span.start
+        if not span.id_ or "-" in span.id_ or start == 0:
+            return None  # a sea, or a region already
+        if self.ctx.lower[start - 1] not in self.g["compass_adjectives"]:
+            return None
+        if self._regions_of is None:  # once per document
+            self._regions_of = {}
+            for region in self.ctx.by_label[labels.REGION]:
+                if "-" in region.id_:
+                    named = self._regions_of.setdefault(region.id_.split("-")[0], {})
+                    named.setdefault(region.id_, set()).add(self.ctx.sent_of_token[region.start])
+        codes = self._regions_of.get(span.id_, {})
+        if len(codes) != 1:
+            return None
+        ((code, sentences),) = codes.items()
+        if sentences == {self.ctx.sent_of_token[start]}:
+            return None  # a part of it named beside it ("into southern Lebanon, among them near Tyre")
+        region = self.gazetteer.get(code)
+        return Location(
+            code=code,
+            name=region.name if region else None,
+            country=span.id_,
+            text=self.ctx.span_text(span),
+            start=span.start_char,
+            end=span.end_char,
+        )
 
     def _period_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """Token ranges of clauses that only date the claim by an earlier event ("wounded
@@ -230,7 +339,9 @@ class LocationFinder:
         were destroyed by Ukraine's air defences" → UA; "Israeli air defence intercepted 30"
         → IL), else, when the clause names only the attacker ("Russia fired four missiles",
         "40 Russian drones"), the country the text is about, if that is another country
-        ("Russia fired four missiles" in a report about Ukraine is UA). For harm (people
+        ("Russia fired four missiles" in a report about Ukraine is UA); so, with no destination
+        named, is a count that only says where the weapons came from ("30 rockets crossed from
+        Lebanon" in a report about Israel is IL). For harm (people
         killed, homes damaged: ``harm``) an attacker's demonym is enough too: people "killed in
         Russian attacks" in a report about Ukraine were killed in Ukraine."""
         sides = self._side_index()
@@ -241,17 +352,24 @@ class LocationFinder:
             for m in sides.within(start, end)
             if (m.named or (harm and m.side == "attacker"))
             and self.ctx.covering(labels.SOURCE, m.start) is None
+            and not self._speaker(m)
         ]
         for m in mentions:
             if m.side == "defender":
                 return self._country_location(m)
-        attackers = {m.code for m in mentions if m.side == "attacker"}
+        # the attacker, or where the weapons came from ("30 rockets crossed from Lebanon"):
+        # with no destination named, they were aimed at the country the report is about
+        attackers = {m.code for m in mentions if m.side in ("attacker", "origin")}
         if not attackers or any(m.side == "" for m in mentions):
             return None
         about = sides.about_before(end)
         if about is None or about.code in attackers:
             return None
         return self._country_location(about)
+
+    def _speaker(self, m: CountryMention) -> bool:
+        """A country named as who speaks ("Israel said about 20 projectiles …")."""
+        return m.end < len(self.ctx.lower) and self.ctx.covering(labels.CUE, m.end) is not None
 
     def _country_location(self, m: CountryMention) -> Location:
         region = self.gazetteer.get(m.code)

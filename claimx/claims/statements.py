@@ -641,20 +641,23 @@ class StatementDrafter:
             return own
         return scene
 
-    def _scene(self, sentence: int) -> list[Location]:
+    def _scene(self, sentence: int, *, harm: bool = False) -> list[Location]:
         """The places of the scene just reported (see :meth:`_scene_draft`): a witness
         speaks about it ("… struck the city. 'The balcony was simply gone,' a resident said")."""
-        scene = self._scene_draft(sentence)
+        scene = self._scene_draft(sentence, harm=harm)
         return list(scene.locations) if scene is not None else []
 
-    def _scene_draft(self, sentence: int) -> Draft | None:
-        """The latest located count or event claim at most ``SCENE_SENTENCES`` sentences
-        before (or in) ``sentence``."""
+    def _scene_draft(self, sentence: int, *, harm: bool = False) -> Draft | None:
+        """The latest located count or event claim (with ``harm``, strike, damage or
+        casualty claim) at most ``SCENE_SENTENCES`` sentences before (or in) ``sentence``."""
         index = self._drafted()
-        k = bisect.bisect_right(index.scene_sentences, sentence) - 1
-        if k < 0 or sentence - index.scene_sentences[k] > SCENE_SENTENCES:
+        sentences, scenes = (
+            (index.harm_sentences, index.harm_scenes) if harm else (index.scene_sentences, index.scenes)
+        )
+        k = bisect.bisect_right(sentences, sentence) - 1
+        if k < 0 or sentence - sentences[k] > SCENE_SENTENCES:
             return None
-        return index.scenes[k]
+        return scenes[k]
 
     def _past_recipient(self, token: int, end: int) -> int:
         """The first token after whom a speaker told something ("told Reuters",
@@ -701,7 +704,9 @@ class StatementDrafter:
             if region is not None:
                 locations = [self.places.to_location(region)]
         if not locations and att.source.kind in self.g["scene_speakers"]:
-            locations = self._scene(i)
+            # a witness speaks of where they were ("a resident of X"), else of the strike
+            # or toll just reported, not of a list of interceptions
+            locations = self.places.in_mention(att.source.start, att.source.end) or self._scene(i, harm=True)
         elif self._points_back(start, end):
             locations = self._narrowed(locations, self._scene(i))
         d = Draft(
@@ -734,6 +739,15 @@ class StatementDrafter:
         return d
 
 
+def _harm_scene(d: Draft) -> bool:
+    """A scene a witness can speak of: a toll, damage, or a strike ("a drone hit a
+    house"), not an interception aloft or a salvo's count ("12 rockets were fired")."""
+    if d.event in ("damage", "casualty"):
+        return True
+    value = d.quantity.value if d.quantity is not None else None
+    return d.event == "attack" and (value is None or value <= 1)
+
+
 class _DraftIndex:
     """Sorted look-ups over the drafted count and event claims, built once per batch of
     drafts: the anchors, and per sentence the latest located claim (a scene)."""
@@ -742,13 +756,17 @@ class _DraftIndex:
         self.size = len(drafts)
         self.anchors = sorted(d.anchor for d in drafts)
         latest: dict[int, Draft] = {}
+        harmed: dict[int, Draft] = {}  # strikes, damage and tolls only: the scene a witness saw
         for d in drafts:
             if d.locations and d.event != "statement":
-                best = latest.get(d.sentence)
-                if best is None or d.start > best.start:
-                    latest[d.sentence] = d
+                for table in (latest, harmed) if _harm_scene(d) else (latest,):
+                    best = table.get(d.sentence)
+                    if best is None or d.start > best.start:
+                        table[d.sentence] = d
         self.scene_sentences = sorted(latest)
         self.scenes = [latest[i] for i in self.scene_sentences]
+        self.harm_sentences = sorted(harmed)
+        self.harm_scenes = [harmed[i] for i in self.harm_sentences]
 
 
 class _CuedBefore:

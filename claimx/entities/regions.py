@@ -34,6 +34,8 @@ _DOMINANCE = 5.0
 _BLOCK = "block"
 # How far back a list of launch sites may reach to its "from" (tokens).
 _ORIGIN_REACH = 24
+# How far back from "districts" a list of district names may reach (tokens).
+_UNIT_REACH = 16
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ class RegionRecognizer:
         self._attacker_words = frozenset(dem["attacker_words"])
         self._origin_list = frozenset(dem["origin_list_words"])
         self._attacker_gap = frozenset(dem["attacker_gap_words"])
+        self._units = frozenset(gen["local_units"])
 
         # a plain look-up table, not a PhraseMatcher: building ~30k pattern Docs was most
         # of claimx's start-up time (see phrase_table.py)
@@ -206,7 +209,134 @@ class RegionRecognizer:
         anaphors = self._anaphors(doc, spans, bare)
         if anaphors:
             spans = sorted(spans + anaphors, key=lambda s: s.start)
+        units = self._local_units(doc, spans, stems)
+        if units:
+            spans = sorted(spans + units, key=lambda s: s.start)
         return spans
+
+    def _local_units(self, doc: Doc, spans: list[Span], stems: dict) -> list[Span]:
+        """Districts, villages and towns the gazetteer does not know ("the Buturlinovsky
+        district", "the village of Suzemka", "the Kachchh, Banaskantha and Patan
+        districts"), coded with the region the text puts them in: a region right after
+        ("… of the Kharkiv region", "… in Kherson Oblast": then no span, the text places it
+        itself), else the one region their sentence names (a stem counts: "the Bryansk
+        governor"), else the region the document names most, when it is the only one or
+        named twice as often as any other. Otherwise no span: a code is never guessed."""
+        units = {doc.vocab.strings.add(w) for w in self._units}
+        lowers = doc.to_array(LOWER).tolist()
+        n = len(doc)
+        hits = [i for i, w in enumerate(lowers) if w in units]
+        if not hits:
+            return []
+        covered = bytearray(n)
+        region_at: dict[int, str] = {}  # start token -> sub-country code (spans and stems)
+        for sp in spans:
+            covered[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
+            if "-" in sp.id_:
+                region_at[sp.start] = sp.id_
+        for start, (_, code, _) in stems.items():
+            if "-" in code:
+                region_at.setdefault(start, code)
+        counts: dict[str, int] = {}
+        for code in region_at.values():
+            counts[code] = counts.get(code, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        dominant = None
+        if ranked and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
+            dominant = next(c for c, k in counts.items() if k == ranked[0])
+        starts = sorted(region_at)
+        # sentence starts, once (Token.sent walks back to its sentence's start per call)
+        sentenced = doc.has_annotation("SENT_START")
+        bounds = [t.i for t in doc if t.is_sent_start] if sentenced else [0]
+        if not bounds or bounds[0] != 0:
+            bounds.insert(0, 0)
+        bounds.append(n)
+        by_sentence: dict[int, str | None] = {}
+        out = []
+        for i in hits:
+            found = self._unit_names(doc, i)
+            if not found:
+                continue
+            k = found[-1][1]
+            while (
+                k < min(n, found[-1][1] + 4)
+                and k not in region_at
+                and doc[k].lower_ in ("of", "in", "the", ",")
+            ):
+                k += 1
+            if k in region_at:
+                continue  # "the Izium district of the Kharkiv region": placed by the text
+            # a list's members lie in one region ("the Kachchh, Banaskantha and Patan districts")
+            listed = {region_at[j] for a, b in found for j in range(a, b) if j in region_at}
+            code = (
+                (listed.pop() if len(listed) == 1 else None)
+                or self._sentence_region(i, bounds, starts, region_at, by_sentence)
+                or dominant
+            )
+            if not code:
+                continue
+            for start, end in found:
+                if not any(covered[start:end]):
+                    covered[start:end] = b"\x01" * (end - start)
+                    out.append(Span(doc, start, end, label=REGION, kb_id="place", span_id=code))
+        return out
+
+    def _unit_names(self, doc: Doc, i: int) -> list[tuple[int, int]]:
+        """The token ranges of the named places of the unit noun at ``i``: "village of
+        Suzemka" (names after "of"), "Buturlinovsky district", "Kachchh, Banaskantha and
+        Patan districts" (names before; a list before a plural), the noun in the last one."""
+        n = len(doc)
+
+        def name(tok) -> bool:
+            return tok.is_title and tok.is_alpha and not tok.is_stop and tok.lower_ not in self._not_names
+
+        word = doc[i].lower_
+        plural = word.endswith("s")
+        if not plural and i + 2 < n and doc[i + 1].lower_ == "of" and name(doc[i + 2]):
+            end = i + 2
+            while end < n and name(doc[end]):
+                end += 1
+            return [(i, end)]
+        out: list[tuple[int, int]] = []
+        end = j = i
+        while j > max(0, i - _UNIT_REACH):
+            prev = doc[j - 1]
+            if name(prev):
+                j -= 1
+                continue
+            if j < end:
+                out.append((j, end))
+            if not (plural and prev.lower_ in self._connectors and out):
+                break
+            j -= 1
+            end = j
+        if not out:
+            return []
+        out.reverse()
+        last = out[-1]
+        out[-1] = (last[0], i + 1) if last[1] == i else last
+        return out
+
+    @staticmethod
+    def _sentence_region(
+        token: int, bounds: list[int], starts: list[int], region_at: dict[int, str], cache: dict
+    ) -> str | None:
+        """The one sub-country region named in ``token``'s sentence (``bounds``: the
+        sentence starts), if just one; answered once per sentence."""
+        s = bisect.bisect_right(bounds, token) - 1
+        if s in cache:
+            return cache[s]
+        lo, hi = bounds[s], bounds[s + 1]
+        k = bisect.bisect_left(starts, lo)
+        code = None
+        while k < len(starts) and starts[k] < hi:
+            if code is not None and region_at[starts[k]] != code:
+                code = None
+                break
+            code = region_at[starts[k]]
+            k += 1
+        cache[s] = code
+        return code
 
     def _drop_surnames(
         self, doc: Doc, candidates: list[tuple[int, int, int, str, str]]

@@ -46,9 +46,12 @@ WITNESS = "witness"
 #: Ages that follow a private person's name in news copy ("said Oksana Hrytsenko, 54,").
 PERSON = "person"
 DOCUMENT = "document"
+MEDIA = "media"
 AGE_RANGE = range(1, 111)
 #: Most tokens in an aside between a speaker's name and its reporting verb.
 MAX_NAME_ASIDE = 12
+#: Most tokens of the place after a body's name and before its cue ("in Hamas-run Gaza said").
+MAX_SEAT_TOKENS = 5
 #: Most lowercase adjectives between a body's possessive and its person role ("the
 #: agency's principal deputy director").
 MAX_ROLE_ADJECTIVES = 2
@@ -58,6 +61,10 @@ _WITNESS_EVENTS_KEY = "claimx.sources.witness_events"  # doc.user_data: the text
 _BLOCK = "block"
 _PEOPLE = "people"  # prominent people by surname: a mention of their own only where no role took them
 _POSSESSIVES = frozenset({"'s", "’s", "'"})
+#: Kinds of a mention that is only a person's name ("Mitch McConnell"): it has a surname.
+_NAMED_KINDS = frozenset({PERSON, WITNESS, "politician"})
+#: Kinds of bodies whose possessive names one of their people ("Al Jazeera's Rob McBride").
+_PEOPLE_OWNERS = frozenset({"media", "organization"})
 _CLAUSE_END = frozenset({",", ".", ";", ":", ")", "”", '"', "'", "!", "?"})
 _SENTENCE_BREAK = frozenset({".", "!", "?", '"', "“", "”", ":", ";"})
 _PERSON = frozenset({"strong", "neutral", "title"})
@@ -99,6 +106,13 @@ class _Lexicon:
         for cls in ("strong", "neutral"):
             for kind, phrases in _kinds(roles[cls]):
                 self.lower_phrases.setdefault(f"{cls}|{kind}", []).extend(phrases)
+        self.media_tails = frozenset(data["media_name_tails"]["words"])
+        self.cased_phrases.setdefault(f"org|{MEDIA}", []).extend(sorted(self.media_tails))
+        body_tails = _kinds(data["body_name_tails"])
+        for kind, words in body_tails:
+            self.cased_phrases.setdefault(f"org|{kind}", []).extend(words)
+        #: words that name a body or outlet only after its name ("ABC News", "Budget Office")
+        self.name_tails = _lower_set(list(self.media_tails) + [w for _, words in body_tails for w in words])
         for kind, phrases in _kinds(data["titles"]):
             self.cased_phrases.setdefault(f"title|{kind}", []).extend(phrases)
         self.lower_phrases["document|"] = list(data["documents"]["heads"])
@@ -158,6 +172,7 @@ class _Lexicon:
         self.non_name_words = _lower_set(names["non_name_words"]) | self.name_openers | self.credentials
         self.place_prepositions = _lower_set(data["prepositions_before_place"])
         self.witness_events = _lower_set(data["witness_events"])
+        self.candidate_followers = _lower_set(data["candidate_followers"]["words"])
         self.company_suffixes = frozenset(data["organisations_cased"]["organization"])
         #: lowercase roles a person's name follows ("correspondent Tareq Abu Azzoum")
         self.name_roles = frozenset(w for w in self.person_words if w.islower()) | _lower_set(
@@ -242,6 +257,7 @@ class SourceRecognizer:
                 matcher.add(key, _pattern_docs(nlp, phrases, cased))
         strings = nlp.vocab.strings
         self.pronoun_hashes = frozenset(strings.add(p) for p in sorted(self.lex.pronouns))
+        self.candidate_hashes = frozenset(strings.add(w) for w in sorted(self.lex.candidate_followers))
         self.verb_hashes = frozenset(strings.add(v) for v in sorted(self.lex.reporting_verbs) if " " not in v)
 
     def __call__(self, doc: Doc) -> list[Span]:
@@ -266,11 +282,55 @@ class SourceRecognizer:
         spans += self._aged_people(doc, spans)
         spans += self._surnames(doc, spans)
         spans += self._people(doc, spans, people)
-        named = self._cue_names(doc, spans)
+        named, extended = self._cue_names(doc, spans)
+        named = _refer_to_roles(doc, named, extended)
         spans += named
-        spans += self._surnames(doc, spans, named)
+        spans += self._surnames(doc, spans, named + extended)
+        spans += self._outlet_acronyms(doc, spans)
         spans.sort(key=lambda s: s.start)
-        return self._company_short_names(doc, spans)
+        return self._candidates(doc, self._company_short_names(doc, spans))
+
+    def _candidates(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A person named without a role whose surname also names a campaign, a rally or
+        supporters ("the Harris campaign", "Trump supporters") speaks as a politician."""
+        if not any(s.id_ == PERSON for s in spans):
+            return spans
+        surnames = {
+            doc[i - 1].orth
+            for i in _positions(doc, self.candidate_hashes)
+            if i > 0 and _capitalized(doc[i - 1]) and doc[i - 1].lower_ not in self.lex.function_words
+        }
+        if not surnames:
+            return spans
+        return [
+            Span(doc, s.start, s.end, label=SOURCE, kb_id=s.kb_id_, span_id="politician")
+            if s.id_ == PERSON and s[-1].orth in surnames and s[-1].text[:1].isupper()
+            else s
+            for s in spans
+        ]
+
+    def _outlet_acronyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """An outlet named with an acronym and a tail ("ABC News", "CBS News") is later
+        called by the acronym alone ("ABC reported"): those mentions refer to it."""
+        acronyms = {}
+        for span in spans:
+            words = [t for t in span if t.lower_ not in self.lex.determiners]
+            if (
+                span.id_ == MEDIA
+                and len(words) == 2
+                and words[1].text in self.lex.media_tails
+                and words[0].text.isalpha()
+                and words[0].text.isupper()
+            ):
+                acronyms.setdefault(words[0].orth, span.end)
+        if not acronyms:
+            return []
+        taken = _covered(spans)
+        return [
+            Span(doc, i, i + 1, label=SOURCE, kb_id=REFERENCE, span_id=MEDIA)
+            for i, orth in enumerate(doc.to_array(ORTH).tolist())
+            if orth in acronyms and i >= acronyms[orth] and i not in taken
+        ]
 
     def _company_short_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A company named with its suffix ("Thomson Reuters Corp", "Acme Holdings") is
@@ -316,8 +376,16 @@ class SourceRecognizer:
         if anchor.cls == "document":
             start, det, _ = self._left(doc, anchor.start, floor, lex.document_modifiers)
             if det in ("a", "an") and any(_capitalized(t) for t in doc[start + 1 : anchor.start]):
-                # "a USA Today report", "a new Pew Research Center survey": a document of its own
-                return _Chunk(start, anchor.end, [anchor], det=det, kind=DOCUMENT)
+                # "a USA Today report", "a new Pew Research Center survey": a document of its own;
+                # an outlet's own ("an ABC News analysis of air force data") is the outlet speaking
+                owner = [by_start[k] for k in range(start + 1, anchor.start) if k in by_start]
+                kind = MEDIA if any(a.kind == MEDIA for a in owner) else DOCUMENT
+                chunk = _Chunk(start, anchor.end, [anchor], det=det, kind=kind)
+                if chunk.end < len(doc) and doc[chunk.end].lower_ in ("of", "by", "on"):
+                    chunk.complement = self._complement(doc, chunk.end)
+                    if chunk.complement:
+                        chunk.end = chunk.complement[1]
+                return chunk
             if det not in lex.definite:
                 return None
             return _Chunk(start, anchor.end, [anchor], det=det, kb=REFERENCE)
@@ -333,6 +401,15 @@ class SourceRecognizer:
         elif head.key in lex.noun_only and not self._noun_follows(doc, chunk.end):
             return None
         chunk.start, chunk.det, chunk.mod_kinds = self._left(doc, chunk.start, floor, frozenset())
+        if (
+            head.key in lex.name_tails
+            and len(chunk.parts) == 1
+            and chunk.end == head.end
+            and not any(
+                _capitalized(t) and t.lower_ not in lex.function_words for t in doc[chunk.start : head.start]
+            )
+        ):
+            return None  # "Today, officials said", "Office hours": no name before the tail
         if chunk.name is None and head.cls in ("strong", "neutral"):
             chunk.complement = self._complement(doc, chunk.end)
             if chunk.complement:
@@ -372,9 +449,17 @@ class SourceRecognizer:
             if last.cls == "org" and word in self.lex.org_tails and not possessive:
                 chunk.end = j + 1  # "Gaza's Civil Defence agency"
                 return
+            if last.cls == "org" and word == "in" and not possessive:
+                end = self._place_before_cue(doc, j + 1)
+                if end is not None:
+                    chunk.end = end  # "the Health Ministry in Hamas-run Gaza said": the body's seat
+                return
             if last.cls == "org" and word == "of":
                 k = j + 1 + (j + 1 < n and doc[j + 1].lower_ == "the")
                 nxt = by_start.get(k)
+                if nxt and nxt.cls == "org" and last.kind == DOCUMENT:
+                    chunk.end = nxt.end  # "an analysis of hospital figures": the work stays the head
+                    return
                 if nxt and nxt.cls == "org":
                     chunk.parts.append(nxt)
                     chunk.end = nxt.end
@@ -393,6 +478,23 @@ class SourceRecognizer:
                     chunk.end = nxt.end
                     continue
             return
+
+    def _place_before_cue(self, doc: Doc, i: int) -> int | None:
+        """End of a short capitalized place name from ``i`` ("Gaza", "Hamas-run Gaza", "New
+        York") that a reporting verb follows, else None."""
+        n, j = len(doc), i
+        while j < n and j - i < MAX_SEAT_TOKENS:
+            token = doc[j]
+            glued = token.text == "-" and not doc[j - 1].whitespace_ and not token.whitespace_
+            if not (glued or (_capitalized(token) and token.lower_ not in self.lex.function_words)):
+                if glued or token.is_lower and j > i and doc[j - 1].text == "-":
+                    j += 1  # "Hamas-run"
+                    continue
+                break
+            j += 1
+        if j == i or j >= n or doc[j].lower_ not in self.lex.reporting_verbs:
+            return None
+        return j
 
     def _takes_name(self, head: _Anchor) -> bool:
         if head.cls == "title" or head.key in self.lex.media_heads:
@@ -580,6 +682,8 @@ class SourceRecognizer:
         if head.cls == "document":
             return  # a reference ("the statement") or a document named by its owner
         kind = head.kind
+        if kind == DOCUMENT and any(p.kind == MEDIA for p in chunk.parts[:-1]):
+            kind = MEDIA  # "an ABC News analysis of …", "a Reuters survey": the outlet's own work
         if head.cls == "neutral":
             steer = [p.kind for p in reversed(chunk.parts[:-1])] + list(chunk.mod_kinds)
             steer.append(self._complement_kind(doc, chunk, anchors))
@@ -680,20 +784,22 @@ class SourceRecognizer:
             found.append(Span(doc, start, a.end, label=SOURCE, kb_id=ENTITY, span_id=a.kind))
         return found
 
-    def _cue_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _cue_names(self, doc: Doc, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         """Speakers known only by the shape of the text: a capitalized name right before
         a reporting verb ("Mitch McConnell said", "Starmer also told"), before the aside
         that separates it from the verb ("Adam Smith, referring to his father, said"),
         before a relative clause ("Jane Doe, who chairs the board, said"), or right after
         the verb or "according to" ("said John Smith.", "according to Maria Lopez").
         A name ending in a company word ("Acme Corp") was taken by the lexicon; another
-        name is a ``person`` until its role says more."""
+        name is a ``person`` until its role says more. Returns the new mentions and the
+        role mentions a name completed ("Al Jazeera's Rob McBride")."""
         lex, n = self.lex, len(doc)
         taken = _covered(spans)
         found: list[Span] = []
         ends = {span.end: k for k, span in enumerate(spans)}
 
         starts = {span.start: k for k, span in enumerate(spans)}
+        extended: list[Span] = []  # role mentions a name completed: antecedents of surnames
 
         def add(name: tuple[int, int] | None) -> None:
             if name is None or self._place(doc, *name):
@@ -714,10 +820,17 @@ class SourceRecognizer:
             if any(k in taken for k in range(*name)):
                 return
             before = ends.get(name[0])
-            if before is not None and doc[name[0] - 1].is_lower and spans[before].kb_id_ == ENTITY:
+            if before is None and name[0] > 1 and doc[name[0] - 1].text in _POSSESSIVES:
+                owner = ends.get(name[0] - 1)  # "Al Jazeera's Rob McBride", "Acme's Jane Roe"
+                if owner is not None and spans[owner].id_ in _PEOPLE_OWNERS:
+                    before = owner
+            if before is not None and (
+                doc[name[0] - 1].is_lower or doc[name[0] - 1].text in _POSSESSIVES
+            ) and spans[before].kb_id_ == ENTITY:
                 # "Al Jazeera correspondent Tareq Abu Azzoum": the name completes the role
                 role = spans[before]
                 spans[before] = Span(doc, role.start, name[1], label=SOURCE, kb_id=ENTITY, span_id=role.id_)
+                extended.append(spans[before])
             else:
                 found.append(Span(doc, name[0], name[1], label=SOURCE, kb_id=ENTITY, span_id=PERSON))
             taken.update(range(*name))
@@ -740,7 +853,7 @@ class SourceRecognizer:
             elif j > 0 and _is_name(doc[j - 1], lex):
                 add(_name_before(doc, j, floor, lex))
             add(self._name_closing(doc, i + 1))
-        return self._full_names(doc, sorted(found, key=lambda s: s.start), taken)
+        return self._full_names(doc, sorted(found, key=lambda s: s.start), taken), extended
 
     def _full_names(self, doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
         """A one-word name next to a cue is a surname ("Sanders said") when the document
@@ -750,8 +863,16 @@ class SourceRecognizer:
         full: dict[int, int] = {}  # surname orth -> end of the full mention seen first
         orths = None
         searched: set[int] = set()
+        longest: dict[int, Span] = {}  # last orth -> the first multiword name ending in it
         for span in found:
             if len(span) > 1:
+                first = longest.get(span[-1].orth)
+                if first is not None and len(first) > len(span) and first[-len(span) :].text == span.text:
+                    # "Abu Khalil said" after "Omar Abu Khalil": the tail of the full name
+                    kb, kind = REFERENCE, span.id_
+                    out.append(Span(doc, span.start, span.end, label=SOURCE, kb_id=kb, span_id=kind))
+                    continue
+                longest.setdefault(span[-1].orth, span)
                 full.setdefault(span[-1].orth, span.end)
                 out.append(span)
                 continue
@@ -852,20 +973,45 @@ def describe_source(span: Span, data_dir: Path | None = None, *, lex: _Lexicon |
     role_text = ", ".join(role) or None
     if name:
         return SourceInfo(
-            kind, name=_text(name), role=role_text, anonymous=anonymous, surname=_text(_last_unit(name))
+            kind, name=_text(name), role=role_text, anonymous=anonymous, surname=_text(_last_unit(name, lex))
         )
-    if kind == PERSON and span.kb_id_ == ENTITY and tokens and _run(tokens, lex) == tokens:
-        return SourceInfo(kind, name=_text(tokens), surname=_text(_last_unit(tokens)))  # "Mitch McConnell"
+    if kind in _NAMED_KINDS and span.kb_id_ == ENTITY and tokens and _run(tokens, lex) == tokens:
+        # "Mitch McConnell", "Oksana Hrytsenko" (a witness named with her age)
+        return SourceInfo(kind, name=_text(tokens), surname=_text(_last_unit(tokens, lex)))
     tail = _trailing_name(tokens, lex)
     if tail:  # "Al Jazeera correspondent Tareq Abu Azzoum", "the company's lawyer Jane Roe"
         role_text = _role_text(tokens[: len(tokens) - len(tail)], lex) or None
         return SourceInfo(
-            kind, name=_text(tail), role=role_text, anonymous=anonymous, surname=_text(_last_unit(tail))
+            kind, name=_text(tail), role=role_text, anonymous=anonymous, surname=_text(_last_unit(tail, lex))
         )
     det = tokens[0].lower_ if tokens and tokens[0].lower_ in lex.determiners else None
     if anonymous or span.kb_id_ == REFERENCE or det in ("a", "an", "one") or _individual(tokens, lex):
         return SourceInfo(kind, role=role_text, anonymous=anonymous)
     return SourceInfo(kind, name=_text(tokens[1:] if det else tokens) or None)
+
+
+def _refer_to_roles(doc: Doc, named: list[Span], extended: list[Span]) -> list[Span]:
+    """A surname next to a cue ("McBride said", "Abu Azzoum said") after a role mention
+    its full name completed ("Al Jazeera's Rob McBride") is a reference with that
+    mention's kind: the tail of the full name."""
+    if not extended:
+        return named
+    last: dict[int, Span] = {}
+    for span in extended:
+        last.setdefault(span[-1].orth, span)
+    out = []
+    for span in named:
+        role = last.get(span[-1].orth) if span.kb_id_ == ENTITY else None
+        tail = [t.orth for t in span]
+        if (
+            role is not None
+            and role.end <= span.start
+            and len(span) < len(role)
+            and [t.orth for t in role[len(role) - len(span) :]] == tail
+        ):
+            span = Span(doc, span.start, span.end, label=SOURCE, kb_id=REFERENCE, span_id=role.id_)
+        out.append(span)
+    return out
 
 
 def _trailing_name(tokens: list[Token], lex: _Lexicon) -> list[Token]:
@@ -875,7 +1021,7 @@ def _trailing_name(tokens: list[Token], lex: _Lexicon) -> list[Token]:
     k = len(tokens)
     while k > 0 and _is_name(tokens[k - 1], lex):
         k -= 1
-    if k == 0 or k == len(tokens) or tokens[k - 1].text not in lex.name_roles:
+    if k == 0 or k == len(tokens) or tokens[k - 1].text not in lex.name_roles | _POSSESSIVES:
         return []
     return tokens[k:]
 
@@ -954,6 +1100,9 @@ def _name_after_complement(segment: list[Token], lex: _Lexicon) -> list[Token]:
         k -= 1
     if k == len(segment) or k < 3 or not any(t.lower_ in openers for t in segment[1 : k - 1]):
         return []
+    opener = next(m for m in range(1, k - 1) if segment[m].lower_ in openers)
+    if not any(t.lower_ in lex.person_words for t in segment[:opener]):
+        return []  # "the Health Ministry in Hamas-run Gaza": a body's seat, not a person's name
     before, name = segment[k - 1], _run(segment[k:], lex)
     # after a capitalized body word ("General Staff", "Belgorod Oblast") only a full name
     # (given name and surname) is taken: a single word may end the body's own name
@@ -1165,20 +1314,23 @@ def _text(tokens: list[Token]) -> str:
     return " ".join(out.split())
 
 
-def _last_unit(tokens: list[Token]) -> list[Token]:
-    """The last word of a name, with its hyphenated particles ("al-Aisir")."""
+def _last_unit(tokens: list[Token], lex: _Lexicon) -> list[Token]:
+    """The last word of a name, with its particles ("al-Aisir", "Tareq Abu Azzoum" ->
+    "Abu Azzoum"): later mentions keep them."""
     k = len(tokens) - 1
     while k >= 2 and tokens[k - 1].text == "-" and not tokens[k - 2].whitespace_:
         k -= 2
+    while k >= 2 and tokens[k - 1].lower_ in lex.particles and tokens[k - 1].whitespace_:
+        k -= 1
     return tokens[k:]
 
 
 def _split_surname(surname: str) -> list[str]:
     """A surname's tokens as the tokenizer splits hyphenated names ("al-Aisir")."""
-    pieces = surname.split("-")
     out = []
-    for k, piece in enumerate(pieces):
-        if k:
-            out.append("-")
-        out.append(piece)
+    for word in surname.split():
+        for k, piece in enumerate(word.split("-")):
+            if k:
+                out.append("-")
+            out.append(piece)
     return out
