@@ -649,3 +649,126 @@ def test_to_x_frames_a_view_as_theirs():
     check("To many economists, the rate cut came far too late to help.", "analyst", "economists", "rate cut")
     assert statements("To the north, the river floods every spring.") == []
     assert statements("To be sure, the plan has critics in the valley.") == []
+
+
+# -- round 2 (session 6) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Roads were closed. The army said its troops had retaken the river crossing.",
+            "its troops had retaken",
+        ),
+        (
+            "The rebels said their fighters had shot down a helicopter near the border.",
+            "their fighters had shot",
+        ),
+        ("The navy said our sailors had boarded the tanker before dawn.", "our sailors had boarded"),
+    ],
+)
+def test_a_report_of_its_own_sides_action_is_a_statement(text, content):
+    found = statements(text)
+    assert any(content in c.text for c in found), [c.text for c in found]
+
+
+def test_a_reporting_bodys_bare_speech_about_others_stays_a_detail():
+    # no possessive for the speaker: the bare clause about another side is no statement
+    assert statements("The army said rebel fighters had retaken the river crossing.") == []
+
+
+def test_a_coordinated_position_verb_keeps_the_speaker():
+    text = "The army said its troops had retaken the river crossing and denied targeting civilians."
+    found = statements(text)
+    assert [c.text for c in found] == [
+        "its troops had retaken the river crossing",
+        "denied targeting civilians",
+    ]
+    assert {c.source.kind for c in found} == {"military"}
+
+
+def test_a_plural_after_a_second_cue_is_its_object_not_an_inverted_speaker():
+    found = statements("Maria Lopez said the tax was unfair and denied blocking reforms.")
+    assert all(c.source.text != "blocking reforms" for c in found)
+
+
+@pytest.mark.parametrize(
+    "text, second, name",
+    [
+        (
+            "The union said the offer fell short of its demands, while company executives said talks would resume next week.",
+            "talks would resume next week",
+            "executives",
+        ),
+        (
+            "Jane Ruiz said the budget was fair, whereas Tom Park said the cuts would hurt schools badly.",
+            "the cuts would hurt schools badly",
+            "Park",
+        ),
+    ],
+)
+def test_a_second_speaker_after_a_joiner_governs_what_follows(text, second, name):
+    found = statements(text)
+    claim = next((c for c in found if c.text == second), None)
+    assert claim is not None, [c.text for c in found]
+    assert name in (claim.source.name or claim.source.text)
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "According to a study by the county health board, the clinic's waiting times have doubled since 2020.",
+            "waiting times have doubled",
+        ),
+        (
+            "According to a survey of 1,500 parents, most families support the later school start.",
+            "most families",
+        ),
+        (
+            "According to a report from the city comptroller, bus ridership has fallen 18% in three years.",
+            "ridership has fallen 18%",
+        ),
+    ],
+)
+def test_according_to_a_document_by_its_author(text, content):
+    (claim,) = statements(text)
+    assert content in claim.text
+    assert claim.source.kind == "document"
+    assert "by" not in claim.text.split()[:1]
+
+
+def test_according_to_a_document_whose_phrase_runs_on_is_no_claim():
+    # no comma after the author phrase: the content is not set off from the source
+    assert statements("According to a study by the county health board waiting times doubled.") == []
+
+
+@pytest.mark.parametrize(
+    "text, name, content",
+    [
+        (
+            "Economists polled by the Federal Reserve had expected growth of 2.1% in the quarter.",
+            "Economists",
+            "2.1%",
+        ),
+        ("Economists expected the central bank to hold rates steady.", "Economists", "hold rates steady"),
+        ("Analysts had forecast a quarterly profit of about 40 cents a share.", "Analysts", "40 cents"),
+    ],
+)
+def test_an_expectation_of_a_described_group_is_their_statement(text, name, content):
+    (claim,) = statements(text)
+    assert content in claim.text
+    assert name in (claim.source.name or claim.source.text)
+
+
+def test_the_agent_of_a_participle_is_not_the_speaker():
+    (claim,) = statements(
+        "A study commissioned by the Federal Reserve found that rents had risen faster than wages."
+    )
+    assert claim.source.kind == "document"
+
+
+def test_an_expectation_with_no_speaker_is_no_claim():
+    assert statements("The bill is expected to pass the Senate next week.") == []

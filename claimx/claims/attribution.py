@@ -370,6 +370,17 @@ class Attributor:
         ):
             j = region.start - 1  # "the Houthis in Yemen said"
         for span in self.ctx.ending_at(labels.SOURCE, j, sent.start):
+            k = span.start
+            if (
+                not parenthetical
+                and k - 2 > sent.start
+                and lower[k - 1] == "by"
+                and lower[k - 2].endswith("ed")
+                and ctx.words[k - 2].islower()
+            ):
+                # "Analysts polled by Reuters had expected …": the agent of a participle after
+                # the subject is not the speaker; the subject before it is (else no one)
+                return self._source_ending_before(k - 2, sent)
             return (parenthetical and self._relative_clause_head(span, sent)) or span
         owner = self._owner_before(j, sent)
         if owner is not None:
@@ -676,7 +687,15 @@ class Attributor:
         before = self._has_content(clause_start, first)
         after = self._has_content(last, clause_end)
         separated = first > clause_start and (ctx.punct[first - 1] or ctx.quote[first - 1])
-        if before and (separated or not after):
+        joined = (
+            first > clause_start
+            and ctx.lower[first - 1] in self.g["speaker_joiners"]
+            and ctx.lower[first - 1] != "and"  # "officials and separatists said": one subject
+            and any(not ctx.punct[j] for j in range(last, min(clause_end, last + 2)))
+        )
+        if before and (separated or not after) and not joined:
+            # "…, while company executives said talks would continue": the joiner opens a
+            # clause of the new speaker, who governs what follows
             k = last
             while k < clause_end and (
                 ctx.covering(labels.TIME, k) is not None or ctx.lower[k] in self.g["statement_time_gap"]
@@ -687,7 +706,7 @@ class Attributor:
             if k < sent.end and ctx.words[k] == ":":
                 return clause_start, sent.end  # "…, the ministry said: 24 over X; 17 over Y"
             return clause_start, first
-        if after:
+        if after or joined:
             return last, clause_end
         return clause_start, clause_end
 
@@ -716,9 +735,10 @@ class Attributor:
                 src = self._source_ending_before(cue.start, sent)
                 rule = "subject_cue"
                 if src is None:
-                    src = self._source_starting_after(cue.end, sent, gap=0) or self._group_after(
-                        cue.end, sent
-                    )
+                    src = self._source_starting_after(cue.end, sent, gap=0)
+                    if src is None and not (last_src is not None and self._second_cue(cue, sent)):
+                        # "… and denied shelling homes": a plural after a second cue is its object
+                        src = self._group_after(cue.end, sent)
                     rule = "inverted_cue"
                     if src is not None and self._opens_reported_clause(src, sent):
                         src = None  # "said the RSF had fired 10 drones": what is said, not who says it

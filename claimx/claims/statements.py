@@ -40,6 +40,12 @@ MAX_FRAGMENT_CONTEXT = 40
 
 #: Most statements one reporting verb's content is split into at "and that".
 MAX_COORDINATED = 4
+#: Tokens of a document's author phrase after "according to a study" ("by the state
+#: auditor"): a longer run is more likely the content itself.
+MAX_AUTHOR_PHRASE = 8
+
+#: Punctuation inside a figure ("2.1%", "$4.6 billion"), no clause boundary.
+SIGNS = frozenset("%$€£¥")
 
 #: Dashes that set off a clause ("… — but …").
 DASHES = ("—", "–", "--")
@@ -57,6 +63,7 @@ class StatementDrafter:
         cues = load_word_sets("lexicons/cues.json", state.attributor.data_dir)
         self.clause_verbs, self.phrase_openers = cues["clause_verbs"], cues["phrase_openers"]
         self.position_verbs, self.self_reference = cues["position_verbs"], cues["self_reference"]
+        self.self_possessives, self.author_words = cues["self_possessives"], cues["author_words"]
         self.quote_remainder_kinds = cues["quote_remainder_kinds"]
         self._index: _DraftIndex | None = None
         self._speakers: list[tuple[int, int, int]] | None = None
@@ -260,6 +267,8 @@ class StatementDrafter:
             out.append((start, end))
             start = j + 1
         out.append((start, hi))
+        if len(out) == 1:
+            return out  # one content: its length was checked where it was found
         return [(a, b) for a, b in out if b - a >= 4]
 
     def _reported_content(self, att: Attribution) -> tuple[int, int] | None:
@@ -328,12 +337,23 @@ class StatementDrafter:
             # any speaker's report of its own action is a claim ("the group said it had fired
             # rockets into northern Israel")
             lo = cue_end + (self.ctx.words[cue_end] == ":")
-        elif position and att.rule == "subject_cue" and cue_end < sent.end and not self.ctx.punct[cue_end]:
+        elif (
+            position
+            and att.rule in ("subject_cue", "coordinated_cue")
+            and cue_end < sent.end
+            and not self.ctx.punct[cue_end]
+        ):
             # "The group has denied carrying out the strikes", "Residents objected to plans to
-            # expand the quarry, and …": the verb and its object, up to the clause's comma
+            # expand the quarry, and …", "X said A and denied targeting civilians": the verb
+            # and its object, up to the clause's comma
             lo = self.ctx.token_at(att.cue.start)
-            comma = next((j for j in range(cue_end, sent.end) if self.ctx.punct[j]), sent.end)
-            return (lo, comma) if comma - lo >= 4 and not any(self.ctx.quote[lo:comma]) else None
+            comma = next(
+                (j for j in range(cue_end, sent.end) if self.ctx.punct[j] and self.ctx.words[j] not in SIGNS),
+                sent.end,
+            )  # "expected growth of 2.1% in the quarter": a sign is no clause boundary
+            # three words suffice after a first statement ("… and denied targeting civilians")
+            least = 3 if att.rule == "coordinated_cue" else 4
+            return (lo, comma) if comma - lo >= least and not any(self.ctx.quote[lo:comma]) else None
         else:
             return None
         hi = att.scope[1] if att.scope[1] > cue_end else sent.end
@@ -350,15 +370,19 @@ class StatementDrafter:
     def _self_report(self, token: int, end: int) -> bool:
         """The bare clause at ``token`` is the speaker's report of its own action: it opens
         with a pronoun for the speaker (``self_reference`` in cues.json: "said it had
-        fired", "said they had struck") and a verb follows. A reporting body's bare speech
+        fired", "said they had struck") and a verb follows, or with a possessive for it and
+        a noun ("said its forces had hit"). A reporting body's bare speech
         about others ("Air defenses brought down every target, X reported") is a detail of
         its report; its own deeds are its claims."""
-        lower = self.ctx.lower
+        lower, words, alpha = self.ctx.lower, self.ctx.words, self.ctx.alpha
+        if lower[token] in self.self_possessives:
+            token += 1  # "its forces had hit": the possessive's noun stands for the speaker
         return (
             token + 1 < end
-            and lower[token] in self.self_reference
-            and self.ctx.alpha[token + 1]
-            and self.ctx.words[token + 1].islower()
+            and (lower[token] in self.self_reference or lower[token - 1] in self.self_possessives)
+            and alpha[token]
+            and alpha[token + 1]
+            and words[token + 1].islower()
         )
 
     def _content_before(self, att: Attribution) -> tuple[int, int] | None:
@@ -513,6 +537,7 @@ class StatementDrafter:
         clause_start, clause_end = ctx.clause_bounds(ctx.sentence(cue), cue, source_end)
         while clause_start < cue and ctx.space[clause_start]:
             clause_start += 1  # a paragraph break opening the sentence
+        source_end = self._past_author(source_end, clause_end)
         if cue == clause_start and source_end < clause_end and ctx.words[source_end] == ",":
             lo, hi = source_end + 1, clause_end
         elif cue > clause_start and ctx.words[cue - 1] == ",":
@@ -522,6 +547,19 @@ class StatementDrafter:
         if hi - lo < 4 or any(ctx.quote[lo:hi]):
             return None
         return lo, hi
+
+    def _past_author(self, token: int, end: int) -> int:
+        """The comma after whose document it is ("according to a study | by the state
+        auditor, …", "a survey | of 2,000 voters, …"): a phrase opened by ``author_words``
+        (cues.json) that runs, without punctuation, at most ``MAX_AUTHOR_PHRASE`` tokens to a
+        comma; else ``token``."""
+        ctx = self.ctx
+        if token >= end or ctx.lower[token] not in self.author_words:
+            return token
+        for j in range(token + 1, min(end, token + MAX_AUTHOR_PHRASE + 1)):
+            if ctx.punct[j]:
+                return j if ctx.words[j] == "," else token
+        return token
 
     def _past_venue(self, token: int, end: int) -> int:
         """The token after where and how something was said, when a "that" follows it
