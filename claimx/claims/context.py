@@ -108,6 +108,7 @@ class DocContext:
     space: list[int] = field(default_factory=list)
     quote: list[int] = field(default_factory=list)
     alpha: list[int] = field(default_factory=list)
+    quote_marks: list[int] = field(default_factory=list)  # token indices of quote marks
 
     @classmethod
     def build(cls, doc: Doc, spans: list[Span]) -> DocContext:
@@ -131,6 +132,7 @@ class DocContext:
         ctx.quotations = find_quotations(ctx.text)
         ctx.quotation_starts = [q.start for q in ctx.quotations]
         ctx.semicolons = [i for i, w in enumerate(ctx.words) if w == ";"]
+        ctx.quote_marks = [i for i, q in enumerate(ctx.quote) if q]
         return ctx
 
     def _read_tokens(self, doc: Doc) -> list[int]:
@@ -210,6 +212,12 @@ class DocContext:
             for span in self.by_label[label]:
                 index.setdefault(span.end, []).append(span)
         return [s for s in index.get(token, ()) if s.start >= start]
+
+    def has_quote_mark(self, start: int, end: int) -> bool:
+        """Whether a quote mark lies in tokens ``[start, end)`` (by bisection: a clause
+        may be a whole document without a full stop)."""
+        k = bisect.bisect_left(self.quote_marks, start)
+        return k < len(self.quote_marks) and self.quote_marks[k] < end
 
     def clause_bounds(self, sent: Sentence, first: int, last: int) -> tuple[int, int]:
         """The clause of ``sent`` holding tokens ``[first, last)``: from after the last

@@ -353,7 +353,7 @@ class StatementDrafter:
             )  # "expected growth of 2.1% in the quarter": a sign is no clause boundary
             # three words suffice after a first statement ("… and denied targeting civilians")
             least = 3 if att.rule == "coordinated_cue" else 4
-            return (lo, comma) if comma - lo >= least and not any(self.ctx.quote[lo:comma]) else None
+            return (lo, comma) if comma - lo >= least and not self.ctx.has_quote_mark(lo, comma) else None
         else:
             return None
         hi = att.scope[1] if att.scope[1] > cue_end else sent.end
@@ -417,7 +417,7 @@ class StatementDrafter:
             lo = self._after_earlier_report(lo, hi)
         while hi > lo and (ctx.punct[hi - 1] or ctx.quote[hi - 1]):
             hi -= 1
-        if hi - lo < 4 or any(ctx.quote[lo:hi]):
+        if hi - lo < 4 or ctx.has_quote_mark(lo, hi):
             return None
         return lo, hi
 
@@ -496,7 +496,7 @@ class StatementDrafter:
         lo = att.scope[0]
         sent = ctx.sentence(lo)
         hi = self._before_next_speaker(att, lo, ctx.clause_bounds(sent, lo, lo + 1)[1])
-        if hi - lo < 4 or any(ctx.quote[lo:hi]):
+        if hi - lo < 4 or ctx.has_quote_mark(lo, hi):
             return None
         return lo, hi
 
@@ -517,7 +517,7 @@ class StatementDrafter:
         if att.source.end is None or k == clause_start or ctx.lower[k - 1] not in self.g["auxiliaries"]:
             return None
         lo, hi = clause_start, ctx.token_at(att.source.end - 1) + 1
-        if hi - lo < 4 or any(ctx.quote[lo:hi]) or any(ctx.punct[lo:k]):
+        if hi - lo < 4 or ctx.has_quote_mark(lo, hi) or any(ctx.punct[lo:k]):
             return None
         return lo, hi
 
@@ -544,7 +544,7 @@ class StatementDrafter:
             lo, hi = clause_start, cue - 1
         else:
             return None
-        if hi - lo < 4 or any(ctx.quote[lo:hi]):
+        if hi - lo < 4 or ctx.has_quote_mark(lo, hi):
             return None
         return lo, hi
 
