@@ -369,15 +369,7 @@ class CountDrafter:
                 )
         else:
             evidence.append(Evidence(rule="count.event.inherited", detail=event))
-        quantity = Quantity(
-            value=parsed.value,
-            low=parsed.low,
-            high=parsed.high,
-            qualifier=parsed.qualifier,
-            text=text,
-            start=q.start_char,
-            end=q.end_char,
-        )
+        quantity = parsed.to_quantity(text, q.start_char, q.end_char)
         return Draft(
             sentence=i,
             start=s,

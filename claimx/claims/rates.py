@@ -19,7 +19,7 @@ from pathlib import Path
 from ..entities import labels
 from ..entities.quantities import parse_quantity
 from ..resources import load_data
-from ..schema import Evidence, Quantity
+from ..schema import Evidence
 from .drafts import Draft, Drafting
 
 #: Most words between a rate noun and the interception word that names it ("the rate at
@@ -135,15 +135,7 @@ class RateDrafter:
         parsed = parse_quantity(number_text)
         start_char, end_char = ctx.token_starts[start], ctx.token_ends[sign_end - 1]
         text = ctx.text[start_char:end_char]
-        quantity = Quantity(
-            value=parsed.value,
-            low=parsed.low,
-            high=parsed.high,
-            qualifier=parsed.qualifier,
-            text=text,
-            start=start_char,
-            end=end_char,
-        )
+        quantity = parsed.to_quantity(text, start_char, end_char)
         return Draft(
             sentence=i,
             start=start,

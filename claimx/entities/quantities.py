@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import load_data, models_dir
-from ..schema import Qualifier
+from ..schema import Qualifier, Quantity
 from .labels import QUANTITY
 
 NUMBERS_FILE = "lexicons/numbers.json"
@@ -72,6 +72,19 @@ class ParsedQuantity:
     distributive: bool = False
     vague: bool = False
     unrepresentable: bool = False
+
+    def to_quantity(self, text: str, start: int, end: int) -> Quantity:
+        """The claim's quantity: this reading with the text and character offsets it
+        was read from."""
+        return Quantity(
+            value=self.value,
+            low=self.low,
+            high=self.high,
+            qualifier=self.qualifier,
+            text=text,
+            start=start,
+            end=end,
+        )
 
 
 #: Whole numbers up to this size are exact in a float64 (JSON readers, Parquet, pandas).

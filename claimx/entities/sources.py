@@ -825,9 +825,11 @@ class SourceRecognizer:
                 owner = ends.get(name[0] - 1)  # "Al Jazeera's Rob McBride", "Acme's Jane Roe"
                 if owner is not None and spans[owner].id_ in _PEOPLE_OWNERS:
                     before = owner
-            if before is not None and (
-                doc[name[0] - 1].is_lower or doc[name[0] - 1].text in _POSSESSIVES
-            ) and spans[before].kb_id_ == ENTITY:
+            if (
+                before is not None
+                and (doc[name[0] - 1].is_lower or doc[name[0] - 1].text in _POSSESSIVES)
+                and spans[before].kb_id_ == ENTITY
+            ):
                 # "Al Jazeera correspondent Tareq Abu Azzoum": the name completes the role
                 role = spans[before]
                 spans[before] = Span(doc, role.start, name[1], label=SOURCE, kb_id=ENTITY, span_id=role.id_)
